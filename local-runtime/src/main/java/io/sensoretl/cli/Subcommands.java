@@ -1,0 +1,15 @@
+package io.sensoretl.cli;
+
+import picocli.CommandLine;
+
+/**
+ * The registry of subcommands. One line per capability keeps additions from different
+ * areas (data plane, ASL engine, runtime, queries) from touching each other's code.
+ */
+final class Subcommands {
+    private Subcommands() {}
+
+    static void register(CommandLine cli) {
+        // data plane
+    }
+}
