@@ -1,0 +1,39 @@
+package io.sensoretl.aws;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Builds the S3 clients the handlers use: the lean URL-connection HTTP client on Lambda (small jar,
+ * fast cold start), or a path-style client against an S3-compatible endpoint when
+ * {@code SENSOR_ETL_S3_ENDPOINT} is set (the local runtime and tests).
+ */
+public final class S3Clients {
+    private S3Clients() {}
+
+    public static final String ENDPOINT_ENV = "SENSOR_ETL_S3_ENDPOINT";
+
+    /** The client for the environment this code runs in. */
+    public static S3Client fromEnvironment() {
+        String endpoint = System.getenv(ENDPOINT_ENV);
+        if (endpoint != null && !endpoint.isBlank()) {
+            return forEndpoint(URI.create(endpoint), "local-identity", "local-credential");
+        }
+        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** A client for an S3-compatible server (S3Proxy locally): path-style, static credentials. */
+    public static S3Client forEndpoint(URI endpoint, String accessKey, String secretKey) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+}
