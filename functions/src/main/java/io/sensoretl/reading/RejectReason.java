@@ -34,7 +34,9 @@ public enum RejectReason {
     /** The record is longer than the contract's maximum record size. */
     TOO_LONG("too_long"),
     /** A latitude or longitude outside [-90, 90] / [-180, 180]. */
-    INVALID_COORDINATE("invalid_coordinate");
+    INVALID_COORDINATE("invalid_coordinate"),
+    /** The compressed input ended early or is corrupt; the bytes after this point are unrecoverable. */
+    TRUNCATED_INPUT("truncated_input");
 
     private final String code;
 

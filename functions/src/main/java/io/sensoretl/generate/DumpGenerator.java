@@ -1,0 +1,252 @@
+package io.sensoretl.generate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Writes realistic NDJSON sensor dumps in the default contract's shape, any size, reproducibly from a
+ * seed. A share of the records is bad, spread over every {@link BadKind}; the {@link GeneratorTruth}
+ * returned says exactly what a correct pipeline must make of the dump.
+ */
+public final class DumpGenerator {
+    private static final Metric[] METRICS = {
+        new Metric("temperature", "degC", 21, 6, -60, 85, new String[] {"degF", "K"}),
+        new Metric("humidity", "%", 55, 15, 0, 100, new String[0]),
+        new Metric("pressure", "hPa", 1013, 8, 870, 1085, new String[] {"kPa"}),
+        new Metric("co2", "ppm", 600, 150, 0, 10000, new String[0]),
+        new Metric("pm25", "ug/m3", 12, 5, 0, 1000, new String[0]),
+    };
+    private static final long START_MICROS = Instant.parse("2024-03-01T00:00:00Z").getEpochSecond() * 1_000_000L;
+    /** One reading every 250 ms across all sensors: ~345k readings a day, so large dumps span days. */
+    private static final long STEP_MICROS = 250_000L;
+
+    private final long seed;
+    private final double badShare;
+    private final int sensors;
+    private final SplittableRandom random;
+    private final int totalWeight;
+    private final ArrayDeque<byte[]> recentValid = new ArrayDeque<>();
+    private final StringBuilder sb = new StringBuilder(512);
+
+    private long records;
+    private long bytes;
+    private long valid;
+    private final Map<String, Long> rejected = new TreeMap<>();
+    private final Map<String, double[]> partitions = new TreeMap<>();
+    private final Map<String, Long> perSensor = new TreeMap<>();
+
+    public DumpGenerator(long seed, double badShare, int sensors) {
+        if (badShare < 0 || badShare > 1) {
+            throw new IllegalArgumentException("--bad-share must be between 0 and 1, got " + badShare);
+        }
+        if (sensors < 1) {
+            throw new IllegalArgumentException("need at least one sensor, got " + sensors);
+        }
+        this.seed = seed;
+        this.badShare = badShare;
+        this.sensors = sensors;
+        this.random = new SplittableRandom(seed);
+        int w = 0;
+        for (BadKind k : BadKind.values()) {
+            w += k.weight;
+        }
+        this.totalWeight = w;
+    }
+
+    public DumpGenerator(long seed, double badShare) {
+        this(seed, badShare, 500);
+    }
+
+    /** Writes exactly {@code count} records. */
+    public GeneratorTruth writeRecords(OutputStream out, long count) throws IOException {
+        for (long i = 0; i < count; i++) {
+            writeOne(out);
+        }
+        return truth();
+    }
+
+    /** Writes records until at least {@code targetBytes} have been written. */
+    public GeneratorTruth writeBytes(OutputStream out, long targetBytes) throws IOException {
+        while (bytes < targetBytes) {
+            writeOne(out);
+        }
+        return truth();
+    }
+
+    private void writeOne(OutputStream out) throws IOException {
+        long index = records++;
+        long ts = START_MICROS + index * STEP_MICROS;
+        byte[] line;
+        if (badShare > 0 && random.nextDouble() < badShare && (line = bad(index, ts)) != null) {
+            // counted by bad()
+        } else {
+            line = validRecord(index, ts);
+        }
+        out.write(line);
+        out.write('\n');
+        bytes += line.length + 1;
+    }
+
+    private byte[] validRecord(long index, long ts) {
+        Metric m = METRICS[(int) (index % METRICS.length)];
+        String sensor = sensorId(index);
+        // kept a little inside the valid range so unit round-trips cannot push it out
+        double canonical = round2(Math.max(m.min + 1, Math.min(m.max - 1, m.mean + random.nextGaussian() * m.spread)));
+        String unit = m.unit;
+        double written = canonical;
+        if (m.alternatives.length > 0 && random.nextInt(10) == 0) {
+            unit = m.alternatives[random.nextInt(m.alternatives.length)];
+            written = switch (unit) {
+                case "degF" -> round2(canonical * 9 / 5 + 32);
+                case "K" -> round2(canonical + 273.15);
+                case "kPa" -> round2(canonical / 10);
+                default -> canonical;
+            };
+            canonical = convert(unit, written);
+        }
+        boolean padded = random.nextInt(50) == 0;
+        String json = record(padded ? "  " + sensor + " " : sensor, isoTime(ts, random.nextInt(4) == 0), m.name,
+                Double.toString(written), unit, true, null);
+        byte[] line = json.getBytes(StandardCharsets.UTF_8);
+        valid++;
+        perSensor.merge(sensor, 1L, Long::sum);
+        double[] p = partitions.computeIfAbsent("dt=" + LocalDate.ofEpochDay(Math.floorDiv(ts, 86_400_000_000L)), k -> new double[2]);
+        p[0]++;
+        p[1] += canonical;
+        recentValid.addLast(line);
+        if (recentValid.size() > 64) {
+            recentValid.removeFirst();
+        }
+        return line;
+    }
+
+    /** The conversion the default contract declares, applied the same way the pipeline does. */
+    private static double convert(String unit, double v) {
+        return switch (unit) {
+            case "degF" -> v * 0.5555555555555556 + -17.77777777777778;
+            case "K" -> v * 1 + -273.15;
+            case "kPa" -> v * 10 + 0;
+            default -> v;
+        };
+    }
+
+    private byte[] bad(long index, long ts) {
+        BadKind kind = pickKind();
+        if (kind == BadKind.DUPLICATE && recentValid.isEmpty()) {
+            return null;
+        }
+        Metric m = METRICS[(int) (index % METRICS.length)];
+        String sensor = sensorId(index);
+        String time = isoTime(ts, false);
+        String value = Double.toString(round2(m.mean));
+        String json = switch (kind) {
+            case MALFORMED_JSON -> {
+                String full = record(sensor, time, m.name, value, m.unit, true, null);
+                yield full.substring(0, 10 + random.nextInt(full.length() - 12));
+            }
+            case MISSING_FIELD -> switch (random.nextInt(3)) {
+                case 0 -> record(sensor, time, m.name, null, m.unit, true, null);
+                case 1 -> record(null, time, m.name, value, m.unit, true, null);
+                default -> record(sensor, null, m.name, value, m.unit, true, null);
+            };
+            case WRONG_TYPE -> record(sensor, time, m.name, random.nextBoolean() ? "\"n/a\"" : "true", m.unit, true, null);
+            case UNPARSEABLE_TIMESTAMP -> record(sensor, random.nextBoolean() ? "yesterday" : "2024-13-45T25:61:00Z",
+                    m.name, value, m.unit, true, null);
+            case OUT_OF_RANGE -> record(sensor, time, m.name, "1.0E9", m.unit, true, null);
+            case UNKNOWN_UNIT -> record(sensor, time, m.name, value, "furlong", true, null);
+            case UNKNOWN_METRIC -> record(sensor, time, "vibration", value, "mm/s", true, null);
+            case DUPLICATE -> null;
+            case NOT_FINITE -> record(sensor, time, m.name, random.nextBoolean() ? "NaN" : "Infinity", m.unit, true, null);
+            case MISSING_VALUE -> record(sensor, time, m.name, "-9999", m.unit, true, null);
+            case DUPLICATE_KEY -> record(sensor, time, m.name, value, m.unit, true, "\"value\":" + value);
+            case INVALID_COORDINATE -> record(sensor, time, m.name, value, m.unit, false, null);
+            case INVALID_ENCODING -> record(sensor, time, m.name, value, m.unit, true, null);
+            case TOO_LONG -> record(sensor, time, m.name, value, m.unit, true, "\"note\":\"" + "x".repeat(70_000) + "\"");
+        };
+        byte[] line;
+        if (kind == BadKind.DUPLICATE) {
+            byte[][] recent = recentValid.toArray(new byte[0][]);
+            line = recent[random.nextInt(recent.length)];
+        } else if (kind == BadKind.INVALID_ENCODING) {
+            line = json.getBytes(StandardCharsets.UTF_8);
+            int at = json.indexOf("sensor-") + 3;
+            line[at] = (byte) 0xC3; // a lead byte followed by ASCII: not UTF-8
+        } else {
+            line = json.getBytes(StandardCharsets.UTF_8);
+        }
+        rejected.merge(kind.reason.code(), 1L, Long::sum);
+        return line;
+    }
+
+    private BadKind pickKind() {
+        int r = random.nextInt(totalWeight);
+        for (BadKind k : BadKind.values()) {
+            r -= k.weight;
+            if (r < 0) {
+                return k;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private String sensorId(long index) {
+        return String.format("sensor-%04d", (index * 7919) % sensors);
+    }
+
+    /** One record; {@code null} arguments leave the field out, {@code extra} is added verbatim. */
+    private String record(String sensor, String time, String metric, String value, String unit, boolean goodCoords,
+            String extra) {
+        sb.setLength(0);
+        sb.append('{');
+        if (extra != null) {
+            sb.append(extra).append(',');
+        }
+        sb.append("\"device\":{");
+        if (sensor != null) {
+            sb.append("\"id\":\"").append(sensor).append("\",");
+        }
+        sb.append("\"fw\":\"2.").append(sensor == null ? 0 : sensor.length() % 4).append(".1\"},");
+        sb.append("\"site\":\"plant-").append(sensor == null ? 0 : Math.abs(sensor.hashCode()) % 9).append("\",");
+        if (time != null) {
+            sb.append("\"time\":\"").append(time).append("\",");
+        }
+        sb.append("\"metric\":\"").append(metric).append('"');
+        if (value != null) {
+            sb.append(",\"value\":").append(value);
+        }
+        sb.append(",\"unit\":\"").append(unit).append('"');
+        double lat = goodCoords ? 45.0 + (sensor == null ? 0 : Math.abs(sensor.hashCode() % 1000) / 1000.0) : 123.4;
+        sb.append(",\"location\":{\"lat\":").append(lat).append(",\"lon\":9.19}");
+        sb.append('}');
+        return sb.toString();
+    }
+
+    private static String isoTime(long micros, boolean withOffset) {
+        Instant i = Instant.ofEpochSecond(micros / 1_000_000L, (micros % 1_000_000L) * 1000);
+        if (withOffset) {
+            return i.atOffset(ZoneOffset.ofHours(1)).toString();
+        }
+        return i.toString();
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    public GeneratorTruth truth() {
+        Map<String, GeneratorTruth.PartitionTruth> parts = new TreeMap<>();
+        partitions.forEach((k, v) -> parts.put(k, new GeneratorTruth.PartitionTruth((long) v[0], v[1])));
+        long rej = rejected.values().stream().mapToLong(Long::longValue).sum();
+        return new GeneratorTruth(seed, records, bytes, valid, rej, Map.copyOf(rejected), parts, Map.copyOf(perSensor));
+    }
+
+    private record Metric(String name, String unit, double mean, double spread, double min, double max, String[] alternatives) {}
+}

@@ -1,0 +1,132 @@
+package io.sensoretl.transform;
+
+import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.contract.Contract;
+import io.sensoretl.contract.FormatKind;
+import io.sensoretl.decode.FieldError;
+import io.sensoretl.decode.RecordView;
+import io.sensoretl.reading.Reading;
+import io.sensoretl.reading.Reject;
+import io.sensoretl.reading.RejectReason;
+import io.sensoretl.validate.ReadingMapper;
+import io.sensoretl.validate.ReadingSink;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The transform core: streams one chunk's records through decoding, validation and normalisation,
+ * writes valid readings as Parquet per partition and rejects with their reasons, and returns the
+ * chunk's accounting. No AWS types: the handler supplies a {@link ByteSource} and
+ * {@link TransformOutputs} over S3; the benchmark and tests supply local ones.
+ */
+public final class ChunkTransformer {
+    /** Open partition files per chunk; bounds the row-group buffers held in memory. */
+    static final int MAX_OPEN_PARTITIONS = 8;
+
+    private final Contract contract;
+
+    public ChunkTransformer(Contract contract) {
+        this.contract = contract;
+    }
+
+    public ChunkStats transform(ChunkDescriptor chunk, ByteSource source, TransformOutputs outputs) throws IOException {
+        String stem = chunk.fileStem();
+        ReadingMapper mapper = new ReadingMapper(contract, chunk.sourceUri(), chunk.runId());
+        try (SourceRecords records = open(chunk, source);
+                PartitionedReadingWriter readings = new PartitionedReadingWriter(outputs, stem, MAX_OPEN_PARTITIONS);
+                RejectCollector rejects = new RejectCollector(outputs, stem + ".parquet")) {
+            Counter counter = new Counter(readings, rejects, records, chunk);
+            long sourceRecords = 0;
+            while (records.next()) {
+                sourceRecords++;
+                counter.startRecord();
+                RecordView view;
+                try {
+                    view = records.decode();
+                } catch (FieldError e) {
+                    counter.rejectAll(e, mapper.candidatesPerRecord());
+                    continue;
+                }
+                mapper.map(view, counter);
+                counter.rethrow();
+            }
+            FieldError trailing = records.trailingError();
+            if (trailing != null) {
+                counter.startRecord();
+                counter.reject(trailing.reason(), trailing.getMessage());
+                counter.rethrow();
+            }
+            readings.close();
+            rejects.close();
+            List<String> files = new ArrayList<>(readings.files());
+            if (rejects.path() != null) {
+                files.add(rejects.path());
+            }
+            return new ChunkStats(chunk.index(), chunk.sourceUri(), sourceRecords, counter.valid + rejects.total(),
+                    counter.valid, rejects.total(), rejects.byReason(), records.bytes(), readings.partitions(), files);
+        }
+    }
+
+    private SourceRecords open(ChunkDescriptor chunk, ByteSource source) throws IOException {
+        if (contract.format().kind() == FormatKind.JSON_ARRAY) {
+            return new JsonArrayRecords(source);
+        }
+        long end = chunk.splittable() ? chunk.end() : Long.MAX_VALUE;
+        return new LineRecords(source, contract.format(), chunk.splittable() ? chunk.start() : 0, end);
+    }
+
+    /** Adapts the mapper's callbacks to the writers; IO failures are carried out of the callback. */
+    private final class Counter implements ReadingSink {
+        private final PartitionedReadingWriter readings;
+        private final RejectCollector rejects;
+        private final SourceRecords records;
+        private final ChunkDescriptor chunk;
+        private IOException failure;
+        long valid;
+
+        Counter(PartitionedReadingWriter readings, RejectCollector rejects, SourceRecords records, ChunkDescriptor chunk) {
+            this.readings = readings;
+            this.rejects = rejects;
+            this.records = records;
+            this.chunk = chunk;
+        }
+
+        void startRecord() {
+            failure = null;
+        }
+
+        @Override
+        public void reading(Reading reading) {
+            try {
+                readings.write(reading);
+                valid++;
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+
+        @Override
+        public void reject(RejectReason reason, String detail) {
+            try {
+                rejects.add(new Reject(chunk.sourceUri(), records.offset(), reason, detail,
+                        records.raw(contract.maxRawBytes()), chunk.runId()));
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+
+        void rejectAll(FieldError e, int candidates) throws IOException {
+            for (int i = 0; i < candidates; i++) {
+                reject(e.reason(), e.getMessage());
+            }
+            rethrow();
+        }
+
+        void rethrow() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+}

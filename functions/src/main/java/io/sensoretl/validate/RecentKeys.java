@@ -1,0 +1,84 @@
+package io.sensoretl.validate;
+
+/**
+ * Remembers the dedupe-key fingerprints of the last {@code capacity} readings: duplicates in sensor
+ * dumps are re-sent messages, close to their original, so a bounded window finds them with memory
+ * that does not grow with the chunk. An open-addressing table of longs (no boxing) with a FIFO ring
+ * for eviction; 64-bit fingerprints make a false "duplicate" practically impossible.
+ */
+final class RecentKeys {
+    private static final long EMPTY = 0L;
+
+    private final long[] ring;
+    private final long[] table;
+    private final int mask;
+    private int next;
+    private int size;
+
+    RecentKeys(int capacity) {
+        this.ring = new long[Math.max(capacity, 1)];
+        int slots = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
+        this.table = new long[slots];
+        this.mask = slots - 1;
+    }
+
+    /** Adds the fingerprint; returns false when it is already in the window. */
+    boolean add(long fingerprint) {
+        long fp = fingerprint == EMPTY ? 1L : fingerprint;
+        int i = slot(fp);
+        while (table[i] != EMPTY) {
+            if (table[i] == fp) {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+        if (size == ring.length) {
+            remove(ring[next]);
+            size--;
+        }
+        insert(fp);
+        ring[next] = fp;
+        next = (next + 1) % ring.length;
+        size++;
+        return true;
+    }
+
+    private void insert(long fp) {
+        int i = slot(fp);
+        while (table[i] != EMPTY) {
+            i = (i + 1) & mask;
+        }
+        table[i] = fp;
+    }
+
+    /** Linear-probing deletion with backward shift, so no tombstones accumulate. */
+    private void remove(long fp) {
+        int i = slot(fp);
+        while (table[i] != fp) {
+            if (table[i] == EMPTY) {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        int gap = i;
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            if (table[j] == EMPTY) {
+                break;
+            }
+            int home = slot(table[j]);
+            boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
+            if (movable) {
+                table[gap] = table[j];
+                gap = j;
+            }
+        }
+        table[gap] = EMPTY;
+    }
+
+    private int slot(long fp) {
+        long h = fp * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 40) & mask;
+    }
+}
