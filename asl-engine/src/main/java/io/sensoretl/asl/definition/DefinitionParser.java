@@ -1,0 +1,150 @@
+package io.sensoretl.asl.definition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a validated definition document into the immutable record tree the interpreter walks. */
+public final class DefinitionParser {
+    private DefinitionParser() {}
+
+    public static StateMachineDefinition parse(JsonNode root) {
+        QueryLanguage ql = root.has("QueryLanguage") ? QueryLanguage.parse(root.get("QueryLanguage").asText())
+                : QueryLanguage.JSONPATH;
+        return parseMachine(root, ql);
+    }
+
+    static StateMachineDefinition parseMachine(JsonNode node, QueryLanguage inherited) {
+        QueryLanguage ql = node.has("QueryLanguage") ? QueryLanguage.parse(node.get("QueryLanguage").asText()) : inherited;
+        Map<String, State> states = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = node.path("States").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            states.put(e.getKey(), parseState(e.getKey(), e.getValue(), ql));
+        }
+        Integer timeout = node.has("TimeoutSeconds") ? node.get("TimeoutSeconds").asInt() : null;
+        return new StateMachineDefinition(node.path("StartAt").asText(), Collections.unmodifiableMap(states), ql, timeout);
+    }
+
+    private static State parseState(String name, JsonNode s, QueryLanguage machineQl) {
+        String type = s.path("Type").asText();
+        QueryLanguage ql = s.has("QueryLanguage") ? QueryLanguage.parse(s.get("QueryLanguage").asText()) : machineQl;
+        Transition transition = s.path("End").asBoolean(false) ? Transition.END
+                : new Transition(s.has("Next") ? s.get("Next").asText() : null, false);
+        StateCommon common = new StateCommon(name, type, ql, transition, pathSpec(s, "InputPath"),
+                pathSpec(s, "OutputPath"), s.get("Assign"), s.get("Output"));
+        JsonNode params = ql == QueryLanguage.JSONATA ? s.get("Arguments") : s.get("Parameters");
+        return switch (type) {
+            case "Pass" -> new PassState(common, s.get("Result"), params, resultPath(s));
+            case "Task" -> new TaskState(common, s.path("Resource").asText(), params, s.get("ResultSelector"),
+                    resultPath(s), s.get("TimeoutSeconds"), text(s, "TimeoutSecondsPath"), s.get("HeartbeatSeconds"),
+                    text(s, "HeartbeatSecondsPath"), errorHandling(s));
+            case "Choice" -> new ChoiceState(common, choices(s.path("Choices")), text(s, "Default"));
+            case "Wait" -> new WaitState(common, s.get("Seconds"), text(s, "SecondsPath"), s.get("Timestamp"),
+                    text(s, "TimestampPath"));
+            case "Succeed" -> new SucceedState(common);
+            case "Fail" -> new FailState(common, s.get("Error"), text(s, "ErrorPath"), s.get("Cause"), text(s, "CausePath"));
+            case "Parallel" -> new ParallelState(common, branches(s.path("Branches"), machineQl), params,
+                    s.get("ResultSelector"), resultPath(s), errorHandling(s));
+            case "Map" -> map(common, s, machineQl);
+            default -> throw new IllegalArgumentException("state '" + name + "' has unknown Type '" + type + "'");
+        };
+    }
+
+    private static MapState map(StateCommon common, JsonNode s, QueryLanguage machineQl) {
+        JsonNode processorNode = s.has("ItemProcessor") ? s.get("ItemProcessor") : s.get("Iterator");
+        boolean distributed = "DISTRIBUTED".equals(processorNode.path("ProcessorConfig").path("Mode").asText());
+        JsonNode selector = s.has("ItemSelector") ? s.get("ItemSelector") : s.get("Parameters");
+        MapLimits limits = new MapLimits(s.get("MaxConcurrency"), text(s, "MaxConcurrencyPath"),
+                s.get("ToleratedFailureCount"), text(s, "ToleratedFailureCountPath"),
+                s.get("ToleratedFailurePercentage"), text(s, "ToleratedFailurePercentagePath"));
+        return new MapState(common, parseMachine(processorNode, machineQl), distributed, text(s, "ItemsPath"),
+                s.get("Items"), selector, s.get("ItemReader"), s.get("ItemBatcher"), s.get("ResultWriter"), limits,
+                text(s, "Label"), s.get("ResultSelector"), resultPath(s), errorHandling(s));
+    }
+
+    private static List<StateMachineDefinition> branches(JsonNode node, QueryLanguage ql) {
+        List<StateMachineDefinition> out = new ArrayList<>();
+        node.forEach(b -> out.add(parseMachine(b, ql)));
+        return List.copyOf(out);
+    }
+
+    private static List<ChoiceBranch> choices(JsonNode node) {
+        List<ChoiceBranch> out = new ArrayList<>();
+        for (JsonNode c : node) {
+            out.add(new ChoiceBranch(rule(c), c.path("Next").asText(), c.get("Assign"), c.get("Output")));
+        }
+        return List.copyOf(out);
+    }
+
+    static ChoiceRule rule(JsonNode c) {
+        if (c.has("Condition")) {
+            return new ChoiceRule.Condition(c.get("Condition"));
+        }
+        if (c.has("And")) {
+            List<ChoiceRule> rules = new ArrayList<>();
+            c.get("And").forEach(r -> rules.add(rule(r)));
+            return new ChoiceRule.And(List.copyOf(rules));
+        }
+        if (c.has("Or")) {
+            List<ChoiceRule> rules = new ArrayList<>();
+            c.get("Or").forEach(r -> rules.add(rule(r)));
+            return new ChoiceRule.Or(List.copyOf(rules));
+        }
+        if (c.has("Not")) {
+            return new ChoiceRule.Not(rule(c.get("Not")));
+        }
+        Iterator<String> names = c.fieldNames();
+        while (names.hasNext()) {
+            String f = names.next();
+            if (ChoiceOperators.isOperator(f)) {
+                return new ChoiceRule.Comparison(c.path("Variable").asText(), f, c.get(f));
+            }
+        }
+        throw new IllegalArgumentException("choice rule has no comparison operator: " + c);
+    }
+
+    private static ErrorHandling errorHandling(JsonNode s) {
+        List<Retrier> retry = new ArrayList<>();
+        for (JsonNode r : s.path("Retry")) {
+            retry.add(new Retrier(strings(r.path("ErrorEquals")), r.path("IntervalSeconds").asDouble(1),
+                    r.path("MaxAttempts").asInt(3), r.path("BackoffRate").asDouble(2.0),
+                    r.has("MaxDelaySeconds") ? r.get("MaxDelaySeconds").asLong() : null,
+                    r.has("JitterStrategy") ? JitterStrategy.valueOf(r.get("JitterStrategy").asText()) : JitterStrategy.NONE));
+        }
+        List<Catcher> catchers = new ArrayList<>();
+        for (JsonNode c : s.path("Catch")) {
+            catchers.add(new Catcher(strings(c.path("ErrorEquals")), c.path("Next").asText(), resultPath(c),
+                    c.get("Output"), c.get("Assign")));
+        }
+        return new ErrorHandling(List.copyOf(retry), List.copyOf(catchers));
+    }
+
+    private static List<String> strings(JsonNode arr) {
+        List<String> out = new ArrayList<>();
+        arr.forEach(n -> out.add(n.asText()));
+        return List.copyOf(out);
+    }
+
+    private static PathSpec pathSpec(JsonNode s, String field) {
+        if (!s.has(field)) {
+            return PathSpec.ROOT;
+        }
+        return s.get(field).isNull() ? PathSpec.NULL : new PathSpec(s.get(field).asText(), false);
+    }
+
+    private static ResultPathSpec resultPath(JsonNode s) {
+        if (!s.has("ResultPath")) {
+            return ResultPathSpec.ROOT;
+        }
+        return s.get("ResultPath").isNull() ? ResultPathSpec.DISCARD : new ResultPathSpec(s.get("ResultPath").asText(), false);
+    }
+
+    private static String text(JsonNode s, String field) {
+        return s.has(field) && !s.get(field).isNull() ? s.get(field).asText() : null;
+    }
+}

@@ -1,0 +1,7 @@
+package io.sensoretl.asl.definition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Pass: passes input to output, optionally injecting Result or shaping with Parameters. */
+public record PassState(StateCommon common, JsonNode result, JsonNode parameters, ResultPathSpec resultPath)
+        implements State {}

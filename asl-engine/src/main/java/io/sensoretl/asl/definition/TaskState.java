@@ -1,0 +1,9 @@
+package io.sensoretl.asl.definition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Task: invokes a resource; parameters holds Parameters (JSONPath) or Arguments (JSONata). */
+public record TaskState(StateCommon common, String resource, JsonNode parameters, JsonNode resultSelector,
+                        ResultPathSpec resultPath, JsonNode timeoutSeconds, String timeoutSecondsPath,
+                        JsonNode heartbeatSeconds, String heartbeatSecondsPath, ErrorHandling errorHandling)
+        implements State {}

@@ -1,0 +1,4 @@
+package io.sensoretl.asl.engine;
+
+/** Terminal statuses of an execution. */
+public enum ExecutionStatus { SUCCEEDED, FAILED, TIMED_OUT, ABORTED }

@@ -1,0 +1,31 @@
+package io.sensoretl.asl.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.asl.runtime.TimeSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The event log of one execution; appended to concurrently by Map iterations and Parallel branches. */
+public final class History {
+    private final TimeSource time;
+    private final List<HistoryEvent> events = new ArrayList<>();
+
+    public History(TimeSource time) {
+        this.time = time;
+    }
+
+    /** Appends and returns the new event id; previous is the id of the event that led to this one (0 for none). */
+    public synchronized long add(String type, long previous, JsonNode details) {
+        long id = events.size() + 1L;
+        events.add(new HistoryEvent(id, previous, time.now(), type, details));
+        return id;
+    }
+
+    public synchronized List<HistoryEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public synchronized long lastId() {
+        return events.size();
+    }
+}

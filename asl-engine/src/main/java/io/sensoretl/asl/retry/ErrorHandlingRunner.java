@@ -1,0 +1,64 @@
+package io.sensoretl.asl.retry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.asl.definition.Catcher;
+import io.sensoretl.asl.definition.ErrorHandling;
+import io.sensoretl.asl.definition.Retrier;
+import io.sensoretl.asl.errors.ErrorMatcher;
+import io.sensoretl.asl.errors.FailureException;
+import io.sensoretl.asl.runtime.StateEnv;
+import java.util.function.Supplier;
+
+/**
+ * Runs a state body under its Retry and Catch: the first Retrier whose ErrorEquals matches decides
+ * (no fall-through once its attempts are used up), then the first matching Catcher.
+ */
+public final class ErrorHandlingRunner {
+    private ErrorHandlingRunner() {}
+
+    /** What to do with a failure no Retrier absorbed. */
+    public interface CatchHandler<T> {
+        T caught(Catcher catcher, FailureException failure);
+    }
+
+    public static <T> T run(ErrorHandling handling, StateEnv env, Supplier<T> body, CatchHandler<T> onCatch) {
+        int[] attempts = new int[handling.retry().size()];
+        while (true) {
+            try {
+                return body.get();
+            } catch (FailureException failure) {
+                String error = failure.error() == null ? "" : failure.error();
+                int index = firstRetrier(handling, error);
+                if (index >= 0 && attempts[index] < handling.retry().get(index).maxAttempts()) {
+                    Retrier retrier = handling.retry().get(index);
+                    env.services().time().sleep(RetryDelay.of(retrier, attempts[index], env.services().random()));
+                    attempts[index]++;
+                    env.retried();
+                    continue;
+                }
+                for (Catcher catcher : handling.catchers()) {
+                    if (ErrorMatcher.matches(catcher.errorEquals(), error)) {
+                        return onCatch.caught(catcher, failure);
+                    }
+                }
+                throw failure;
+            }
+        }
+    }
+
+    private static int firstRetrier(ErrorHandling handling, String error) {
+        for (int i = 0; i < handling.retry().size(); i++) {
+            if (ErrorMatcher.matches(handling.retry().get(i).errorEquals(), error)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static JsonNode errorOutput(FailureException failure) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = io.sensoretl.asl.json.Json.object();
+        o.put("Error", failure.error());
+        o.put("Cause", failure.cause());
+        return o;
+    }
+}

@@ -1,0 +1,8 @@
+package io.sensoretl.asl.runtime;
+
+/** A sleep ran into the deadline of the task this thread is executing (TimeoutSeconds). */
+public final class DeadlineExceeded extends RuntimeException {
+    public DeadlineExceeded() {
+        super("task deadline exceeded");
+    }
+}

@@ -1,0 +1,14 @@
+package io.sensoretl.asl.runtime;
+
+import io.sensoretl.asl.intrinsics.IntrinsicFunctions;
+import io.sensoretl.asl.jsonata.JsonataEvaluator;
+import io.sensoretl.asl.task.TaskResources;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** What the engine gets injected: time, randomness, concurrency, task resources and S3. */
+public record EngineServices(TimeSource time, RandomGenerator random, ExecutorService executor,
+                            TaskResources resources, S3Client s3, IntrinsicFunctions intrinsics,
+                            JsonataEvaluator jsonata, Supplier<String> uuids) {}

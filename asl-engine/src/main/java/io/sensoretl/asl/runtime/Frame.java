@@ -1,0 +1,53 @@
+package io.sensoretl.asl.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One thread of control: the top level, a Parallel branch or a Map iteration. It owns the variable
+ * scope, the $$.Map.Item of its iteration and the id of its latest event (the next event's previous id).
+ */
+public final class Frame {
+    private final ExecutionRuntime runtime;
+    private final Variables variables;
+    private final JsonNode mapItem;
+    private final AtomicLong lastEvent;
+
+    public Frame(ExecutionRuntime runtime, Variables variables, JsonNode mapItem, long lastEvent) {
+        this.runtime = runtime;
+        this.variables = variables;
+        this.mapItem = mapItem;
+        this.lastEvent = new AtomicLong(lastEvent);
+    }
+
+    public Frame branch(JsonNode item) {
+        return new Frame(runtime, variables.child(), item, lastEvent.get());
+    }
+
+    /** The same scope seeing a Map item in $$.Map.Item, for evaluating ItemSelector. */
+    public Frame withMapItem(JsonNode item) {
+        return new Frame(runtime, variables, item, lastEvent.get());
+    }
+
+    public ExecutionRuntime runtime() {
+        return runtime;
+    }
+
+    public EngineServices services() {
+        return runtime.services();
+    }
+
+    public Variables variables() {
+        return variables;
+    }
+
+    public JsonNode mapItem() {
+        return mapItem;
+    }
+
+    public long event(String type, JsonNode details) {
+        long id = runtime.history().add(type, lastEvent.get(), details);
+        lastEvent.set(id);
+        return id;
+    }
+}

@@ -1,0 +1,118 @@
+package io.sensoretl.asl.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.asl.definition.ChoiceOperators;
+import io.sensoretl.asl.definition.ChoiceRule;
+import io.sensoretl.asl.errors.StatesErrorName;
+import io.sensoretl.asl.json.JsonEquivalence;
+import io.sensoretl.asl.jsonata.JsonataBindings;
+import io.sensoretl.asl.path.JsonPath;
+import io.sensoretl.asl.runtime.StateEnv;
+import io.sensoretl.asl.runtime.Timestamps;
+import java.time.Instant;
+
+/** Evaluates Choice rules: data-test comparisons (type mismatches are simply false) and JSONata Conditions. */
+final class ChoiceRuleEvaluator {
+    private ChoiceRuleEvaluator() {}
+
+    static boolean matches(ChoiceRule rule, JsonNode input, StateEnv env, JsonataBindings bindings) {
+        if (rule instanceof ChoiceRule.And and) {
+            return and.rules().stream().allMatch(r -> matches(r, input, env, bindings));
+        }
+        if (rule instanceof ChoiceRule.Or or) {
+            return or.rules().stream().anyMatch(r -> matches(r, input, env, bindings));
+        }
+        if (rule instanceof ChoiceRule.Not not) {
+            return !matches(not.rule(), input, env, bindings);
+        }
+        if (rule instanceof ChoiceRule.Condition c) {
+            JsonNode v = JsonataFlow.value(c.condition(), "Condition", bindings, env);
+            if (!v.isBoolean()) {
+                throw env.runtimeError(StatesErrorName.QUERY_EVALUATION_ERROR, "The Condition field evaluated to "
+                        + v + ", but a boolean was expected.");
+            }
+            return v.booleanValue();
+        }
+        return compare((ChoiceRule.Comparison) rule, input, env);
+    }
+
+    private static boolean compare(ChoiceRule.Comparison c, JsonNode input, StateEnv env) {
+        JsonNode variable = env.resolveOrNull(JsonPath.parse(c.variable()), input);
+        String op = c.operator();
+        if (ChoiceOperators.isTypeTest(op)) {
+            boolean expected = c.value().asBoolean();
+            return typeTest(op, variable) == expected;
+        }
+        if (variable == null) {
+            throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid path '" + c.variable()
+                    + "' : No results for path: " + c.variable());
+        }
+        JsonNode operand = c.value();
+        String base = op;
+        if (c.isPathOperator()) {
+            base = op.substring(0, op.length() - 4);
+            operand = env.resolveOrNull(JsonPath.parse(c.value().asText()), input);
+            if (operand == null) {
+                throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid path '" + c.value().asText()
+                        + "' : No results for path: " + c.value().asText());
+            }
+        }
+        return binary(base, variable, operand);
+    }
+
+    private static boolean typeTest(String op, JsonNode v) {
+        return switch (op) {
+            case "IsPresent" -> v != null;
+            case "IsNull" -> v != null && v.isNull();
+            case "IsNumeric" -> v != null && v.isNumber();
+            case "IsString" -> v != null && v.isTextual();
+            case "IsBoolean" -> v != null && v.isBoolean();
+            case "IsTimestamp" -> v != null && v.isTextual() && Timestamps.parse(v.textValue()) != null;
+            default -> throw new IllegalArgumentException(op);
+        };
+    }
+
+    private static boolean binary(String op, JsonNode a, JsonNode b) {
+        if (op.startsWith("String")) {
+            if (!a.isTextual() || !b.isTextual()) {
+                return false;
+            }
+            if (op.equals("StringMatches")) {
+                return StringMatcher.matches(a.textValue(), b.textValue());
+            }
+            return ordered(op.substring(6), a.textValue().compareTo(b.textValue()));
+        }
+        if (op.startsWith("Numeric")) {
+            if (!a.isNumber() || !b.isNumber()) {
+                return false;
+            }
+            return ordered(op.substring(7), a.decimalValue().compareTo(b.decimalValue()));
+        }
+        if (op.equals("BooleanEquals")) {
+            return a.isBoolean() && b.isBoolean() && a.booleanValue() == b.booleanValue();
+        }
+        if (op.startsWith("Timestamp")) {
+            if (!a.isTextual() || !b.isTextual()) {
+                return false;
+            }
+            Instant x = Timestamps.parse(a.textValue());
+            Instant y = Timestamps.parse(b.textValue());
+            if (x == null || y == null) {
+                return false;
+            }
+            return ordered(op.substring(9), x.compareTo(y));
+        }
+        return JsonEquivalence.equivalent(a, b);
+    }
+
+    private static boolean ordered(String relation, int cmp) {
+        return switch (relation) {
+            case "Equals" -> cmp == 0;
+            case "LessThan" -> cmp < 0;
+            case "GreaterThan" -> cmp > 0;
+            case "LessThanEquals" -> cmp <= 0;
+            case "GreaterThanEquals" -> cmp >= 0;
+            default -> throw new IllegalArgumentException(relation);
+        };
+    }
+}

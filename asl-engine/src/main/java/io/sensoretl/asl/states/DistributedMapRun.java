@@ -1,0 +1,215 @@
+package io.sensoretl.asl.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sensoretl.asl.definition.MapState;
+import io.sensoretl.asl.definition.QueryLanguage;
+import io.sensoretl.asl.errors.FailureException;
+import io.sensoretl.asl.errors.StatesErrorName;
+import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.jsonata.JsonataBindings;
+import io.sensoretl.asl.map.ChildExecution;
+import io.sensoretl.asl.map.ItemBatcher;
+import io.sensoretl.asl.map.MapLimitsResolver;
+import io.sensoretl.asl.map.ResultWriter;
+import io.sensoretl.asl.path.JsonPath;
+import io.sensoretl.asl.runtime.ExecutionInfo;
+import io.sensoretl.asl.runtime.ExecutionRuntime;
+import io.sensoretl.asl.runtime.Frame;
+import io.sensoretl.asl.runtime.StateEnv;
+import io.sensoretl.asl.runtime.Timestamps;
+import io.sensoretl.asl.runtime.Variables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Distributed Map run: items (optionally batched) run as child executions with their own
+ * history, failures are counted against the tolerance, results optionally go to S3 via
+ * ResultWriter, and a DescribeMapRun-like record is kept.
+ */
+final class DistributedMapRun {
+    private final Interpreter interpreter;
+    private final MapState state;
+    private final StateEnv env;
+    private final MapLimitsResolver.Resolved limits;
+
+    DistributedMapRun(Interpreter interpreter, MapState state, StateEnv env, MapLimitsResolver.Resolved limits) {
+        this.interpreter = interpreter;
+        this.state = state;
+        this.env = env;
+        this.limits = limits;
+    }
+
+    JsonNode run(List<JsonNode> items, JsonNode input, JsonNode raw) {
+        List<JsonNode> inputs = state.itemBatcher() == null ? items : batch(items, input, raw);
+        ExecutionInfo parent = env.frame().runtime().info();
+        String runId = env.services().uuids().get();
+        String label = state.label() != null ? state.label() : state.name();
+        String mapRunArn = "arn:" + parent.partition() + ":states:" + parent.region() + ":" + parent.account() + ":mapRun:"
+                + parent.stateMachineName() + "/" + label + ":" + runId;
+        String childMachine = parent.stateMachineName() + "/" + label;
+        String startDate = Timestamps.format(env.services().time().now());
+        env.frame().event("MapRunStarted", Json.object().put("mapRunArn", mapRunArn));
+        AtomicInteger failures = new AtomicInteger();
+        List<Callable<ChildExecution>> work = new ArrayList<>();
+        for (JsonNode childInput : inputs) {
+            work.add(() -> runChild(parent, childMachine, childInput, failures, inputs.size()));
+        }
+        List<ChildExecution> children = BoundedRunner.runAll(env.services().executor(), work, limits.maxConcurrency());
+        boolean exceeded = exceeds(failures.get(), inputs.size());
+        JsonNode result;
+        if (!exceeded && state.resultWriter() != null) {
+            result = write(mapRunArn, parent, children, input, raw);
+        } else {
+            ArrayNode outputs = Json.array();
+            for (ChildExecution c : children) {
+                outputs.add(c == null ? Json.NODES.nullNode() : c.succeeded() ? c.output()
+                        : Json.object().put("Error", c.error()).put("Cause", c.cause()));
+            }
+            result = outputs;
+        }
+        env.frame().runtime().recordMapRun(record(mapRunArn, parent, children, exceeded, startDate));
+        if (exceeded) {
+            env.frame().event("MapRunFailed", Json.object().put("error", StatesErrorName.EXCEED_TOLERATED_FAILURE_THRESHOLD.code()));
+            throw new FailureException(StatesErrorName.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                    "The specified tolerance threshold was exceeded");
+        }
+        env.frame().event("MapRunSucceeded", null);
+        return result;
+    }
+
+    private ChildExecution runChild(ExecutionInfo parent, String childMachine, JsonNode childInput, AtomicInteger failures,
+                                    int total) {
+        if (exceeds(failures.get(), total)) {
+            return null;
+        }
+        String name = env.services().uuids().get();
+        ExecutionInfo info = new ExecutionInfo(parent.partition(), parent.region(), parent.account(), childMachine, name,
+                parent.roleArn(), env.services().time().now(), childInput);
+        ExecutionRuntime child = env.frame().runtime().child(info);
+        Frame frame = new Frame(child, Variables.root(), null, 0);
+        String start = Timestamps.format(info.startTime());
+        frame.event("ExecutionStarted", Json.object().put("input", Json.write(childInput)));
+        try {
+            JsonNode out = interpreter.run(state.processor(), childInput, frame);
+            frame.event("ExecutionSucceeded", Json.object().put("output", Json.write(out)));
+            return new ChildExecution(info.executionArn(), name, childInput, out, "SUCCEEDED", null, null, start,
+                    Timestamps.format(env.services().time().now()));
+        } catch (FailureException e) {
+            failures.incrementAndGet();
+            frame.event("ExecutionFailed", Json.object().put("error", e.error()).put("cause", e.cause()));
+            return new ChildExecution(info.executionArn(), name, childInput, null, "FAILED", e.error(), e.cause(), start,
+                    Timestamps.format(env.services().time().now()));
+        }
+    }
+
+    private boolean exceeds(int failed, int total) {
+        if (failed == 0) {
+            return false;
+        }
+        boolean countSet = limits.toleratedFailureCount() != null;
+        boolean pctSet = limits.toleratedFailurePercentage() != null;
+        if (!countSet && !pctSet) {
+            return true;
+        }
+        boolean overCount = countSet && failed > limits.toleratedFailureCount();
+        boolean overPct = pctSet && failed * 100.0 / Math.max(total, 1) > limits.toleratedFailurePercentage();
+        if (countSet && pctSet) {
+            return overCount && overPct;
+        }
+        return countSet ? overCount : overPct;
+    }
+
+    private List<JsonNode> batch(List<JsonNode> items, JsonNode input, JsonNode raw) {
+        JsonNode b = state.itemBatcher();
+        Long maxItems;
+        Long maxBytes;
+        JsonNode batchInput = null;
+        if (state.queryLanguage() == QueryLanguage.JSONATA) {
+            JsonataBindings bindings = env.bindings(raw, null, null);
+            maxItems = b.has("MaxItemsPerBatch") ? JsonataFlow.value(b.get("MaxItemsPerBatch"), "MaxItemsPerBatch", bindings, env).asLong() : null;
+            maxBytes = b.has("MaxInputBytesPerBatch") ? JsonataFlow.value(b.get("MaxInputBytesPerBatch"), "MaxInputBytesPerBatch", bindings, env).asLong() : null;
+            if (b.has("BatchInput")) {
+                batchInput = JsonataFlow.value(b.get("BatchInput"), "BatchInput", bindings, env);
+            }
+        } else {
+            maxItems = number(b, "MaxItemsPerBatch", input);
+            maxBytes = number(b, "MaxInputBytesPerBatch", input);
+            if (b.has("BatchInput")) {
+                batchInput = JsonPathFlow.template(b.get("BatchInput"), input, env);
+            }
+        }
+        if (maxItems == null && maxBytes == null) {
+            throw env.runtimeError(StatesErrorName.RUNTIME, "ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch.");
+        }
+        return ItemBatcher.batch(items, maxItems, maxBytes, batchInput);
+    }
+
+    private Long number(JsonNode b, String field, JsonNode input) {
+        if (b.has(field)) {
+            return b.get(field).asLong();
+        }
+        if (b.has(field + "Path")) {
+            JsonNode v = env.resolveOrNull(JsonPath.parse(b.get(field + "Path").asText()), input);
+            if (v == null || !v.isIntegralNumber()) {
+                throw env.runtimeError(StatesErrorName.RUNTIME, "The " + field + "Path field must reference an integer: "
+                        + b.get(field + "Path").asText());
+            }
+            return v.asLong();
+        }
+        return null;
+    }
+
+    private JsonNode write(String mapRunArn, ExecutionInfo parent, List<ChildExecution> children, JsonNode input,
+                           JsonNode raw) {
+        JsonNode rw = state.resultWriter();
+        JsonNode params;
+        if (state.queryLanguage() == QueryLanguage.JSONATA) {
+            params = rw.has("Arguments") ? JsonataFlow.value(rw.get("Arguments"), "Arguments", env.bindings(raw, null, null), env)
+                    : Json.object();
+        } else {
+            params = rw.has("Parameters") ? JsonPathFlow.template(rw.get("Parameters"), input, env) : Json.object();
+        }
+        if (env.services().s3() == null) {
+            throw new FailureException(StatesErrorName.RESULT_WRITER_FAILED, "No S3 client is configured for ResultWriter");
+        }
+        try {
+            List<ChildExecution> done = children.stream().filter(c -> c != null).toList();
+            return new ResultWriter(env.services().s3()).write(params.path("Bucket").asText(),
+                    params.path("Prefix").asText(""), mapRunArn, parent.stateMachineArn(), done);
+        } catch (RuntimeException e) {
+            throw new FailureException(StatesErrorName.RESULT_WRITER_FAILED, e.getMessage());
+        }
+    }
+
+    private JsonNode record(String mapRunArn, ExecutionInfo parent, List<ChildExecution> children, boolean failed,
+                            String startDate) {
+        long succeeded = children.stream().filter(c -> c != null && c.succeeded()).count();
+        long failedCount = children.stream().filter(c -> c != null && !c.succeeded()).count();
+        long notRun = children.stream().filter(c -> c == null).count();
+        ObjectNode o = Json.object();
+        o.put("mapRunArn", mapRunArn);
+        o.put("executionArn", parent.executionArn());
+        o.put("status", failed ? "FAILED" : "SUCCEEDED");
+        o.put("startDate", startDate);
+        o.put("stopDate", Timestamps.format(env.services().time().now()));
+        o.put("maxConcurrency", limits.maxConcurrency());
+        o.put("toleratedFailurePercentage", limits.toleratedFailurePercentage() == null ? 0.0 : limits.toleratedFailurePercentage());
+        o.put("toleratedFailureCount", limits.toleratedFailureCount() == null ? 0 : limits.toleratedFailureCount());
+        for (String counts : List.of("itemCounts", "executionCounts")) {
+            ObjectNode c = o.putObject(counts);
+            c.put("pending", 0);
+            c.put("running", 0);
+            c.put("succeeded", succeeded);
+            c.put("failed", failedCount);
+            c.put("timedOut", 0);
+            c.put("aborted", notRun);
+            c.put("total", children.size());
+            c.put("resultsWritten", state.resultWriter() != null && !failed ? succeeded + failedCount : 0);
+        }
+        return o;
+    }
+}

@@ -1,0 +1,83 @@
+package io.sensoretl.asl.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sensoretl.asl.definition.ChoiceState;
+import io.sensoretl.asl.definition.FailState;
+import io.sensoretl.asl.definition.MapState;
+import io.sensoretl.asl.definition.ParallelState;
+import io.sensoretl.asl.definition.PassState;
+import io.sensoretl.asl.definition.State;
+import io.sensoretl.asl.definition.StateMachineDefinition;
+import io.sensoretl.asl.definition.SucceedState;
+import io.sensoretl.asl.definition.TaskState;
+import io.sensoretl.asl.definition.WaitState;
+import io.sensoretl.asl.errors.FailureException;
+import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.runtime.Frame;
+import io.sensoretl.asl.runtime.StateEnv;
+import io.sensoretl.asl.task.PayloadLimit;
+
+/** Walks a machine (or branch, or item processor) from StartAt to an end, recording state events. */
+public final class Interpreter {
+    private final PassHandler pass = new PassHandler();
+    private final TaskHandler task = new TaskHandler();
+    private final ChoiceHandler choice = new ChoiceHandler();
+    private final WaitHandler wait = new WaitHandler();
+    private final SucceedHandler succeed = new SucceedHandler();
+    private final FailHandler fail = new FailHandler();
+    private final ParallelHandler parallel = new ParallelHandler(this);
+    private final MapHandler map = new MapHandler(this);
+
+    public JsonNode run(StateMachineDefinition machine, JsonNode input, Frame frame) {
+        String current = machine.startAt();
+        JsonNode data = input;
+        while (true) {
+            State state = machine.state(current);
+            ObjectNode entered = Json.object();
+            entered.put("name", state.name());
+            entered.put("input", Json.write(data));
+            String type = state.common().type();
+            long enteredId = frame.event(type + "StateEntered", entered);
+            StateEnv env = new StateEnv(frame, state, enteredId, frame.services().time().now());
+            Outcome outcome = dispatch(state, data, env);
+            PayloadLimit.check(outcome.output(), state.name());
+            if (!outcome.assignments().isEmpty()) {
+                frame.variables().assignAll(outcome.assignments());
+            }
+            ObjectNode exited = Json.object();
+            exited.put("name", state.name());
+            exited.put("output", Json.write(outcome.output()));
+            frame.event(type + "StateExited", exited);
+            if (outcome.transition().end()) {
+                return outcome.output();
+            }
+            current = outcome.transition().next();
+            data = outcome.output();
+        }
+    }
+
+    private Outcome dispatch(State state, JsonNode input, StateEnv env) {
+        try {
+            if (state instanceof PassState s) {
+                return pass.run(s, input, env);
+            } else if (state instanceof TaskState s) {
+                return task.run(s, input, env);
+            } else if (state instanceof ChoiceState s) {
+                return choice.run(s, input, env);
+            } else if (state instanceof WaitState s) {
+                return wait.run(s, input, env);
+            } else if (state instanceof SucceedState s) {
+                return succeed.run(s, input, env);
+            } else if (state instanceof FailState s) {
+                return fail.run(s, input, env);
+            } else if (state instanceof ParallelState s) {
+                return parallel.run(s, input, env);
+            } else {
+                return map.run((MapState) state, input, env);
+            }
+        } catch (FailureException e) {
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.sensoretl.asl.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sensoretl.asl.definition.PathSpec;
+import io.sensoretl.asl.definition.ResultPathSpec;
+import io.sensoretl.asl.errors.StatesErrorName;
+import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.path.JsonPath;
+import io.sensoretl.asl.path.PathNotFoundException;
+import io.sensoretl.asl.payload.PayloadTemplate;
+import io.sensoretl.asl.runtime.StateEnv;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSONPath input/output processing: InputPath, Parameters, ResultSelector, ResultPath, OutputPath, Assign. */
+final class JsonPathFlow {
+    private JsonPathFlow() {}
+
+    static JsonNode inputPath(PathSpec spec, JsonNode raw, StateEnv env) {
+        return select(spec, raw, env);
+    }
+
+    static JsonNode outputPath(PathSpec spec, JsonNode value, StateEnv env) {
+        return select(spec, value, env);
+    }
+
+    private static JsonNode select(PathSpec spec, JsonNode value, StateEnv env) {
+        if (spec.isNull()) {
+            return Json.object();
+        }
+        if (spec.path().equals("$")) {
+            return value;
+        }
+        JsonPath path = JsonPath.parse(spec.path());
+        try {
+            return env.resolve(path, value);
+        } catch (PathNotFoundException e) {
+            throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid path '" + spec.path() + "' : " + e.getMessage());
+        }
+    }
+
+    static JsonNode template(JsonNode template, JsonNode data, StateEnv env) {
+        return template == null ? data : PayloadTemplate.evaluate(template, data, env);
+    }
+
+    static JsonNode resultPath(ResultPathSpec spec, JsonNode raw, JsonNode result, StateEnv env) {
+        if (spec.discard()) {
+            return raw;
+        }
+        if (spec.path().equals("$")) {
+            return result;
+        }
+        JsonPath path = JsonPath.parse(spec.path());
+        if (path.root() != JsonPath.Root.INPUT || !path.isDefinite()) {
+            throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid ResultPath '" + spec.path() + "'.");
+        }
+        if (!raw.isObject()) {
+            throw env.runtimeError(StatesErrorName.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
+                    + spec.path() + "' to input " + Json.write(raw));
+        }
+        ObjectNode root = ((ObjectNode) raw).deepCopy();
+        JsonNode current = root;
+        for (int i = 0; i < path.segments().size(); i++) {
+            JsonPath.Segment seg = path.segments().get(i);
+            boolean last = i == path.segments().size() - 1;
+            if (!(seg instanceof JsonPath.Field f) || !current.isObject()) {
+                throw env.runtimeError(StatesErrorName.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
+                        + spec.path() + "' to input " + Json.write(raw));
+            }
+            ObjectNode obj = (ObjectNode) current;
+            if (last) {
+                obj.set(f.name(), result);
+            } else {
+                JsonNode next = obj.get(f.name());
+                if (next == null || !next.isObject()) {
+                    next = obj.putObject(f.name());
+                }
+                current = next;
+            }
+        }
+        return root;
+    }
+
+    /** Assign in a JSONPath state: values are templates evaluated against the state's result. */
+    static Map<String, JsonNode> assign(JsonNode assign, JsonNode subject, StateEnv env) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (assign == null) {
+            return out;
+        }
+        JsonNode evaluated = PayloadTemplate.evaluate(assign, subject, env);
+        Iterator<Map.Entry<String, JsonNode>> it = evaluated.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+}

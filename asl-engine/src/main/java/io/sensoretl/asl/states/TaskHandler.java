@@ -1,0 +1,86 @@
+package io.sensoretl.asl.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sensoretl.asl.definition.QueryLanguage;
+import io.sensoretl.asl.definition.TaskState;
+import io.sensoretl.asl.errors.FailureException;
+import io.sensoretl.asl.errors.StatesErrorName;
+import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.path.JsonPath;
+import io.sensoretl.asl.retry.ErrorHandlingRunner;
+import io.sensoretl.asl.runtime.DeadlineExceeded;
+import io.sensoretl.asl.runtime.Deadlines;
+import io.sensoretl.asl.runtime.StateEnv;
+import io.sensoretl.asl.task.TaskRequest;
+import io.sensoretl.asl.task.TaskResource;
+import java.time.Instant;
+
+/** Task: invokes its resource under TimeoutSeconds, Retry and Catch, recording the task events. */
+final class TaskHandler implements StateHandler<TaskState> {
+    @Override
+    public Outcome run(TaskState state, JsonNode raw, StateEnv env) {
+        return ErrorHandlingRunner.run(state.errorHandling(), env, () -> attempt(state, raw, env),
+                (catcher, failure) -> CatchOutcome.of(state, catcher, failure, raw, env));
+    }
+
+    private Outcome attempt(TaskState state, JsonNode raw, StateEnv env) {
+        JsonNode parameters = ResultFlow.effectiveInput(state, state.parameters(), raw, env);
+        TaskResource resource = env.services().resources().require(state.resource());
+        Long timeout = TaskTimeout.seconds(state.timeoutSeconds(), state.timeoutSecondsPath(), "TimeoutSeconds", raw, env);
+        Instant deadline = timeout == null ? null : env.services().time().now().plusSeconds(timeout);
+        String family = resource.recordsAsLambdaFunction(state.resource()) ? "LambdaFunction" : "Task";
+        ObjectNode scheduled = Json.object();
+        scheduled.put("resource", state.resource());
+        scheduled.put("input", Json.write(parameters));
+        if (timeout != null) {
+            scheduled.put("timeoutInSeconds", timeout);
+        }
+        env.frame().event(family + "Scheduled", scheduled);
+        env.frame().event(family + "Started", Json.object().put("resource", state.resource()));
+        JsonNode result;
+        try {
+            TaskRequest request = new TaskRequest(state.resource(), parameters, state.name(), deadline,
+                    env.frame().runtime().info().executionArn());
+            result = Deadlines.withDeadline(deadline, () -> resource.invoke(request));
+        } catch (DeadlineExceeded e) {
+            env.frame().event(family + "TimedOut", Json.object().put("error", StatesErrorName.TIMEOUT.code()));
+            throw new FailureException(StatesErrorName.TIMEOUT, null);
+        } catch (FailureException e) {
+            ObjectNode failed = Json.object();
+            failed.put("error", e.error());
+            failed.put("cause", e.cause());
+            env.frame().event(family + "Failed", failed);
+            throw e;
+        }
+        env.frame().event(family + "Succeeded", Json.object().put("output", Json.write(result)));
+        return ResultFlow.complete(state, state.resultSelector(), state.resultPath(), raw, result, env);
+    }
+
+    /** TimeoutSeconds / HeartbeatSeconds: a literal, a JSONata expression or a *Path reference. */
+    static final class TaskTimeout {
+        private TaskTimeout() {}
+
+        static Long seconds(JsonNode value, String path, String field, JsonNode raw, StateEnv env) {
+            JsonNode v = null;
+            if (value != null) {
+                v = value.isTextual() && env.state().queryLanguage() == QueryLanguage.JSONATA
+                        ? JsonataFlow.value(value, field, env.bindings(raw, null, null), env) : value;
+            } else if (path != null) {
+                v = env.resolveOrNull(JsonPath.parse(path), raw);
+                if (v == null) {
+                    throw env.runtimeError(StatesErrorName.RUNTIME, "The " + field + "Path parameter does not reference "
+                            + "an input value: " + path);
+                }
+            }
+            if (v == null) {
+                return null;
+            }
+            if (!v.isIntegralNumber() || v.longValue() <= 0) {
+                throw env.runtimeError(StatesErrorName.RUNTIME, "The " + field + " value must be a positive integer, got: "
+                        + Json.write(v));
+            }
+            return v.longValue();
+        }
+    }
+}
