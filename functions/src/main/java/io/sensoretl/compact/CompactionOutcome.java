@@ -1,0 +1,33 @@
+package io.sensoretl.compact;
+
+import java.util.List;
+
+/**
+ * What compacting one partition did.
+ *
+ * @param status       {@code COMPACTED}, {@code ALREADY_APPLIED} (a retry found the switch done and only
+ *                     cleaned up) or {@code NOTHING_STAGED} (the run has no rows in this partition)
+ * @param stagedRows   rows read from the run's staged files
+ * @param keptRows     rows carried over from the partition's previous version
+ * @param replacedRows rows of this same run found in the previous version and replaced (a re-run)
+ */
+public record CompactionOutcome(
+        String dt,
+        Status status,
+        String location,
+        List<Blob> files,
+        long stagedRows,
+        long keptRows,
+        long replacedRows,
+        int spills) {
+
+    public enum Status { COMPACTED, ALREADY_APPLIED, NOTHING_STAGED }
+
+    public CompactionOutcome {
+        files = List.copyOf(files);
+    }
+
+    public long rows() {
+        return stagedRows + keptRows;
+    }
+}

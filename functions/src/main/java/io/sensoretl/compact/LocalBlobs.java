@@ -1,0 +1,157 @@
+package io.sensoretl.compact;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
+
+/**
+ * A directory as a blob store for the local runtime: keys are relative paths. New blobs are written
+ * to a hidden temporary file and renamed into place on close, which gives the same all-or-nothing
+ * visibility as an S3 upload.
+ */
+public final class LocalBlobs implements Blobs {
+    private static final String TEMP_MARK = ".inflight-";
+
+    private final Path root;
+    private final String base;
+
+    public LocalBlobs(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        String uri = this.root.toUri().toString();
+        // Path.toUri() ends in '/' only for directories that already exist
+        this.base = uri.endsWith("/") ? uri : uri + "/";
+    }
+
+    @Override
+    public List<Blob> list(String prefix) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        int cut = prefix.lastIndexOf('/');
+        Path start = cut < 0 ? root : resolve(prefix.substring(0, cut));
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        List<Blob> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(start)) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String key = root.relativize(p).toString().replace('\\', '/');
+                if (key.startsWith(prefix) && !p.getFileName().toString().startsWith(TEMP_MARK)) {
+                    out.add(new Blob(key, Files.size(p)));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Blob::key));
+        return out;
+    }
+
+    @Override
+    public InputFile input(Blob blob) {
+        return new LocalInputFile(resolve(blob.key()));
+    }
+
+    @Override
+    public BlobOutput create(String key) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), TEMP_MARK, ".tmp");
+        OutputStream out = Files.newOutputStream(temp);
+        return new BlobOutput() {
+            private boolean done;
+
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (done) {
+                    return;
+                }
+                done = true;
+                out.close();
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+
+            @Override
+            public void abort() {
+                done = true;
+                try {
+                    out.close();
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a leftover temp file is invisible to list() and harmless
+                }
+            }
+        };
+    }
+
+    @Override
+    public void delete(Collection<String> keys) throws IOException {
+        for (String key : keys) {
+            Path p = resolve(key);
+            try {
+                Files.deleteIfExists(p);
+            } catch (NoSuchFileException ignored) {
+                // deleted concurrently: the goal is reached
+            }
+            pruneEmptyParents(p.getParent());
+        }
+    }
+
+    private void pruneEmptyParents(Path dir) {
+        while (dir != null && dir.startsWith(root) && !dir.equals(root)) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                return;
+            }
+            dir = dir.getParent();
+        }
+    }
+
+    @Override
+    public String location(String prefix) {
+        return base + prefix;
+    }
+
+    @Override
+    public String prefixOf(String location) {
+        if (!location.startsWith(base)) {
+            throw new IllegalArgumentException("location " + location + " is not inside the local store " + base);
+        }
+        return location.substring(base.length());
+    }
+
+    private Path resolve(String key) {
+        Path p = root.resolve(key).normalize();
+        if (!p.startsWith(root)) {
+            throw new IllegalArgumentException("key " + key + " escapes the local store " + root);
+        }
+        return p;
+    }
+}

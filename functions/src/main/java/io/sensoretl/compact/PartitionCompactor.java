@@ -1,0 +1,190 @@
+package io.sensoretl.compact;
+
+import io.sensoretl.catalog.PartitionCatalog;
+import io.sensoretl.catalog.PartitionState;
+import io.sensoretl.catalog.PartitionSwitch;
+import io.sensoretl.latest.LatestLines;
+import io.sensoretl.latest.NewestPerSeries;
+import io.sensoretl.parquet.ParquetFiles;
+import io.sensoretl.reading.Reading;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.hadoop.ParquetReader;
+
+/**
+ * Applies one run to one partition: merges the run's staged files with the partition's current
+ * curated version into a new immutable version, switches the catalog to it, then deletes the old.
+ *
+ * <p>Exactly one copy of every record, whatever crashes: the new version's id is derived from (run,
+ * current location), so a retry before the switch rewrites the same location; the switch records
+ * the run it applied, so a retry after the switch only finishes the clean-up; and rows of this run
+ * already present in the current version (a deliberate re-run) are replaced, not added.
+ */
+public final class PartitionCompactor {
+    /** Partition parameters written with each switch. */
+    public static final String APPLIED_RUN = "sensoretl.applied_run";
+    public static final String COMPACTION_ID = "sensoretl.compaction_id";
+    public static final String PREVIOUS_LOCATION = "sensoretl.previous_location";
+
+    private final Blobs blobs;
+    private final PartitionCatalog catalog;
+    private final String table;
+    private final CompactionConfig config;
+    private final CrashPoint crash;
+
+    public PartitionCompactor(Blobs blobs, PartitionCatalog catalog, String table, CompactionConfig config,
+            CrashPoint crash) {
+        this.blobs = blobs;
+        this.catalog = catalog;
+        this.table = table;
+        this.config = config;
+        this.crash = crash;
+    }
+
+    public CompactionOutcome compact(String runId, String dt) throws IOException {
+        CuratedLayout.requireRunId(runId);
+        CuratedLayout.requireDt(dt);
+        PartitionState current = catalog.partitions(table, List.of(dt)).get(dt);
+        if (current != null && runId.equals(current.parameters().get(APPLIED_RUN))) {
+            // a retry after the switch: the data is in place, only the clean-up may be unfinished
+            deleteAllVersionsBut(dt, current.location());
+            return new CompactionOutcome(dt, CompactionOutcome.Status.ALREADY_APPLIED, current.location(),
+                    parquetFiles(blobs.prefixOf(current.location())), 0, 0, 0, 0);
+        }
+        List<Blob> staged = parquetFiles(CuratedLayout.stagingPrefix(runId, dt));
+        if (staged.isEmpty()) {
+            return new CompactionOutcome(dt, CompactionOutcome.Status.NOTHING_STAGED,
+                    current == null ? null : current.location(), List.of(), 0, 0, 0, 0);
+        }
+        String currentLocation = current == null ? null : current.location();
+        String id = CompactionId.of(runId, currentLocation);
+        String versionPrefix = CuratedLayout.versionPrefix(dt, id);
+        blobs.delete(keys(blobs.list(versionPrefix)));
+        crash.reached(CompactionStep.WRITING);
+
+        Merged merged = writeVersion(runId, dt, staged, currentLocation, versionPrefix);
+        crash.reached(CompactionStep.BEFORE_SWITCH);
+
+        String location = blobs.location(versionPrefix);
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        parameters.put(APPLIED_RUN, runId);
+        parameters.put(COMPACTION_ID, id);
+        if (currentLocation != null) {
+            parameters.put(PREVIOUS_LOCATION, currentLocation);
+        }
+        try {
+            catalog.switchPartitions(table, List.of(new PartitionSwitch(dt, currentLocation, location, parameters)));
+        } catch (RuntimeException e) {
+            // the new version was never visible; leave nothing behind for the retry to trip over
+            blobs.delete(keys(blobs.list(versionPrefix)));
+            throw e;
+        }
+        crash.reached(CompactionStep.SWITCHED);
+
+        deleteAllVersionsBut(dt, location);
+        crash.reached(CompactionStep.DONE);
+        return new CompactionOutcome(dt, CompactionOutcome.Status.COMPACTED, location, merged.files,
+                merged.stagedRows, merged.keptRows, merged.replacedRows, merged.spills);
+    }
+
+    private record Merged(List<Blob> files, long stagedRows, long keptRows, long replacedRows, int spills) {}
+
+    private Merged writeVersion(String runId, String dt, List<Blob> staged, String currentLocation,
+            String versionPrefix) throws IOException {
+        Path scratch = Files.createDirectories(config.scratch()).resolve("compact-" + dt + "-" + System.nanoTime());
+        Files.createDirectories(scratch);
+        NewestPerSeries newest = new NewestPerSeries();
+        long stagedRows = 0;
+        long keptRows = 0;
+        long replacedRows = 0;
+        try (ExternalSort sort = new ExternalSort(scratch, config.sortBudgetBytes(), config.mergeFanIn(),
+                ReadingOrder.CURATED)) {
+            for (Blob blob : staged) {
+                try (ParquetReader<Reading> in = ParquetFiles.readingReader(blobs.input(blob))) {
+                    for (Reading r; (r = in.read()) != null; ) {
+                        sort.add(r);
+                        newest.accept(r);
+                        stagedRows++;
+                    }
+                }
+            }
+            if (currentLocation != null) {
+                for (Blob blob : parquetFiles(blobs.prefixOf(currentLocation))) {
+                    try (ParquetReader<Reading> in = ParquetFiles.readingReader(blobs.input(blob))) {
+                        for (Reading r; (r = in.read()) != null; ) {
+                            if (runId.equals(r.runId())) {
+                                replacedRows++;
+                            } else {
+                                sort.add(r);
+                                keptRows++;
+                            }
+                        }
+                    }
+                }
+            }
+            List<Blob> files;
+            try (RowSource rows = sort.sorted(); TargetSizedParts parts =
+                    new TargetSizedParts(blobs, versionPrefix, config.targetFileBytes())) {
+                boolean announced = false;
+                for (Reading r; (r = rows.next()) != null; ) {
+                    parts.write(r);
+                    if (!announced && parts.finishedParts() > 0) {
+                        announced = true;
+                        crash.reached(CompactionStep.PART_WRITTEN);
+                    }
+                }
+                files = parts.finish();
+                if (!announced) {
+                    crash.reached(CompactionStep.PART_WRITTEN);
+                }
+            }
+            try (BlobOutput out = blobs.create(CuratedLayout.latestKey(runId, dt))) {
+                LatestLines.write(newest.result(), out);
+            }
+            return new Merged(files, stagedRows, keptRows, replacedRows, sort.spills());
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /** Removes every version of the partition except the one the catalog now points at. */
+    private void deleteAllVersionsBut(String dt, String location) throws IOException {
+        String keep = blobs.prefixOf(location);
+        List<String> stale = new ArrayList<>();
+        for (Blob b : blobs.list(CuratedLayout.partitionPrefix(dt))) {
+            if (!b.key().startsWith(keep)) {
+                stale.add(b.key());
+            }
+        }
+        blobs.delete(stale);
+    }
+
+    private List<Blob> parquetFiles(String prefix) throws IOException {
+        List<Blob> files = new ArrayList<>();
+        for (Blob b : blobs.list(prefix)) {
+            if (b.key().endsWith(".parquet")) {
+                files.add(b);
+            }
+        }
+        return files;
+    }
+
+    private static List<String> keys(List<Blob> blobs) {
+        return blobs.stream().map(Blob::key).toList();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package io.sensoretl.compact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sensoretl.catalog.CuratedTables;
+import io.sensoretl.catalog.LocalPartitionCatalog;
+import io.sensoretl.catalog.PartitionState;
+import io.sensoretl.latest.LatestLines;
+import io.sensoretl.latest.LatestReading;
+import io.sensoretl.testing.DuckDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PartitionCompactorTest {
+    private static final long MIB = 1024 * 1024;
+    private static final String DAY1 = "2024-03-01";
+    private static final String DAY2 = "2024-03-02";
+    private static final String DAY3 = "2024-03-03";
+
+    @TempDir
+    Path dir;
+
+    private static DuckDb db;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void openDuckDb() throws Exception {
+        db = new DuckDb();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeDuckDb() throws Exception {
+        db.close();
+    }
+
+    private Path store;
+    private LocalBlobs blobs;
+    private LocalPartitionCatalog catalog;
+    private StagedData data;
+    private CompactionConfig config;
+
+    @BeforeEach
+    void setUp() {
+        store = dir.resolve("store");
+        blobs = new LocalBlobs(store);
+        catalog = new LocalPartitionCatalog(dir.resolve("data"));
+        catalog.ensureTable(CuratedTables.readings(blobs.location("")));
+        data = new StagedData(store, 42);
+        // a small target and sort budget so the test exercises several parts, spills and merge passes
+        config = new CompactionConfig(MIB, 2 * MIB, 4, dir.resolve("scratch"));
+    }
+
+    private PartitionCompactor compactor(CrashPoint crash) {
+        return new PartitionCompactor(blobs, catalog, CuratedTables.READINGS, config, crash);
+    }
+
+    private CompactionOutcome compact(String run, String dt) throws Exception {
+        return compactor(CrashPoint.NONE).compact(run, dt);
+    }
+
+    @Test
+    void mergesManySmallStagedFilesAndAnExistingPartitionIntoOrderedFilesNearTheTarget() throws Exception {
+        data.stage("run-0", DAY1, 8, 6_000, 300);
+        assertThat(compact("run-0", DAY1).status()).isEqualTo(CompactionOutcome.Status.COMPACTED);
+
+        data.stage("run-1", DAY1, 30, 3_000, 300);
+        data.stage("run-1", DAY2, 25, 3_000, 300);
+        data.stage("run-1", DAY3, 3, 500, 20);
+        CompactionOutcome day1 = compact("run-1", DAY1);
+        CompactionOutcome day2 = compact("run-1", DAY2);
+        CompactionOutcome day3 = compact("run-1", DAY3);
+
+        assertThat(day1.keptRows()).as("rows of the earlier run carried over").isEqualTo(48_000);
+        assertThat(day1.stagedRows()).isEqualTo(90_000);
+        assertThat(day1.spills()).as("the sort budget forced spills").isGreaterThan(4);
+        for (CompactionOutcome o : List.of(day1, day2, day3)) {
+            assertCuratedEqualsInputs(o.dt());
+            assertOrderedWithinEachFile(o.dt());
+            assertSizesNearTarget(o);
+        }
+        assertThat(day1.files()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(day3.files()).hasSize(1);
+        assertThat(catalog.listPartitions(CuratedTables.READINGS)).extracting(PartitionState::dt)
+                .containsExactly(DAY1, DAY2, DAY3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CompactionStep.class)
+    void aCrashAtAnyStepFollowedByARerunConvergesToExactlyOneCopy(CompactionStep crashAt) throws Exception {
+        // a smaller target so that this smaller data set still makes several parts
+        config = new CompactionConfig(256 * 1024, MIB, 4, dir.resolve("scratch"));
+        data.stage("run-0", DAY1, 2, 6_000, 200);
+        compact("run-0", DAY1);
+        data.stage("run-1", DAY1, 8, 6_000, 200);
+
+        PartitionCompactor crashing = compactor(step -> {
+            if (step == crashAt) {
+                throw new SimulatedCrash(step);
+            }
+        });
+        assertThatThrownBy(() -> crashing.compact("run-1", DAY1)).isInstanceOf(SimulatedCrash.class);
+
+        PartitionState seen = catalog.partitions(CuratedTables.READINGS, List.of(DAY1)).get(DAY1);
+        if (crashAt.compareTo(CompactionStep.SWITCHED) < 0) {
+            // readers still see exactly the old version: the crash left nothing visible
+            assertThat(seen.parameters()).containsEntry(PartitionCompactor.APPLIED_RUN, "run-0");
+            assertThat(duck("SELECT count(*) FROM " + source(seen.location()))).isEqualTo(12_000L);
+        } else {
+            assertThat(seen.parameters()).containsEntry(PartitionCompactor.APPLIED_RUN, "run-1");
+            assertThat(duck("SELECT count(*) FROM " + source(seen.location()))).isEqualTo(60_000L);
+        }
+
+        CompactionOutcome rerun = compact("run-1", DAY1);
+        assertThat(rerun.status()).isEqualTo(crashAt.compareTo(CompactionStep.SWITCHED) >= 0
+                ? CompactionOutcome.Status.ALREADY_APPLIED : CompactionOutcome.Status.COMPACTED);
+        assertCuratedEqualsInputs(DAY1);
+        assertOrderedWithinEachFile(DAY1);
+        assertOnlyTheCurrentVersionIsLeft(DAY1);
+        if (rerun.status() == CompactionOutcome.Status.COMPACTED) {
+            assertThat(rerun.files()).hasSizeGreaterThan(1);
+        }
+    }
+
+    @Test
+    void theSameRunDeliveredTwiceDoesNotDoubleItsRows() throws Exception {
+        data.stage("run-1", DAY1, 5, 4_000, 100);
+        CompactionOutcome first = compact("run-1", DAY1);
+        CompactionOutcome second = compact("run-1", DAY1);
+
+        assertThat(second.status()).isEqualTo(CompactionOutcome.Status.ALREADY_APPLIED);
+        assertThat(second.location()).isEqualTo(first.location());
+        assertCuratedEqualsInputs(DAY1);
+    }
+
+    @Test
+    void aForcedRerunAfterALaterRunReplacesItsOwnRowsInsteadOfAddingThem() throws Exception {
+        data.stage("run-1", DAY1, 3, 5_000, 100);
+        compact("run-1", DAY1);
+        data.stage("run-2", DAY1, 3, 5_000, 100);
+        compact("run-2", DAY1);
+
+        CompactionOutcome again = compact("run-1", DAY1);
+
+        assertThat(again.status()).isEqualTo(CompactionOutcome.Status.COMPACTED);
+        assertThat(again.replacedRows()).isEqualTo(15_000);
+        assertThat(again.keptRows()).isEqualTo(15_000);
+        assertCuratedEqualsInputs(DAY1);
+        assertOnlyTheCurrentVersionIsLeft(DAY1);
+    }
+
+    @Test
+    void aPartitionTheRunDidNotTouchIsLeftAlone() throws Exception {
+        data.stage("run-1", DAY1, 1, 100, 5);
+        compact("run-1", DAY1);
+
+        CompactionOutcome untouched = compact("run-1", DAY2);
+
+        assertThat(untouched.status()).isEqualTo(CompactionOutcome.Status.NOTHING_STAGED);
+        assertThat(catalog.partitions(CuratedTables.READINGS, List.of(DAY2))).isEmpty();
+    }
+
+    @Test
+    void writesTheRunsNewestReadingPerSeries() throws Exception {
+        data.stage("run-1", DAY3, 4, 2_000, 10);
+        compact("run-1", DAY3);
+
+        List<LatestReading> latest;
+        try (var in = Files.newInputStream(store.resolve(CuratedLayout.latestKey("run-1", DAY3)))) {
+            latest = LatestLines.read(in);
+        }
+        PartitionState p = catalog.partitions(CuratedTables.READINGS, List.of(DAY3)).get(DAY3);
+        {
+            List<Map<String, Object>> expected = db.query("SELECT sensor_id, metric, epoch_us(max(ts)) AS us FROM "
+                    + source(p.location()) + " GROUP BY ALL ORDER BY ALL");
+            assertThat(latest).hasSize(expected.size());
+            assertThat(latest.stream().map(l -> Map.<String, Object>of("sensor_id", l.sensorId(), "metric",
+                    l.metric(), "us", l.tsMicros())).toList()).isEqualTo(expected);
+        }
+    }
+
+    private void assertCuratedEqualsInputs(String dt) throws Exception {
+        PartitionState p = catalog.partitions(CuratedTables.READINGS, List.of(dt)).get(dt);
+        {
+            Map<String, long[]> actual = new TreeMap<>();
+            for (Map<String, Object> row : db.query("SELECT sensor_id, count(*) AS n, CAST(sum(value) * 4 AS BIGINT) AS s FROM "
+                    + source(p.location()) + " GROUP BY sensor_id")) {
+                actual.put((String) row.get("sensor_id"), new long[] {(Long) row.get("n"), (Long) row.get("s")});
+            }
+            assertThat(render(actual)).isEqualTo(render(data.expected.get(dt)));
+            assertThat(db.scalar("SELECT count(DISTINCT dt) FROM read_parquet(" + DuckDb.literal(store.resolve(
+                    CuratedLayout.READINGS_ROOT) + "/*/*/*.parquet") + ", hive_partitioning=true) WHERE dt = "
+                    + DuckDb.literal(dt))).isEqualTo(1L);
+        }
+    }
+
+    private static String render(Map<String, long[]> agg) {
+        return agg.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()[0] + "/" + e.getValue()[1])
+                .collect(Collectors.joining(","));
+    }
+
+    private void assertOrderedWithinEachFile(String dt) throws Exception {
+        PartitionState p = catalog.partitions(CuratedTables.READINGS, List.of(dt)).get(dt);
+        {
+            Object violations = db.scalar("SELECT count(*) FROM (SELECT filename, sensor_id, ts, "
+                    + "lag(sensor_id) OVER w AS ps, lag(ts) OVER w AS pt FROM read_parquet("
+                    + DuckDb.literal(store.resolve(blobs.prefixOf(p.location())) + "/*.parquet")
+                    + ", filename=true, file_row_number=true) WINDOW w AS (PARTITION BY filename ORDER BY file_row_number)) "
+                    + "WHERE ps > sensor_id OR (ps = sensor_id AND pt > ts)");
+            assertThat(violations).isEqualTo(0L);
+        }
+    }
+
+    private void assertSizesNearTarget(CompactionOutcome o) {
+        List<Long> sizes = o.files().stream().map(Blob::size).toList();
+        List<Long> full = sizes.subList(0, sizes.size() - 1);
+        assertThat(full).as("every part but the remainder is near the 1 MiB target: %s", sizes)
+                .allSatisfy(s -> assertThat(s).isBetween(MIB * 85 / 100, MIB * 115 / 100));
+        assertThat(sizes.get(sizes.size() - 1)).isLessThanOrEqualTo(MIB * 115 / 100);
+    }
+
+    private void assertOnlyTheCurrentVersionIsLeft(String dt) throws Exception {
+        PartitionState p = catalog.partitions(CuratedTables.READINGS, List.of(dt)).get(dt);
+        try (var versions = Files.list(store.resolve(CuratedLayout.partitionPrefix(dt)))) {
+            assertThat(versions.map(v -> v.getFileName().toString()))
+                    .containsExactly("v=" + p.parameters().get(PartitionCompactor.COMPACTION_ID));
+        }
+    }
+
+    private String source(String location) {
+        return "read_parquet(" + DuckDb.literal(store.resolve(blobs.prefixOf(location)) + "/*.parquet") + ")";
+    }
+
+    private Object duck(String sql) throws Exception {
+        return db.scalar(sql);
+    }
+
+    static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash(CompactionStep step) {
+            super("simulated crash at " + step);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.sensoretl.compact;
+
+import io.sensoretl.parquet.ParquetFiles;
+import io.sensoretl.reading.Reading;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+
+/**
+ * Writes a run's staged files the way the streaming transform does (rows in arrival order, not
+ * sorted) and remembers what it wrote, so tests can compare the curated result with the inputs.
+ */
+final class StagedData {
+    private final Path root;
+    private final Random random;
+    /** dt -> sensor -> {count, sum} of every row written. */
+    final Map<String, Map<String, long[]>> expected = new TreeMap<>();
+
+    StagedData(Path root, long seed) {
+        this.root = root;
+        this.random = new Random(seed);
+    }
+
+    /** Writes {@code files} chunks of {@code rowsPerFile} rows for {@code dt}; sensors interleave. */
+    void stage(String runId, String dt, int files, int rowsPerFile, int sensors) throws IOException {
+        long dayStart = LocalDate.parse(dt).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
+        Path dir = root.resolve(CuratedLayout.stagingPrefix(runId, dt));
+        Files.createDirectories(dir);
+        int existing;
+        try (var list = Files.list(dir)) {
+            existing = (int) list.count();
+        }
+        for (int f = 0; f < files; f++) {
+            List<Reading> rows = new ArrayList<>();
+            for (int i = 0; i < rowsPerFile; i++) {
+                String sensor = String.format("sensor-%04d", random.nextInt(sensors));
+                long ts = dayStart + (long) random.nextInt(86_400) * 1_000_000L + random.nextInt(1_000_000);
+                // quarter steps keep sums exact in double arithmetic whatever the summation order
+                double value = (random.nextInt(4_000_000) - 2_000_000) / 4.0;
+                boolean located = random.nextBoolean();
+                Map<String, String> attrs = random.nextInt(5) == 0 ? Map.of("site", "roof-" + random.nextInt(9)) : Map.of();
+                rows.add(new Reading(sensor, ts, random.nextBoolean() ? "temperature" : "humidity", value,
+                        "degC", located ? 45.0 + random.nextInt(1_000_000) / 1e6 : null, located ? 7.0 + random.nextInt(1_000_000) / 1e6 : null,
+                        attrs, "incoming/" + runId + ".ndjson", runId));
+                long[] agg = expected.computeIfAbsent(dt, k -> new TreeMap<>()).computeIfAbsent(sensor, k -> new long[2]);
+                agg[0]++;
+                agg[1] += Math.round(value * 4);
+            }
+            Path file = dir.resolve(String.format("chunk-%05d.parquet", existing + f));
+            try (ParquetWriter<Reading> w = ParquetFiles.readingWriter(new LocalOutputFile(file))) {
+                for (Reading r : rows) {
+                    w.write(r);
+                }
+            }
+        }
+    }
+
+    long rows(String dt) {
+        return expected.getOrDefault(dt, Map.of()).values().stream().mapToLong(a -> a[0]).sum();
+    }
+}
