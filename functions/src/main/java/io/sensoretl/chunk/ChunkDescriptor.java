@@ -12,6 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param start       first byte offset the chunk owns (0 for non-splittable objects)
  * @param end         first offset it does not own (the object size for non-splittable objects)
  * @param compression "none" or "gzip", detected from the object's first bytes at planning time
+ * @param sourceDate  UTC day the source object was uploaded (its LastModified); partitions the rejects
+ *                    table, and stays the same when the same object is processed again
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChunkDescriptor(
@@ -24,7 +26,8 @@ public record ChunkDescriptor(
         @JsonProperty("start") long start,
         @JsonProperty("end") long end,
         @JsonProperty("compression") String compression,
-        @JsonProperty("splittable") boolean splittable) {
+        @JsonProperty("splittable") boolean splittable,
+        @JsonProperty("sourceDate") String sourceDate) {
 
     /** s3://bucket/key, for messages and the rejects table. */
     public String sourceUri() {

@@ -22,6 +22,7 @@ final class LineRecords implements SourceRecords {
     private final long start;
     private Line line;
     private long lastEnd;
+    private boolean truncationReported;
 
     LineRecords(ByteSource source, Format format, long start, long end) throws IOException {
         this.format = format;
@@ -57,21 +58,38 @@ final class LineRecords implements SourceRecords {
 
     @Override
     public boolean next() throws IOException {
-        line = splitter.next();
+        do {
+            line = splitter.next();
+        } while (line != null && delimited != null && onlySeparators(line));
         if (line != null) {
             lastEnd = line.offset() + line.fullLength();
+            truncationReported |= line.truncatedInput();
         }
         return line != null;
     }
 
+    /** A delimited row of nothing but separators (spreadsheet exports end with such rows) is blank, not a record. */
+    private boolean onlySeparators(Line l) {
+        if (l.tooLong() || l.truncatedInput()) {
+            return false;
+        }
+        byte[] b = l.bytes();
+        for (int i = 0; i < l.length(); i++) {
+            if (b[i] != format.delimiter() && b[i] != ' ' && b[i] != '\t' && b[i] != format.quote()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public long offset() {
-        return line.offset();
+        return line == null ? lastEnd : line.offset();
     }
 
     @Override
     public String raw(int maxBytes) {
-        return line.text(maxBytes);
+        return line == null ? "" : line.text(maxBytes);
     }
 
     @Override
@@ -89,7 +107,7 @@ final class LineRecords implements SourceRecords {
 
     @Override
     public FieldError trailingError() {
-        if (splitter.truncated() && (line == null || !line.truncatedInput())) {
+        if (splitter.truncated() && !truncationReported) {
             return new FieldError(RejectReason.TRUNCATED_INPUT, "the compressed input ends abruptly after offset "
                     + lastEnd + " (truncated or corrupt gzip); what followed cannot be read");
         }

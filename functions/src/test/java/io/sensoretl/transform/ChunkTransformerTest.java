@@ -23,7 +23,7 @@ class ChunkTransformerTest {
 
     static ChunkDescriptor wholeFile(Path file, int index) throws Exception {
         long size = Files.size(file);
-        return new ChunkDescriptor("run-1", index, "local", file.getFileName().toString(), "etag", size, 0, size, "none", true);
+        return new ChunkDescriptor("run-1", index, "local", file.getFileName().toString(), "etag", size, 0, size, "none", true, "2024-03-01");
     }
 
     @Test
@@ -90,7 +90,7 @@ class ChunkTransformerTest {
         long duplicatesMissed = truth.rejectedByReason().getOrDefault("duplicate", 0L);
         int index = 0;
         for (long start = 0; start < size; start += chunkBytes) {
-            var chunk = new ChunkDescriptor("run-1", index++, "local", "d.ndjson", "e", size, start, Math.min(size, start + chunkBytes), "none", true);
+            var chunk = new ChunkDescriptor("run-1", index++, "local", "d.ndjson", "e", size, start, Math.min(size, start + chunkBytes), "none", true, "2024-03-01");
             ChunkStats s = new ChunkTransformer(ContractLoader.defaultContract())
                     .transform(chunk, new FileByteSource(dump), new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
             records += s.records();

@@ -1,0 +1,111 @@
+package io.sensoretl.aws;
+
+import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.decode.Compression;
+import io.sensoretl.transform.ByteSource;
+import java.io.IOException;
+import java.io.InputStream;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * A chunk's bytes from S3 through ranged GETs: first exactly the chunk's range, then, only if the
+ * last record runs past the chunk's end, small follow-up ranges until it is complete. Every GET is
+ * conditional on the planned ETag, so a source object replaced mid-run fails loudly instead of
+ * mixing two versions.
+ */
+public final class S3RangeSource implements ByteSource {
+    /** Follow-up ranges are small: a record rarely crosses the boundary by more than a few KiB. */
+    static final long TAIL_BYTES = 256 * 1024;
+
+    private final S3Client s3;
+    private final ChunkDescriptor chunk;
+    private final Compression compression;
+
+    public S3RangeSource(S3Client s3, ChunkDescriptor chunk) {
+        this.s3 = s3;
+        this.chunk = chunk;
+        this.compression = "gzip".equals(chunk.compression()) ? Compression.GZIP : Compression.NONE;
+    }
+
+    @Override
+    public InputStream open(long from) throws IOException {
+        if (compression != Compression.NONE) {
+            if (from != 0) {
+                throw new IllegalArgumentException(chunk.sourceUri() + " is compressed and can only be read from the start");
+            }
+            return compression.decode(get(0, chunk.size()));
+        }
+        return new Ranges(from);
+    }
+
+    private ResponseInputStream<GetObjectResponse> get(long from, long to) throws IOException {
+        try {
+            return s3.getObject(b -> b.bucket(chunk.bucket()).key(chunk.key()).range("bytes=" + from + "-" + (to - 1))
+                    .ifMatch(chunk.etag()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                throw new IOException(chunk.sourceUri() + " changed since it was planned (ETag is no longer "
+                        + chunk.etag() + "); re-run the upload", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Reads [from, chunk end) in one GET, then further ranges lazily until the object ends. */
+    private final class Ranges extends InputStream {
+        private long next;
+        private ResponseInputStream<GetObjectResponse> current;
+
+        Ranges(long from) {
+            this.next = from;
+        }
+
+        private boolean advance() throws IOException {
+            closeCurrent();
+            if (next >= chunk.size()) {
+                return false;
+            }
+            long to = next < chunk.end() ? chunk.end() : Math.min(chunk.size(), next + TAIL_BYTES);
+            current = get(next, to);
+            next = to;
+            return true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (true) {
+                if (current == null && !advance()) {
+                    return -1;
+                }
+                int n = current.read(b, off, len);
+                if (n >= 0) {
+                    return n;
+                }
+                closeCurrent();
+            }
+        }
+
+        private void closeCurrent() throws IOException {
+            if (current != null) {
+                // abort rather than drain: the reader may stop long before the range ends
+                current.abort();
+                current.close();
+                current = null;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            closeCurrent();
+        }
+    }
+}
