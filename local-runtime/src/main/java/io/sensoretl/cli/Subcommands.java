@@ -11,5 +11,8 @@ final class Subcommands {
 
     static void register(CommandLine cli) {
         // data plane
+        cli.addSubcommand(new io.sensoretl.cli.generate.GenerateCommand());
+        cli.addSubcommand(new io.sensoretl.cli.bench.BenchCommand());
+        cli.addSubcommand(new io.sensoretl.cli.states.StatesCommand());
     }
 }

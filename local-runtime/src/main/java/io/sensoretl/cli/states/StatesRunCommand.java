@@ -1,0 +1,105 @@
+package io.sensoretl.cli.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.asl.engine.AslEngine;
+import io.sensoretl.asl.engine.ExecutionRequest;
+import io.sensoretl.asl.engine.ExecutionResult;
+import io.sensoretl.asl.engine.ExecutionStatus;
+import io.sensoretl.asl.engine.StateMachine;
+import io.sensoretl.asl.history.ExecutionStore;
+import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.validation.InvalidDefinitionException;
+import io.sensoretl.cli.UserError;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** `states run`: executes a definition and prints {"status","output"} or {"status","error","cause"}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a state machine definition locally and print its outcome as JSON.")
+final class StatesRunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "<definition>", description = "ASL definition file (JSON)")
+    Path definition;
+
+    @Option(names = "--input", paramLabel = "<json|@file>", description = "Execution input: JSON text or @file")
+    String input;
+
+    @Option(names = "--execution-name", description = "Execution name (default: a UUID)")
+    String executionName;
+
+    @Option(names = "--state-machine-name", description = "State machine name (default: the file name)")
+    String stateMachineName;
+
+    @Option(names = "--region", defaultValue = AslEngine.DEFAULT_REGION, description = "Region in ARNs (default: ${DEFAULT-VALUE})")
+    String region;
+
+    @Option(names = "--account", defaultValue = AslEngine.DEFAULT_ACCOUNT, description = "Account id in ARNs (default: ${DEFAULT-VALUE})")
+    String account;
+
+    @Option(names = "--lambda", paramLabel = "<name=class>",
+            description = "Bind a Lambda function name to a RequestHandler/RequestStreamHandler class (repeatable)")
+    List<String> lambdas = new ArrayList<>();
+
+    @Option(names = "--s3-endpoint", paramLabel = "<url>",
+            description = "S3 endpoint for ItemReader/ResultWriter (path-style; credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)")
+    URI s3Endpoint;
+
+    @Option(names = "--store", paramLabel = "<dir>", description = "Where execution records are kept (default: .sensor-etl/executions)")
+    Path store = CliFiles.DEFAULT_STORE;
+
+    @Option(names = "--max-threads", defaultValue = "8", description = "Threads for Map and Parallel (default: ${DEFAULT-VALUE})")
+    int maxThreads;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        QuietLogging.apply();
+        JsonNode document = CliFiles.readJsonFile(definition, "definition");
+        JsonNode in = CliFiles.input(input);
+        StateMachine machine;
+        try {
+            machine = AslEngine.load(document);
+        } catch (InvalidDefinitionException e) {
+            throw new UserError(e.getMessage().replace("\n", " "));
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, maxThreads));
+        try (S3Client s3 = s3Client()) {
+            AslEngine engine = AslEngine.builder().executor(executor).s3(s3).store(new ExecutionStore(store))
+                    .lambdaRegion(region, account).build();
+            LambdaBindings.register(lambdas, engine.lambdas());
+            String smName = stateMachineName != null ? stateMachineName
+                    : definition.getFileName().toString().replaceFirst("\\.(asl\\.)?json$", "");
+            ExecutionResult result = engine.execute(machine,
+                    new ExecutionRequest(in, executionName, smName, region, account, null, null));
+            spec.commandLine().getOut().println(Json.write(result.summary()));
+            return result.status() == ExecutionStatus.SUCCEEDED ? 0 : 1;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private S3Client s3Client() {
+        if (s3Endpoint == null) {
+            return null;
+        }
+        String key = System.getenv().getOrDefault("AWS_ACCESS_KEY_ID", "local");
+        String secret = System.getenv().getOrDefault("AWS_SECRET_ACCESS_KEY", "local");
+        return S3Client.builder().endpointOverride(s3Endpoint).forcePathStyle(true).region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+}
