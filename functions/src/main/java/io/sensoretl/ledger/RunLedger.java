@@ -1,0 +1,27 @@
+package io.sensoretl.ledger;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records each run of a source object so that at-least-once event delivery yields one run.
+ * DynamoDB on AWS ({@code DynamoDbRunLedger}), a JSON file locally ({@code LocalRunLedger}); in both
+ * the decision to start is one conditional write, never a read followed by a write.
+ */
+public interface RunLedger {
+
+    /**
+     * Starts a run unless the object already SUCCEEDED or is RUNNING (a RUNNING entry older than the
+     * ledger's stale-after period counts as crashed and may be taken over). {@code force} also
+     * re-runs a SUCCEEDED object, on purpose.
+     */
+    StartOutcome start(RunKey key, String executionId, boolean force);
+
+    /** Marks the run SUCCEEDED; only the execution that started it may. Repeating it is a no-op. */
+    RunRecord complete(RunKey key, String executionId, RunCounts counts, List<String> partitions);
+
+    /** Marks the run FAILED, so a later start may retry it. Repeating it is a no-op. */
+    RunRecord fail(RunKey key, String executionId, String error);
+
+    Optional<RunRecord> get(RunKey key);
+}

@@ -1,0 +1,3 @@
+package io.sensoretl.ledger;
+
+public enum RunState { RUNNING, SUCCEEDED, FAILED }

@@ -1,0 +1,216 @@
+package io.sensoretl.ledger.aws;
+
+import io.sensoretl.ledger.LedgerConflictException;
+import io.sensoretl.ledger.RunCounts;
+import io.sensoretl.ledger.RunKey;
+import io.sensoretl.ledger.RunLedger;
+import io.sensoretl.ledger.RunRecord;
+import io.sensoretl.ledger.RunState;
+import io.sensoretl.ledger.StartOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The run ledger in DynamoDB. Table: partition key {@code source_object} ({@code bucket/key}), sort
+ * key {@code etag}; one item per object version.
+ *
+ * <p>Every state change is a single conditional {@code UpdateItem}: DynamoDB evaluates the
+ * condition and applies the change atomically per item, so of two concurrent starts exactly one
+ * succeeds and the other gets {@code ConditionalCheckFailedException}. Only then is the item read,
+ * to tell the caller why it was refused; the decision itself never depends on that read.
+ */
+public final class DynamoDbRunLedger implements RunLedger {
+    static final String PK = "source_object";
+    static final String SK = "etag";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final Duration staleAfter;
+    private final Backoff backoff;
+
+    public DynamoDbRunLedger(DynamoDbClient dynamo, String table, Clock clock, Duration staleAfter, Backoff backoff) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+        this.backoff = backoff;
+    }
+
+    /** Creates the ledger table on demand (local runtime, tests); on AWS the template owns it. */
+    public static void createTable(DynamoDbClient dynamo, String table) {
+        try {
+            dynamo.createTable(b -> b.tableName(table)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.S).build())
+                    .keySchema(
+                            KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build()));
+        } catch (ResourceInUseException alreadyThere) {
+            // idempotent
+        }
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+    }
+
+    @Override
+    public StartOutcome start(RunKey key, String executionId, boolean force) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":running", s(RunState.RUNNING.name()));
+        values.put(":exec", s(executionId));
+        values.put(":run", s(key.runId()));
+        values.put(":now", n(now.toEpochMilli()));
+        values.put(":stale", n(now.minus(staleAfter).toEpochMilli()));
+        values.put(":zero", n(0));
+        values.put(":one", n(1));
+        values.put(":bucket", s(key.bucket()));
+        values.put(":key", s(key.key()));
+        // a fresh RUNNING entry always blocks; SUCCEEDED blocks unless forced; FAILED never blocks
+        String condition;
+        if (force) {
+            condition = "attribute_not_exists(#state) OR #state <> :running OR started_at < :stale";
+        } else {
+            condition = "attribute_not_exists(#state) OR #state = :failed OR (#state = :running AND started_at < :stale)";
+            values.put(":failed", s(RunState.FAILED.name()));
+        }
+        try {
+            Map<String, AttributeValue> item = backoff.call("start run of " + key, () -> dynamo.updateItem(b -> b
+                    .tableName(table)
+                    .key(keyOf(key))
+                    .updateExpression("SET #state = :running, execution_id = :exec, run_id = :run, started_at = :now, "
+                            + "attempt = if_not_exists(attempt, :zero) + :one, #bucket = :bucket, object_key = :key "
+                            + "REMOVE ended_at, #error, #counts, output_partitions")
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#state", "state", "#error", "error", "#counts", "counts",
+                            "#bucket", "bucket"))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+            return new StartOutcome(StartOutcome.Decision.STARTED, toRecord(key, item));
+        } catch (ConditionalCheckFailedException refused) {
+            RunRecord existing = get(key).orElseThrow(() -> new IllegalStateException(
+                    "start of " + key + " was refused but the ledger has no entry for it"));
+            return new StartOutcome(existing.state() == RunState.SUCCEEDED
+                    ? StartOutcome.Decision.ALREADY_SUCCEEDED : StartOutcome.Decision.ALREADY_RUNNING, existing);
+        }
+    }
+
+    @Override
+    public RunRecord complete(RunKey key, String executionId, RunCounts counts, List<String> partitions) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":counts", AttributeValue.fromM(Map.of(
+                "records", n(counts.records()),
+                "valid", n(counts.valid()),
+                "rejected", n(counts.rejected()),
+                "dead_lettered_chunks", n(counts.deadLetteredChunks()))));
+        values.put(":partitions", AttributeValue.fromL(partitions.stream().map(DynamoDbRunLedger::s).toList()));
+        return close(key, executionId, RunState.SUCCEEDED, "#counts = :counts, output_partitions = :partitions", values);
+    }
+
+    @Override
+    public RunRecord fail(RunKey key, String executionId, String error) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":error", s(error == null || error.isBlank() ? "unknown error" : error));
+        return close(key, executionId, RunState.FAILED, "#error = :error", values);
+    }
+
+    private RunRecord close(RunKey key, String executionId, RunState state, String set,
+            Map<String, AttributeValue> extra) {
+        Map<String, AttributeValue> values = new HashMap<>(extra);
+        values.put(":running", s(RunState.RUNNING.name()));
+        values.put(":target", s(state.name()));
+        values.put(":exec", s(executionId));
+        values.put(":now", n(clock.instant().toEpochMilli()));
+        // DynamoDB rejects placeholders an expression does not use
+        Map<String, String> names = new HashMap<>(Map.of("#state", "state"));
+        for (String name : List.of("error", "counts")) {
+            if (set.contains("#" + name)) {
+                names.put("#" + name, name);
+            }
+        }
+        try {
+            Map<String, AttributeValue> item = backoff.call("close run of " + key, () -> dynamo.updateItem(b -> b
+                    .tableName(table)
+                    .key(keyOf(key))
+                    .updateExpression("SET #state = :target, ended_at = :now, " + set)
+                    .conditionExpression("#state = :running AND execution_id = :exec")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+            return toRecord(key, item);
+        } catch (ConditionalCheckFailedException e) {
+            RunRecord existing = get(key).orElse(null);
+            if (existing != null && existing.state() == state && Objects.equals(existing.executionId(), executionId)) {
+                return existing; // a retried close: already done
+            }
+            throw new LedgerConflictException(key, executionId, existing);
+        }
+    }
+
+    @Override
+    public Optional<RunRecord> get(RunKey key) {
+        Map<String, AttributeValue> item = backoff.call("read run of " + key, () -> dynamo.getItem(b -> b
+                .tableName(table).key(keyOf(key)).consistentRead(true)).item());
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(key, item));
+    }
+
+    private static Map<String, AttributeValue> keyOf(RunKey key) {
+        return Map.of(PK, s(key.sourceObject()), SK, s(key.etag()));
+    }
+
+    private static RunRecord toRecord(RunKey key, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> counts = item.containsKey("counts") ? item.get("counts").m() : Map.of();
+        return new RunRecord(key,
+                str(item, "run_id"),
+                RunState.valueOf(str(item, "state")),
+                str(item, "execution_id"),
+                instant(item, "started_at"),
+                instant(item, "ended_at"),
+                item.containsKey("attempt") ? Integer.parseInt(item.get("attempt").n()) : 0,
+                new RunCounts(num(counts, "records"), num(counts, "valid"), num(counts, "rejected"),
+                        num(counts, "dead_lettered_chunks")),
+                item.containsKey("output_partitions")
+                        ? item.get("output_partitions").l().stream().map(AttributeValue::s).toList() : List.of(),
+                str(item, "error"));
+    }
+
+    private static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static long num(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? 0 : Long.parseLong(v.n());
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : Instant.ofEpochMilli(Long.parseLong(v.n()));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

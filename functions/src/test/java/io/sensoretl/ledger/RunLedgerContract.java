@@ -1,0 +1,156 @@
+package io.sensoretl.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sensoretl.testing.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link RunLedger} must have; run against DynamoDB (dynalite) and the local file. */
+abstract class RunLedgerContract {
+    static final Duration STALE_AFTER = Duration.ofHours(2);
+    static final RunKey KEY = new RunKey("uploads", "incoming/site-a/2024-03-01.ndjson", "\"9b2cf535f27731c974343645a3985328\"");
+
+    final ManualClock clock = new ManualClock(Instant.parse("2024-03-02T01:00:00Z"));
+    RunLedger ledger;
+
+    abstract RunLedger newLedger(ManualClock clock, Duration staleAfter) throws Exception;
+
+    @BeforeEach
+    void createLedger() throws Exception {
+        ledger = newLedger(clock, STALE_AFTER);
+    }
+
+    @Test
+    void theSameObjectDeliveredTwiceStartsOneRun() {
+        StartOutcome first = ledger.start(KEY, "exec-1", false);
+        StartOutcome duplicateWhileRunning = ledger.start(KEY, "exec-2", false);
+        ledger.complete(KEY, "exec-1", new RunCounts(10, 8, 2, 0), List.of("2024-03-01"));
+        StartOutcome duplicateAfterwards = ledger.start(KEY, "exec-3", false);
+
+        assertThat(first.decision()).isEqualTo(StartOutcome.Decision.STARTED);
+        assertThat(first.record().runId()).isEqualTo(KEY.runId());
+        assertThat(first.record().attempt()).isEqualTo(1);
+        assertThat(duplicateWhileRunning.decision()).isEqualTo(StartOutcome.Decision.ALREADY_RUNNING);
+        assertThat(duplicateWhileRunning.record().executionId()).isEqualTo("exec-1");
+        assertThat(duplicateAfterwards.decision()).isEqualTo(StartOutcome.Decision.ALREADY_SUCCEEDED);
+        assertThat(ledger.get(KEY).orElseThrow().executionId()).isEqualTo("exec-1");
+    }
+
+    @Test
+    void ofManyConcurrentStartsExactlyOneWins() throws Exception {
+        int contenders = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<StartOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                String exec = "exec-" + i;
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    return ledger.start(KEY, exec, false);
+                }));
+            }
+            go.countDown();
+            List<StartOutcome> results = new ArrayList<>();
+            for (Future<StartOutcome> f : outcomes) {
+                results.add(f.get());
+            }
+            List<StartOutcome> winners = results.stream().filter(StartOutcome::started).toList();
+            assertThat(winners).hasSize(1);
+            assertThat(results).filteredOn(o -> !o.started())
+                    .allSatisfy(o -> assertThat(o.decision()).isEqualTo(StartOutcome.Decision.ALREADY_RUNNING));
+            assertThat(ledger.get(KEY).orElseThrow().executionId()).isEqualTo(winners.get(0).record().executionId());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void completingRecordsCountsPartitionsAndEndTime() {
+        ledger.start(KEY, "exec-1", false);
+        clock.advance(Duration.ofMinutes(3));
+
+        RunRecord done = ledger.complete(KEY, "exec-1", new RunCounts(1000, 990, 7, 1), List.of("2024-03-01", "2024-03-02"));
+
+        RunRecord stored = ledger.get(KEY).orElseThrow();
+        assertThat(stored).isEqualTo(done);
+        assertThat(stored.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(stored.counts()).isEqualTo(new RunCounts(1000, 990, 7, 1));
+        assertThat(stored.partitions()).containsExactly("2024-03-01", "2024-03-02");
+        assertThat(Duration.between(stored.startedAt(), stored.endedAt())).isEqualTo(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void aRetriedCloseIsANoOpButAnotherExecutionMayNotClose() {
+        ledger.start(KEY, "exec-1", false);
+        RunRecord first = ledger.complete(KEY, "exec-1", new RunCounts(5, 5, 0, 0), List.of());
+
+        assertThat(ledger.complete(KEY, "exec-1", new RunCounts(5, 5, 0, 0), List.of())).isEqualTo(first);
+        assertThatThrownBy(() -> ledger.fail(KEY, "exec-2", "boom"))
+                .isInstanceOf(LedgerConflictException.class).hasMessageContaining("exec-2");
+        assertThat(ledger.get(KEY).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+    }
+
+    @Test
+    void aFailedRunMayStartAgain() {
+        ledger.start(KEY, "exec-1", false);
+        ledger.fail(KEY, "exec-1", "transform chunk 7 timed out");
+        assertThat(ledger.get(KEY).orElseThrow().error()).isEqualTo("transform chunk 7 timed out");
+
+        StartOutcome retry = ledger.start(KEY, "exec-2", false);
+
+        assertThat(retry.decision()).isEqualTo(StartOutcome.Decision.STARTED);
+        assertThat(retry.record().attempt()).isEqualTo(2);
+        assertThat(retry.record().error()).isNull();
+    }
+
+    @Test
+    void aForcedRerunRestartsASucceededRunButNeverARunningOne() {
+        ledger.start(KEY, "exec-1", false);
+        assertThat(ledger.start(KEY, "exec-2", true).decision()).isEqualTo(StartOutcome.Decision.ALREADY_RUNNING);
+        ledger.complete(KEY, "exec-1", new RunCounts(3, 3, 0, 0), List.of("2024-03-01"));
+
+        StartOutcome forced = ledger.start(KEY, "exec-3", true);
+
+        assertThat(forced.decision()).isEqualTo(StartOutcome.Decision.STARTED);
+        assertThat(forced.record().attempt()).isEqualTo(2);
+        assertThat(forced.record().counts()).isEqualTo(RunCounts.NONE);
+        assertThat(forced.record().partitions()).isEmpty();
+    }
+
+    @Test
+    void aRunStuckInRunningBeyondTheStalePeriodIsTakenOver() {
+        ledger.start(KEY, "exec-crashed", false);
+        clock.advance(STALE_AFTER.minusSeconds(1));
+        assertThat(ledger.start(KEY, "exec-2", false).decision()).isEqualTo(StartOutcome.Decision.ALREADY_RUNNING);
+        clock.advance(Duration.ofSeconds(2));
+
+        StartOutcome takeover = ledger.start(KEY, "exec-3", false);
+
+        assertThat(takeover.decision()).isEqualTo(StartOutcome.Decision.STARTED);
+        assertThatThrownBy(() -> ledger.complete(KEY, "exec-crashed", RunCounts.NONE, List.of()))
+                .isInstanceOf(LedgerConflictException.class);
+    }
+
+    @Test
+    void aNewVersionOfTheObjectIsANewRun() {
+        ledger.start(KEY, "exec-1", false);
+        RunKey reuploaded = new RunKey(KEY.bucket(), KEY.key(), "other-etag");
+
+        StartOutcome second = ledger.start(reuploaded, "exec-2", false);
+
+        assertThat(second.started()).isTrue();
+        assertThat(second.record().runId()).isNotEqualTo(KEY.runId());
+        assertThat(ledger.get(new RunKey("uploads", "never-seen", "x"))).isEmpty();
+    }
+}
