@@ -1,0 +1,14 @@
+package io.sensoretl.latest;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalLatestReadingsTest extends LatestReadingsContract {
+    @TempDir
+    Path data;
+
+    @Override
+    LatestReadings newStore() {
+        return new LocalLatestReadings(data);
+    }
+}
