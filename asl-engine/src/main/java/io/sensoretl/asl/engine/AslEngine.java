@@ -13,6 +13,7 @@ import io.sensoretl.asl.jsonata.JsonataEvaluator;
 import io.sensoretl.asl.runtime.EngineServices;
 import io.sensoretl.asl.runtime.ExecutionInfo;
 import io.sensoretl.asl.runtime.ExecutionRuntime;
+import io.sensoretl.asl.runtime.ExecutionTimedOut;
 import io.sensoretl.asl.runtime.Frame;
 import io.sensoretl.asl.runtime.SystemTimeSource;
 import io.sensoretl.asl.runtime.TimeSource;
@@ -83,7 +84,9 @@ public final class AslEngine {
                 : "arn:" + partition + ":iam::" + account + ":role/local-step-functions";
         JsonNode input = request.input() == null ? Json.object() : request.input();
         ExecutionInfo info = new ExecutionInfo(partition, region, account, smName, name, role, services.time().now(), input);
-        ExecutionRuntime runtime = ExecutionRuntime.start(services, info);
+        java.time.Instant deadline = machine.definition().timeoutSeconds() == null ? null
+                : info.startTime().plusSeconds(machine.definition().timeoutSeconds());
+        ExecutionRuntime runtime = ExecutionRuntime.start(services, info, deadline);
         Frame frame = new Frame(runtime, Variables.root(), null, 0);
         frame.event("ExecutionStarted", Json.object().put("input", Json.write(input)).put("roleArn", role));
         ExecutionResult result;
@@ -100,9 +103,11 @@ public final class AslEngine {
             if (e.cause() != null) {
                 details.put("cause", e.cause());
             }
-            boolean timedOut = StatesErrorName.TIMEOUT.code().equals(e.error()) && false;
-            frame.event(timedOut ? "ExecutionTimedOut" : "ExecutionFailed", details);
+            frame.event("ExecutionFailed", details);
             result = result(info, runtime, ExecutionStatus.FAILED, null, e.error(), e.cause());
+        } catch (ExecutionTimedOut e) {
+            frame.event("ExecutionTimedOut", Json.object().put("error", StatesErrorName.TIMEOUT.code()));
+            result = result(info, runtime, ExecutionStatus.TIMED_OUT, null, StatesErrorName.TIMEOUT.code(), null);
         }
         if (store != null) {
             store.save(new ExecutionRecord(result.executionArn(), name, info.stateMachineArn(), result.status().name(),

@@ -25,8 +25,15 @@ public final class IntrinsicEvaluator {
         }
         IntrinsicExpression.Call call = (IntrinsicExpression.Call) expression;
         List<JsonNode> args = new ArrayList<>();
-        for (IntrinsicExpression arg : call.arguments()) {
-            args.add(evaluate(arg));
+        for (int i = 0; i < call.arguments().size(); i++) {
+            IntrinsicExpression arg = call.arguments().get(i);
+            boolean formatTemplate = i == 0 && call.function().equals("States.Format");
+            if (arg instanceof IntrinsicExpression.Literal lit && lit.value().isTextual() && !formatTemplate) {
+                // only the Format template keeps escapes; everywhere else a literal means its unescaped text
+                args.add(io.sensoretl.asl.json.Json.text(StringLiterals.unescape(lit.value().textValue())));
+            } else {
+                args.add(evaluate(arg));
+            }
         }
         return functions.apply(call.function(), args);
     }

@@ -100,6 +100,10 @@ public final class IntrinsicParser {
         return new IntrinsicExpression.Call(word, List.copyOf(args));
     }
 
+    /**
+     * Keeps backslash escapes (except \' ) in the literal: States.Format must tell an escaped brace
+     * from a placeholder, so unescaping happens where the literal is used (see {@link StringLiterals}).
+     */
     private String stringLiteral() {
         StringBuilder sb = new StringBuilder();
         pos++;
@@ -107,8 +111,7 @@ public final class IntrinsicParser {
             char ch = text.charAt(pos++);
             if (ch == '\\' && pos < text.length()) {
                 char next = text.charAt(pos++);
-                // \{ and \} stay escaped: States.Format needs to tell literal braces from placeholders
-                if (next == '{' || next == '}') {
+                if (next != '\'') {
                     sb.append('\\');
                 }
                 sb.append(next);

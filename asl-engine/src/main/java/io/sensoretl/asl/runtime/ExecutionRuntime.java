@@ -2,6 +2,7 @@ package io.sensoretl.asl.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.history.History;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,21 +12,36 @@ public final class ExecutionRuntime {
     private final ExecutionInfo info;
     private final History history;
     private final List<JsonNode> mapRuns;
+    private final Instant deadline;
 
-    public ExecutionRuntime(EngineServices services, ExecutionInfo info, History history, List<JsonNode> mapRuns) {
+    public ExecutionRuntime(EngineServices services, ExecutionInfo info, History history, List<JsonNode> mapRuns,
+                            Instant deadline) {
         this.services = services;
         this.info = info;
         this.history = history;
         this.mapRuns = mapRuns;
+        this.deadline = deadline;
     }
 
-    public static ExecutionRuntime start(EngineServices services, ExecutionInfo info) {
-        return new ExecutionRuntime(services, info, new History(services.time()), new ArrayList<>());
+    /** @param deadline when the machine's TimeoutSeconds runs out, or null */
+    public static ExecutionRuntime start(EngineServices services, ExecutionInfo info, Instant deadline) {
+        return new ExecutionRuntime(services, info, new History(services.time()), new ArrayList<>(), deadline);
     }
 
-    /** A distributed Map child: its own execution identity and history, the parent's map-run list. */
+    /** A distributed Map child: its own execution identity and history, the parent's map-run list and deadline. */
     public ExecutionRuntime child(ExecutionInfo childInfo) {
-        return new ExecutionRuntime(services, childInfo, new History(services.time()), mapRuns);
+        return new ExecutionRuntime(services, childInfo, new History(services.time()), mapRuns, deadline);
+    }
+
+    public Instant deadline() {
+        return deadline;
+    }
+
+    /** Throws once the execution's TimeoutSeconds has passed. */
+    public void checkDeadline() {
+        if (deadline != null && services.time().now().isAfter(deadline)) {
+            throw new ExecutionTimedOut();
+        }
     }
 
     public EngineServices services() {

@@ -117,10 +117,8 @@ final class DistributedMapRun {
         }
         boolean overCount = countSet && failed > limits.toleratedFailureCount();
         boolean overPct = pctSet && failed * 100.0 / Math.max(total, 1) > limits.toleratedFailurePercentage();
-        if (countSet && pctSet) {
-            return overCount && overPct;
-        }
-        return countSet ? overCount : overPct;
+        // with both thresholds set, breaching either one fails the map run
+        return overCount || overPct;
     }
 
     private List<JsonNode> batch(List<JsonNode> items, JsonNode input, JsonNode raw) {
@@ -154,6 +152,9 @@ final class DistributedMapRun {
         }
         if (b.has(field + "Path")) {
             JsonNode v = env.resolveOrNull(JsonPath.parse(b.get(field + "Path").asText()), input);
+            if (v != null && v.isTextual() && v.textValue().strip().matches("\\d+")) {
+                v = Json.NODES.numberNode(Long.parseLong(v.textValue().strip()));
+            }
             if (v == null || !v.isIntegralNumber()) {
                 throw env.runtimeError(StatesErrorName.RUNTIME, "The " + field + "Path field must reference an integer: "
                         + b.get(field + "Path").asText());
@@ -172,6 +173,12 @@ final class DistributedMapRun {
                     : Json.object();
         } else {
             params = rw.has("Parameters") ? JsonPathFlow.template(rw.get("Parameters"), input, env) : Json.object();
+        }
+        JsonNode writerConfig = rw.path("WriterConfig");
+        if (!writerConfig.path("OutputType").asText("JSON").equals("JSON")
+                || !writerConfig.path("Transformation").asText("NONE").equals("NONE")) {
+            throw env.runtimeError(StatesErrorName.RUNTIME, "ResultWriter.WriterConfig " + Json.write(writerConfig)
+                    + " is not supported by this engine (only OutputType JSON with Transformation NONE).");
         }
         if (env.services().s3() == null) {
             throw new FailureException(StatesErrorName.RESULT_WRITER_FAILED, "No S3 client is configured for ResultWriter");

@@ -12,7 +12,6 @@ import io.sensoretl.asl.definition.StateMachineDefinition;
 import io.sensoretl.asl.definition.SucceedState;
 import io.sensoretl.asl.definition.TaskState;
 import io.sensoretl.asl.definition.WaitState;
-import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.runtime.Frame;
 import io.sensoretl.asl.runtime.StateEnv;
@@ -57,8 +56,22 @@ public final class Interpreter {
         }
     }
 
+    /** Runs the state under the execution deadline: a sleep that crosses it ends the execution TIMED_OUT. */
     private Outcome dispatch(State state, JsonNode input, StateEnv env) {
+        env.frame().runtime().checkDeadline();
+        java.time.Instant deadline = env.frame().runtime().deadline();
+        if (deadline == null) {
+            return handle(state, input, env);
+        }
         try {
+            return io.sensoretl.asl.runtime.Deadlines.withDeadline(deadline, () -> handle(state, input, env));
+        } catch (io.sensoretl.asl.runtime.DeadlineExceeded e) {
+            throw new io.sensoretl.asl.runtime.ExecutionTimedOut();
+        }
+    }
+
+    private Outcome handle(State state, JsonNode input, StateEnv env) {
+        {
             if (state instanceof PassState s) {
                 return pass.run(s, input, env);
             } else if (state instanceof TaskState s) {
@@ -76,8 +89,6 @@ public final class Interpreter {
             } else {
                 return map.run((MapState) state, input, env);
             }
-        } catch (FailureException e) {
-            throw e;
         }
     }
 }

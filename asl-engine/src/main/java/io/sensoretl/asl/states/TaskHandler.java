@@ -29,6 +29,11 @@ final class TaskHandler implements StateHandler<TaskState> {
         TaskResource resource = env.services().resources().require(state.resource());
         Long timeout = TaskTimeout.seconds(state.timeoutSeconds(), state.timeoutSecondsPath(), "TimeoutSeconds", raw, env);
         Instant deadline = timeout == null ? null : env.services().time().now().plusSeconds(timeout);
+        Instant executionDeadline = env.frame().runtime().deadline();
+        boolean executionBound = executionDeadline != null && (deadline == null || executionDeadline.isBefore(deadline));
+        if (executionBound) {
+            deadline = executionDeadline;
+        }
         String family = resource.recordsAsLambdaFunction(state.resource()) ? "LambdaFunction" : "Task";
         ObjectNode scheduled = Json.object();
         scheduled.put("resource", state.resource());
@@ -42,8 +47,12 @@ final class TaskHandler implements StateHandler<TaskState> {
         try {
             TaskRequest request = new TaskRequest(state.resource(), parameters, state.name(), deadline,
                     env.frame().runtime().info().executionArn());
-            result = Deadlines.withDeadline(deadline, () -> resource.invoke(request));
+            Instant bound = deadline;
+            result = Deadlines.withDeadline(bound, () -> resource.invoke(request));
         } catch (DeadlineExceeded e) {
+            if (executionBound) {
+                throw new io.sensoretl.asl.runtime.ExecutionTimedOut();
+            }
             env.frame().event(family + "TimedOut", Json.object().put("error", StatesErrorName.TIMEOUT.code()));
             throw new FailureException(StatesErrorName.TIMEOUT, null);
         } catch (FailureException e) {

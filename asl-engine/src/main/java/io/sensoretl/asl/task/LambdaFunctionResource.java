@@ -29,7 +29,8 @@ public final class LambdaFunctionResource implements TaskResource {
         JsonNode payload = request.parameters() == null ? Json.NODES.nullNode() : request.parameters();
         LambdaInvoker.Result result = invoker.invoke(request.resource(), payload, request.deadline());
         if (result == null) {
-            throw LambdaErrors.notFound(invoker.functions().arnOf(request.resource()), requestIds.get());
+            throw LambdaErrors.notFound(LambdaFunctions.arnOf(request.resource(), request.region(), request.account()),
+                    requestIds.get());
         }
         if (result.failed()) {
             throw LambdaErrors.unhandled(result);

@@ -32,6 +32,11 @@ public final class LambdaFunctions {
     }
 
     public String arnOf(String nameOrArn) {
+        return arnOf(nameOrArn, region, account);
+    }
+
+    /** The unqualified function ARN; bare names resolve in the given region and account. */
+    public static String arnOf(String nameOrArn, String region, String account) {
         if (nameOrArn.startsWith("arn:")) {
             String[] p = nameOrArn.split(":");
             return String.join(":", p[0], p[1], p[2], p[3], p[4], p[5], p[6]);

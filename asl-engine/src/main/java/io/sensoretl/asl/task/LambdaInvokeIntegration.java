@@ -46,7 +46,8 @@ public final class LambdaInvokeIntegration implements TaskResource {
         }
         LambdaInvoker.Result result = invoker.invoke(fn.textValue(), payload, request.deadline());
         if (result == null) {
-            throw LambdaErrors.notFound(invoker.functions().arnOf(fn.textValue()), requestIds.get());
+            throw LambdaErrors.notFound(LambdaFunctions.arnOf(fn.textValue(), request.region(), request.account()),
+                    requestIds.get());
         }
         if (result.failed()) {
             throw LambdaErrors.unhandled(result);

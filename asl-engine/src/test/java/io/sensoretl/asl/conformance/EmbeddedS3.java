@@ -11,13 +11,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** An in-memory S3 (S3Proxy) on a free local port, with a real SDK v2 client pointed at it. */
-final class EmbeddedS3 implements AutoCloseable {
+public final class EmbeddedS3 implements AutoCloseable {
     private static final String KEY = "local-access-key";
     private static final String SECRET = "local-secret-key";
     private final S3Proxy proxy;
     private final S3Client client;
 
-    EmbeddedS3() throws Exception {
+    public EmbeddedS3() throws Exception {
         proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
@@ -36,7 +36,7 @@ final class EmbeddedS3 implements AutoCloseable {
                 .build();
     }
 
-    S3Client client() {
+    public S3Client client() {
         return client;
     }
 

@@ -1,0 +1,42 @@
+package io.sensoretl.asl.history;
+
+import static io.sensoretl.asl.Engines.q;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sensoretl.asl.Engines;
+import io.sensoretl.asl.engine.AslEngine;
+import io.sensoretl.asl.engine.ExecutionResult;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void eventsAreNumberedAndChainedInExecutionHistoryShape() {
+        Engines engines = new Engines();
+        ExecutionResult r = engines.run(q("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Succeed'}}}"), "{}");
+        assertThat(r.history()).extracting(HistoryEvent::type).containsExactly("ExecutionStarted", "PassStateEntered",
+                "PassStateExited", "SucceedStateEntered", "SucceedStateExited", "ExecutionSucceeded");
+        for (int i = 0; i < r.history().size(); i++) {
+            assertThat(r.history().get(i).id()).isEqualTo(i + 1);
+            assertThat(r.history().get(i).previousEventId()).isEqualTo(i);
+        }
+        assertThat(r.history().get(1).toJson().path("stateEnteredEventDetails").path("name").asText()).isEqualTo("A");
+    }
+
+    @Test
+    void executionsArePersistedAndCanBeReadBack() {
+        Engines engines = new Engines(AslEngine.builder().store(new ExecutionStore(dir)));
+        ExecutionResult r = engines.run(q("{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'E','Cause':'C'}}}"), "{\"x\":1}");
+        ExecutionStore reopened = new ExecutionStore(dir);
+        assertThat(reopened.list()).containsExactly("exec-1");
+        ExecutionRecord record = reopened.find(r.executionArn()).orElseThrow();
+        assertThat(record.status()).isEqualTo("FAILED");
+        assertThat(record.error()).isEqualTo("E");
+        assertThat(record.events()).hasSize(r.history().size());
+        assertThat(record.events().get(record.events().size() - 1).type()).isEqualTo("ExecutionFailed");
+    }
+}

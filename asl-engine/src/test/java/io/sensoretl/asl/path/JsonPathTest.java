@@ -1,0 +1,48 @@
+package io.sensoretl.asl.path;
+
+import static io.sensoretl.asl.Engines.assertJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.asl.json.Json;
+import org.junit.jupiter.api.Test;
+
+class JsonPathTest {
+    private final JsonNode doc = Json.parse("{\"a\":{\"b\":[{\"c\":1},{\"c\":2},{\"c\":3}]},\"odd key\":true}");
+
+    @Test
+    void definitePathsSelectOneNode() {
+        assertThat(JsonPath.parse("$.a.b[1].c").evaluate(doc).asInt()).isEqualTo(2);
+        assertThat(JsonPath.parse("$['odd key']").evaluate(doc).asBoolean()).isTrue();
+        assertThat(JsonPath.parse("$.a.b[-1].c").evaluate(doc).asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void wildcardsSlicesAndDeepScanAlwaysYieldArrays() {
+        assertJson(JsonPath.parse("$.a.b[*].c").evaluate(doc), Json.parse("[1,2,3]"));
+        assertJson(JsonPath.parse("$.a.b[1:].c").evaluate(doc), Json.parse("[2,3]"));
+        assertJson(JsonPath.parse("$..c").evaluate(doc), Json.parse("[1,2,3]"));
+        assertJson(JsonPath.parse("$.missing[*]").evaluate(doc), Json.parse("[]"));
+    }
+
+    @Test
+    void missingStepsAreNamedLikeAwsMessages() {
+        assertThatThrownBy(() -> JsonPath.parse("$.x").evaluate(doc)).hasMessage("No results for path: $['x']");
+        assertThatThrownBy(() -> JsonPath.parse("$.x.y").evaluate(doc)).hasMessage("Missing property in path $['x']");
+    }
+
+    @Test
+    void rootsAreInputContextOrVariable() {
+        assertThat(JsonPath.parse("$$.Execution.Id").root()).isEqualTo(JsonPath.Root.CONTEXT);
+        JsonPath v = JsonPath.parse("$myVar.field");
+        assertThat(v.root()).isEqualTo(JsonPath.Root.VARIABLE);
+        assertThat(v.variable()).isEqualTo("myVar");
+    }
+
+    @Test
+    void malformedPathsAreRejectedWithPosition() {
+        assertThatThrownBy(() -> JsonPath.parse("$.a[")).hasMessageContaining("'$.a['");
+        assertThatThrownBy(() -> JsonPath.parse("a.b")).hasMessageContaining("must start with '$'");
+    }
+}
