@@ -13,6 +13,6 @@ final class Subcommands {
         // data plane
         cli.addSubcommand(new io.sensoretl.cli.generate.GenerateCommand());
         cli.addSubcommand(new io.sensoretl.cli.bench.BenchCommand());
-        cli.addSubcommand(new io.sensoretl.cli.states.StatesCommand());
+        io.sensoretl.cli.states.StatesCommand.register(cli);
     }
 }

@@ -1,5 +1,6 @@
 package io.sensoretl.cli.states;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** `sensor-etl states ...`: run, validate, inspect and conformance-test Step Functions definitions locally. */
@@ -15,6 +16,16 @@ import picocli.CommandLine.Command;
         StatesTestCommand.class,
     })
 public final class StatesCommand implements Runnable {
+
+    /**
+     * Adds `states` to the root command. `--input @file.json` must reach the command as written, so
+     * picocli's @argument-file expansion (which would re-tokenise the JSON and drop its quotes) is off.
+     */
+    public static void register(CommandLine cli) {
+        cli.addSubcommand(new StatesCommand());
+        cli.setExpandAtFiles(false);
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,118 @@
+package io.sensoretl.cli.states;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.asl.json.Json;
+import io.sensoretl.cli.SensorEtl;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatesCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run cli(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = SensorEtl.execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private Path file(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void runPrintsStatusAndOutputAndRecordsHistory() throws Exception {
+        Path def = file("hello.json", """
+                {"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"msg.$":"States.Format('hi {}', $.who)"},"End":true}}}""");
+        Path input = file("in.json", "{\"who\":\"ana\"}");
+        String store = dir.resolve("store").toString();
+        Run run = cli("states", "run", def.toString(), "--input", "@" + input, "--execution-name", "e1", "--store", store);
+        assertThat(run.exit()).isZero();
+        assertThat(Json.parse(run.out().strip())).isEqualTo(Json.parse("{\"status\":\"SUCCEEDED\",\"output\":{\"msg\":\"hi ana\"}}"));
+
+        Run history = cli("states", "history", "e1", "--store", store);
+        JsonNode events = Json.parse(history.out()).path("events");
+        assertThat(events.get(0).path("type").asText()).isEqualTo("ExecutionStarted");
+        assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("ExecutionSucceeded");
+    }
+
+    @Test
+    void failedExecutionPrintsErrorAndCauseAndExitsNonZero() throws Exception {
+        Path def = file("fail.json", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\",\"Cause\":\"C\"}}}");
+        Run run = cli("states", "run", def.toString(), "--input", "{}", "--store", dir.resolve("s").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(Json.parse(run.out().strip())).isEqualTo(Json.parse("{\"status\":\"FAILED\",\"error\":\"E\",\"cause\":\"C\"}"));
+    }
+
+    @Test
+    void userMistakesAreOneLineWithExitTwo() {
+        Run run = cli("states", "run", dir.resolve("missing.json").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).contains("definition not found").doesNotContain("\n");
+    }
+
+    @Test
+    void validateListsEveryProblemWithItsPointer() throws Exception {
+        Path def = file("bad.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Typo\":1}}}");
+        Run run = cli("states", "validate", def.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("#/States/A/Typo: unknown field 'Typo'").contains("#/States/A: needs Next");
+    }
+
+    @Test
+    void testCommandRunsVectorsWithLambdaBehavioursAndS3() throws Exception {
+        Path vectors = Files.createDirectories(dir.resolve("vectors"));
+        Files.writeString(vectors.resolve("lambda.json"), """
+                {"name":"lambda-echo","features":["Task"],
+                 "definition":{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                   "Parameters":{"FunctionName":"echo-fn","Payload.$":"$"},"OutputPath":"$.Payload","End":true}}},
+                 "input":{"a":1},"expected":{"status":"SUCCEEDED","output":{"a":1}},
+                 "context":{"region":"us-east-1","accountId":"111111111111","stateMachineName":"sm","executionName":"ex"},
+                 "lambda":[{"functionName":"echo-fn","behaviour":{"kind":"echo"}}]}""");
+        Files.writeString(vectors.resolve("s3.json"), """
+                {"name":"s3-csv","features":["Map","s3"],
+                 "definition":{"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
+                   "ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"},"Parameters":{"Bucket":"vector-bucket","Key":"a.csv"}},
+                   "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P",
+                   "States":{"P":{"Type":"Pass","End":true}}},"End":true}}},
+                 "input":{},"expected":{"status":"SUCCEEDED","output":[{"h":"1"},{"h":"2"}]},
+                 "context":{},"s3":{"vector-bucket/a.csv":"h\\n1\\n2\\n"},"s3Buckets":["vector-bucket"]}""");
+        Files.writeString(vectors.resolve("wrong.json"), """
+                {"name":"wrong","features":["Pass"],"definition":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+                 "input":{"x":1},"expected":{"status":"SUCCEEDED","output":{"x":2}},"context":{}}""");
+        Run text = cli("states", "test", vectors.toString());
+        assertThat(text.exit()).isEqualTo(1);
+        assertThat(text.out()).contains("PASS lambda-echo").contains("PASS s3-csv").contains("FAIL wrong").contains("2/3 vectors passed");
+
+        Run json = cli("states", "test", vectors.toString(), "--json");
+        JsonNode report = Json.parse(json.out());
+        assertThat(report.path("total").asInt()).isEqualTo(3);
+        assertThat(report.path("passed").asInt()).isEqualTo(2);
+        assertThat(report.path("failed").asInt()).isEqualTo(1);
+        assertThat(report.path("by_feature").path("Pass").path("passed").asInt()).isZero();
+        assertThat(report.path("failures").get(0).path("name").asText()).isEqualTo("wrong");
+        assertThat(report.path("failures").get(0).has("expected")).isTrue();
+        assertThat(report.path("failures").get(0).has("got")).isTrue();
+    }
+}
