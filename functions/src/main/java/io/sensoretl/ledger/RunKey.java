@@ -1,9 +1,8 @@
 package io.sensoretl.ledger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.sensoretl.chunk.RunId;
+import io.sensoretl.chunk.SourceObject;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,15 +27,12 @@ public record RunKey(String bucket, String key, String etag) {
         return bucket + "/" + key;
     }
 
-    /** A short id safe in S3 keys, derived from the key so that every delivery agrees on it. */
+    /**
+     * The run id the planner derives for this object ({@link RunId}), so ledger entries and S3 keys
+     * agree. The planner sees the ETag as S3's HeadObject returns it, in quotes.
+     */
     public String runId() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((bucket + '\u0000' + key + '\u0000' + etag).getBytes(StandardCharsets.UTF_8));
-            return "r-" + HexFormat.of().formatHex(sha.digest(), 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return RunId.of(List.of(new SourceObject(bucket, key, '"' + etag + '"', 0, null, null)));
     }
 
     @Override

@@ -1,0 +1,100 @@
+package io.sensoretl.compact.aws;
+
+import io.sensoretl.aws.S3MultipartOutputStream;
+import io.sensoretl.compact.Blob;
+import io.sensoretl.compact.BlobOutput;
+import io.sensoretl.compact.Blobs;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.parquet.io.InputFile;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** One S3 bucket as compaction's blob store. */
+public final class S3Blobs implements Blobs {
+    /** S3's DeleteObjects limit. */
+    private static final int DELETE_BATCH = 1000;
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3Blobs(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public List<Blob> list(String prefix) {
+        List<Blob> out = new ArrayList<>();
+        for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            out.add(new Blob(o.key(), o.size()));
+        }
+        return out;
+    }
+
+    @Override
+    public InputFile input(Blob blob) {
+        return new S3InputFile(s3, bucket, blob.key(), blob.size());
+    }
+
+    @Override
+    public BlobOutput create(String key) {
+        S3MultipartOutputStream out = new S3MultipartOutputStream(s3, bucket, key, "application/octet-stream");
+        return new BlobOutput() {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+
+            @Override
+            public void abort() {
+                out.abort();
+            }
+        };
+    }
+
+    @Override
+    public void delete(Collection<String> keys) throws IOException {
+        List<String> all = List.copyOf(keys);
+        for (int i = 0; i < all.size(); i += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = all.subList(i, Math.min(all.size(), i + DELETE_BATCH)).stream()
+                    .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+            DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(bucket)
+                    .delete(Delete.builder().objects(batch).quiet(true).build()));
+            if (response.hasErrors() && !response.errors().isEmpty()) {
+                var e = response.errors().get(0);
+                throw new IOException("could not delete s3://" + bucket + "/" + e.key() + ": " + e.code() + " " + e.message()
+                        + " (" + response.errors().size() + " keys failed)");
+            }
+        }
+    }
+
+    @Override
+    public String location(String prefix) {
+        return "s3://" + bucket + "/" + prefix;
+    }
+
+    @Override
+    public String prefixOf(String location) {
+        String base = "s3://" + bucket + "/";
+        if (!location.startsWith(base)) {
+            throw new IllegalArgumentException("location " + location + " is not in bucket " + bucket);
+        }
+        return location.substring(base.length());
+    }
+}

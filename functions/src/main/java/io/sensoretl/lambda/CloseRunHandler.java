@@ -1,0 +1,84 @@
+package io.sensoretl.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.ledger.RunCounts;
+import io.sensoretl.ledger.RunKey;
+import io.sensoretl.ledger.RunLedger;
+import io.sensoretl.ledger.RunRecord;
+import io.sensoretl.ledger.aws.AwsClients;
+import io.sensoretl.ledger.aws.Backoff;
+import io.sensoretl.ledger.aws.DynamoDbRunLedger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code close-run} Lambda, last state of the workflow (and of its Catch path): records the
+ * run's outcome in the ledger.
+ *
+ * <p>Event: {@code {"bucket","key","etag","executionId","status":"SUCCEEDED"|"FAILED",
+ * "counts":{"records","valid","rejected","deadLetteredChunks"},"partitions":[...],"error"}}; the
+ * error may be the {@code {"Error","Cause"}} object a Step Functions Catch produces.
+ */
+public final class CloseRunHandler implements RequestStreamHandler {
+    private final RunLedger ledger;
+
+    public CloseRunHandler() {
+        this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
+                Clock.systemUTC(), Duration.ofHours(6), Backoff.standard()));
+    }
+
+    public CloseRunHandler(RunLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Json.write(output, close(Json.read(input)));
+    }
+
+    public Map<String, Object> close(JsonNode event) {
+        RunKey key = RunEvents.runKey(event);
+        String executionId = RunEvents.required(event, "executionId");
+        String status = RunEvents.required(event, "status");
+        RunRecord record = switch (status) {
+            case "SUCCEEDED" -> {
+                JsonNode c = event.path("counts");
+                List<String> partitions = new ArrayList<>();
+                event.path("partitions").forEach(p -> partitions.add(p.asText()));
+                yield ledger.complete(key, executionId, new RunCounts(c.path("records").asLong(), c.path("valid").asLong(),
+                        c.path("rejected").asLong(), c.path("deadLetteredChunks").asLong()), partitions);
+            }
+            case "FAILED" -> ledger.fail(key, executionId, describe(event.path("error")));
+            default -> throw new IllegalArgumentException("status must be SUCCEEDED or FAILED, got '" + status + "'");
+        };
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("runId", record.runId());
+        out.put("state", record.state().name());
+        out.put("attempt", record.attempt());
+        out.put("records", record.counts().records());
+        out.put("valid", record.counts().valid());
+        out.put("rejected", record.counts().rejected());
+        out.put("deadLetteredChunks", record.counts().deadLetteredChunks());
+        out.put("partitions", record.partitions());
+        return out;
+    }
+
+    private static String describe(JsonNode error) {
+        if (error.isTextual()) {
+            return error.asText();
+        }
+        if (error.has("Error")) {
+            return error.path("Error").asText() + ": " + error.path("Cause").asText();
+        }
+        return error.isMissingNode() ? "unknown error" : error.toString();
+    }
+}

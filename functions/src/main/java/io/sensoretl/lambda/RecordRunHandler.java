@@ -1,0 +1,63 @@
+package io.sensoretl.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.ledger.RunKey;
+import io.sensoretl.ledger.RunLedger;
+import io.sensoretl.ledger.StartOutcome;
+import io.sensoretl.ledger.aws.AwsClients;
+import io.sensoretl.ledger.aws.Backoff;
+import io.sensoretl.ledger.aws.DynamoDbRunLedger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code record-run} Lambda, first state of the workflow: claims the source object in the run
+ * ledger. The workflow continues only when {@code started} is true; a duplicate event ends there
+ * with {@code decision} ALREADY_SUCCEEDED or ALREADY_RUNNING.
+ *
+ * <p>Event: {@code {"bucket","key","etag","executionId","force"?}} or an EventBridge "Object Created"
+ * event with {@code executionId} added by the workflow. Settings: LEDGER_TABLE, RUN_STALE_AFTER_MINUTES.
+ */
+public final class RecordRunHandler implements RequestStreamHandler {
+    private final RunLedger ledger;
+
+    public RecordRunHandler() {
+        this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
+                Clock.systemUTC(), Duration.ofMinutes(Long.parseLong(
+                        System.getenv().getOrDefault("RUN_STALE_AFTER_MINUTES", "360"))), Backoff.standard()));
+    }
+
+    public RecordRunHandler(RunLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Json.write(output, record(Json.read(input)));
+    }
+
+    public Map<String, Object> record(JsonNode event) {
+        RunKey key = RunEvents.runKey(event);
+        String executionId = RunEvents.required(event, "executionId");
+        boolean force = event.path("force").asBoolean(false);
+        StartOutcome outcome = ledger.start(key, executionId, force);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("decision", outcome.decision().name());
+        out.put("started", outcome.started());
+        out.put("runId", outcome.record().runId());
+        out.put("bucket", key.bucket());
+        out.put("key", key.key());
+        out.put("etag", key.etag());
+        out.put("attempt", outcome.record().attempt());
+        out.put("state", outcome.record().state().name());
+        out.put("executionId", outcome.record().executionId());
+        return out;
+    }
+}

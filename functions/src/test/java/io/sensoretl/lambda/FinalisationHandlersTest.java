@@ -1,0 +1,192 @@
+package io.sensoretl.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.catalog.CuratedTables;
+import io.sensoretl.catalog.LocalPartitionCatalog;
+import io.sensoretl.catalog.PartitionState;
+import io.sensoretl.compact.CompactionConfig;
+import io.sensoretl.compact.aws.S3Blobs;
+import io.sensoretl.latest.LatestReading;
+import io.sensoretl.latest.LocalLatestReadings;
+import io.sensoretl.ledger.RunKey;
+import io.sensoretl.ledger.RunState;
+import io.sensoretl.ledger.local.LocalRunLedger;
+import io.sensoretl.parquet.ParquetFiles;
+import io.sensoretl.parquet.StreamOutputFile;
+import io.sensoretl.reading.Reading;
+import io.sensoretl.reading.Reject;
+import io.sensoretl.reading.RejectReason;
+import io.sensoretl.testing.DuckDb;
+import io.sensoretl.testing.EmbeddedS3;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The four finalisation handlers driven through their JSON interface over S3 (S3Proxy), with the
+ * local catalog, ledger and latest-readings stores, as the local runtime wires them.
+ */
+class FinalisationHandlersTest {
+    private static final String BUCKET = "curated";
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedS3 s3;
+    private LocalPartitionCatalog catalog;
+    private LocalLatestReadings latest;
+    private RecordRunHandler record;
+    private CompactHandler compact;
+    private LatestReadingsHandler latestHandler;
+    private CloseRunHandler close;
+
+    @BeforeEach
+    void wire() throws Exception {
+        s3 = EmbeddedS3.inMemory().bucket(BUCKET);
+        S3Blobs blobs = new S3Blobs(s3.client(), BUCKET);
+        catalog = new LocalPartitionCatalog(dir.resolve("data"));
+        latest = new LocalLatestReadings(dir.resolve("data"));
+        LocalRunLedger ledger = new LocalRunLedger(dir.resolve("data"), Clock.systemUTC(), Duration.ofHours(6));
+        record = new RecordRunHandler(ledger);
+        compact = new CompactHandler(blobs, catalog,
+                new CompactionConfig(256 * 1024, 1024 * 1024, 4, dir.resolve("scratch")));
+        latestHandler = new LatestReadingsHandler(blobs, latest);
+        close = new CloseRunHandler(ledger);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        s3.close();
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return Json.MAPPER.readTree(text);
+    }
+
+    private static byte[] parquet(List<Reading> rows) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ParquetWriter<Reading> w = ParquetFiles.readingWriter(new StreamOutputFile(bytes, "staged"))) {
+            for (Reading r : rows) {
+                w.write(r);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void aRunIsRecordedCompactedPublishedAndClosedAndItsDuplicateEventStopsAtTheLedger() throws Exception {
+        String event = """
+                {"version":"0","detail-type":"Object Created","source":"aws.s3",
+                 "detail":{"bucket":{"name":"uploads"},"object":{"key":"incoming/site-a.ndjson","etag":"d41d8cd9"}},
+                 "executionId":"arn:aws:states:eu-west-1:1:execution:etl:exec-1"}""";
+        Map<String, Object> started = record.record(json(event));
+        assertThat(started).containsEntry("decision", "STARTED").containsEntry("started", true);
+        String runId = (String) started.get("runId");
+        assertThat(runId).isEqualTo(new RunKey("uploads", "incoming/site-a.ndjson", "d41d8cd9").runId());
+
+        Random random = new Random(5);
+        Map<String, Long> expectedSums = new HashMap<>();
+        Map<String, Long> newestTs = new HashMap<>();
+        long total = 0;
+        for (String dt : List.of("2024-03-01", "2024-03-02")) {
+            long day = Reading.micros(Instant.parse(dt + "T00:00:00Z"));
+            for (int chunk = 0; chunk < 6; chunk++) {
+                List<Reading> rows = new java.util.ArrayList<>();
+                for (int i = 0; i < 3_000; i++) {
+                    String sensor = "s-" + random.nextInt(40);
+                    long ts = day + random.nextInt(86_400_000) * 1_000L;
+                    long value = random.nextInt(1000);
+                    rows.add(new Reading(sensor, ts, "temperature", value, "degC", null, null, Map.of(),
+                            "incoming/site-a.ndjson", runId));
+                    expectedSums.merge(dt + "/" + sensor, value, Long::sum);
+                    newestTs.merge(sensor, ts, Math::max);
+                    total++;
+                }
+                s3.put(BUCKET, "runs/" + runId + "/staging/dt=" + dt + String.format("/chunk-%05d.parquet", chunk), parquet(rows));
+            }
+        }
+        ByteArrayOutputStream rejects = new ByteArrayOutputStream();
+        try (var w = ParquetFiles.rejectWriter(new StreamOutputFile(rejects, "rejects"))) {
+            w.write(new Reject("incoming/site-a.ndjson", 10, RejectReason.OUT_OF_RANGE, "value 900 > 80", "{}", runId));
+        }
+        s3.put(BUCKET, "curated/rejects/dt=2024-03-05/run=" + runId + "/chunk-00000.parquet", rejects.toByteArray());
+
+        Map<String, Object> compacted = compact.compact(json("{\"runId\":\"" + runId + "\",\"sourceDate\":\"2024-03-05\"}"));
+
+        assertThat(compacted.get("rows")).isEqualTo(total);
+        assertThat(compacted.get("rejectsPartition")).isEqualTo("2024-03-05");
+        assertThat(catalog.listPartitions(CuratedTables.READINGS)).extracting(PartitionState::dt)
+                .containsExactly("2024-03-01", "2024-03-02");
+        assertThat(catalog.listPartitions(CuratedTables.REJECTS)).extracting(PartitionState::location)
+                .containsExactly("s3://curated/curated/rejects/dt=2024-03-05/");
+        Path copy = download("curated/");
+        try (DuckDb db = new DuckDb()) {
+            for (PartitionState p : catalog.listPartitions(CuratedTables.READINGS)) {
+                String files = copy.resolve(p.location().substring("s3://curated/".length())) + "/*.parquet";
+                for (Map<String, Object> row : db.query("SELECT sensor_id, CAST(sum(value) AS BIGINT) AS s FROM read_parquet("
+                        + DuckDb.literal(files) + ") GROUP BY sensor_id")) {
+                    assertThat(row.get("s")).as("sum of %s on %s", row.get("sensor_id"), p.dt())
+                            .isEqualTo(expectedSums.get(p.dt() + "/" + row.get("sensor_id")));
+                }
+                assertThat(db.scalar("SELECT count(*) FROM read_parquet(" + DuckDb.literal(files) + ")")).isEqualTo(18_000L);
+            }
+            assertThat(db.scalar("SELECT count(*) FROM read_parquet(" + DuckDb.literal(copy
+                    .resolve("curated/rejects") + "/*/*/*.parquet") + ")")).isEqualTo(1L);
+        }
+
+        Map<String, Object> published = latestHandler.upsert(json("{\"runId\":\"" + runId + "\"}"));
+        assertThat(published).containsEntry("series", 40).containsEntry("written", 40).containsEntry("partitionFiles", 2);
+        LatestReading s7 = latest.get("s-7", "temperature").orElseThrow();
+        assertThat(s7.tsMicros()).isEqualTo(newestTs.get("s-7"));
+
+        Map<String, Object> closed = close.close(json("""
+                {"bucket":"uploads","key":"incoming/site-a.ndjson","etag":"\\"d41d8cd9\\"",
+                 "executionId":"arn:aws:states:eu-west-1:1:execution:etl:exec-1","status":"SUCCEEDED",
+                 "counts":{"records":36001,"valid":36000,"rejected":1,"deadLetteredChunks":0},
+                 "partitions":["2024-03-01","2024-03-02"]}"""));
+        assertThat(closed).containsEntry("state", RunState.SUCCEEDED.name()).containsEntry("valid", 36_000L);
+
+        Map<String, Object> duplicate = record.record(json(event.replace("exec-1", "exec-2")));
+        assertThat(duplicate).containsEntry("decision", "ALREADY_SUCCEEDED").containsEntry("started", false);
+        Map<String, Object> recompacted = compact.compact(json("{\"runId\":\"" + runId + "\"}"));
+        assertThat(recompacted.get("partitions").toString()).contains("ALREADY_APPLIED").doesNotContain("COMPACTED");
+    }
+
+    @Test
+    void aFailedRunRecordsTheStepFunctionsErrorAndMayBeStartedAgain() throws Exception {
+        String start = "{\"bucket\":\"uploads\",\"key\":\"k.csv\",\"etag\":\"e1\",\"executionId\":\"exec-1\"}";
+        record.record(json(start));
+
+        Map<String, Object> failed = close.close(json("{\"bucket\":\"uploads\",\"key\":\"k.csv\",\"etag\":\"e1\","
+                + "\"executionId\":\"exec-1\",\"status\":\"FAILED\",\"error\":{\"Error\":\"States.Timeout\",\"Cause\":\"chunk 3\"}}"));
+        Map<String, Object> again = record.record(json(start.replace("exec-1", "exec-2")));
+
+        assertThat(failed).containsEntry("state", "FAILED");
+        assertThat(again).containsEntry("decision", "STARTED").containsEntry("attempt", 2);
+    }
+
+    private Path download(String prefix) throws Exception {
+        Path root = dir.resolve("download");
+        for (S3Object o : s3.client().listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents()) {
+            Path target = root.resolve(o.key());
+            Files.createDirectories(target.getParent());
+            Files.write(target, s3.client().getObjectAsBytes(b -> b.bucket(BUCKET).key(o.key())).asByteArray());
+        }
+        return root;
+    }
+}
