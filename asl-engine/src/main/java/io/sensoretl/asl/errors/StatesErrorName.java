@@ -17,6 +17,7 @@ public enum StatesErrorName {
     ITEM_READER_FAILED("States.ItemReaderFailed"),
     RESULT_WRITER_FAILED("States.ResultWriterFailed"),
     RUNTIME("States.Runtime"),
+    HTTP_SOCKET("States.Http.Socket"),
     DATA_LIMIT_EXCEEDED("States.DataLimitExceeded");
 
     private final String code;

@@ -15,7 +15,7 @@ public record JsonPath(String text, Root root, String variable, List<Segment> se
     public enum Root { INPUT, CONTEXT, VARIABLE }
 
     /** One step of a path. */
-    public sealed interface Segment permits Field, Index, Wildcard, Slice, Descend {}
+    public sealed interface Segment permits Field, Index, Wildcard, Slice, Descend, Filter {}
 
     public record Field(String name) implements Segment {}
 
@@ -26,6 +26,8 @@ public record JsonPath(String text, Root root, String variable, List<Segment> se
     public record Slice(Integer start, Integer end, Integer step) implements Segment {}
 
     public record Descend(String name) implements Segment {}
+
+    public record Filter(FilterPredicate predicate) implements Segment {}
 
     public static JsonPath parse(String text) {
         return JsonPathParser.parse(text);
@@ -113,6 +115,16 @@ public record JsonPath(String text, Root root, String variable, List<Segment> se
             }
         } else if (s instanceof Descend d) {
             descend(d.name(), n, out);
+        } else if (s instanceof Filter f) {
+            if (n.isArray()) {
+                n.forEach(e -> {
+                    if (f.predicate().test(e)) {
+                        out.add(e);
+                    }
+                });
+            } else if (n.isObject() && f.predicate().test(n)) {
+                out.add(n);
+            }
         }
     }
 

@@ -86,6 +86,17 @@ final class JsonPathParser {
             pos = end + 2;
             return new JsonPath.Field(name.toString());
         }
+        if (text.startsWith("?(", pos)) {
+            int end = filterEnd(pos + 2);
+            String body = text.substring(pos + 2, end);
+            pos = end + 1;
+            expect(']');
+            try {
+                return new JsonPath.Filter(FilterPredicate.parse(body));
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage());
+            }
+        }
         close = text.indexOf(']', pos);
         if (close < 0) {
             throw error("missing ']'");
@@ -94,9 +105,6 @@ final class JsonPathParser {
         pos = close + 1;
         if (body.equals("*")) {
             return new JsonPath.Wildcard();
-        }
-        if (body.startsWith("?")) {
-            throw error("filter expressions are not supported");
         }
         if (body.contains(":")) {
             String[] parts = body.split(":", -1);
@@ -107,6 +115,27 @@ final class JsonPathParser {
         } catch (NumberFormatException e) {
             throw error("bad index '" + body + "'");
         }
+    }
+
+    /** The index of the ')' closing a filter that starts at from, skipping nested parentheses and quotes. */
+    private int filterEnd(int from) {
+        int depth = 1;
+        char quote = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        throw error("unterminated filter");
     }
 
     private Integer intOrNull(String s) {

@@ -7,6 +7,7 @@ import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.json.JsonEquivalence;
 import io.sensoretl.asl.jsonata.JsonataBindings;
 import io.sensoretl.asl.path.JsonPath;
+import io.sensoretl.asl.path.PathNotFoundException;
 import io.sensoretl.asl.runtime.StateEnv;
 import io.sensoretl.asl.runtime.Timestamps;
 import java.time.Instant;
@@ -37,27 +38,25 @@ final class ChoiceRuleEvaluator {
     }
 
     private static boolean compare(ChoiceRule.Comparison c, JsonNode input, StateEnv env) {
-        JsonNode variable = env.resolveOrNull(JsonPath.parse(c.variable()), input);
         String op = c.operator();
         if (ChoiceOperators.isTypeTest(op)) {
-            boolean expected = c.value().asBoolean();
-            return typeTest(op, variable) == expected;
+            JsonNode variable = env.resolveOrNull(JsonPath.parse(c.variable()), input);
+            return typeTest(op, variable) == c.value().asBoolean();
         }
-        if (variable == null) {
-            throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid path '" + c.variable()
-                    + "' : No results for path: " + c.variable());
-        }
-        JsonNode operand = c.value();
-        String base = op;
+        JsonNode variable = required(c.variable(), input, env);
         if (c.isPathOperator()) {
-            base = op.substring(0, op.length() - 4);
-            operand = env.resolveOrNull(JsonPath.parse(c.value().asText()), input);
-            if (operand == null) {
-                throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid path '" + c.value().asText()
-                        + "' : No results for path: " + c.value().asText());
-            }
+            return binary(op.substring(0, op.length() - 4), variable, required(c.value().asText(), input, env));
         }
-        return binary(base, variable, operand);
+        return binary(op, variable, c.value());
+    }
+
+    /** Outside IsPresent, comparing a value that is not there is a runtime error, not a mismatch. */
+    private static JsonNode required(String path, JsonNode input, StateEnv env) {
+        try {
+            return env.resolve(JsonPath.parse(path), input);
+        } catch (PathNotFoundException e) {
+            throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid path '" + path + "' : " + e.getMessage());
+        }
     }
 
     private static boolean typeTest(String op, JsonNode v) {

@@ -27,6 +27,15 @@ class JsonPathTest {
     }
 
     @Test
+    void filtersSelectMatchingArrayElements() {
+        assertJson(JsonPath.parse("$.a.b[?(@.c > 1)].c").evaluate(doc), Json.parse("[2,3]"));
+        assertJson(JsonPath.parse("$.a.b[?(@.c == 1 || @.c == 3)]").evaluate(doc), Json.parse("[{\"c\":1},{\"c\":3}]"));
+        assertJson(JsonPath.parse("$.a.b[?(@.d)]").evaluate(doc), Json.parse("[]"));
+        assertJson(JsonPath.parse("$.list[?(@.k == 'x')].v").evaluate(Json.parse(
+                "{\"list\":[{\"k\":\"x\",\"v\":1},{\"k\":\"y\",\"v\":2}]}")), Json.parse("[1]"));
+    }
+
+    @Test
     void missingStepsAreNamedLikeAwsMessages() {
         assertThatThrownBy(() -> JsonPath.parse("$.x").evaluate(doc)).hasMessage("No results for path: $['x']");
         assertThatThrownBy(() -> JsonPath.parse("$.x.y").evaluate(doc)).hasMessage("Missing property in path $['x']");

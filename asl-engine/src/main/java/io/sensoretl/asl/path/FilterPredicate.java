@@ -1,0 +1,206 @@
+package io.sensoretl.asl.path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.json.JsonEquivalence;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A JSONPath filter {@code [?(...)]} as Jayway (and so AWS) evaluates it on each array element:
+ * {@code @.a.b} existence, comparisons {@code == != < <= > >=} with literals or other {@code @} paths,
+ * combined with {@code &&}, {@code ||} and parentheses.
+ */
+public sealed interface FilterPredicate {
+
+    boolean test(JsonNode element);
+
+    record Or(List<FilterPredicate> terms) implements FilterPredicate {
+        @Override
+        public boolean test(JsonNode e) {
+            return terms.stream().anyMatch(t -> t.test(e));
+        }
+    }
+
+    record And(List<FilterPredicate> terms) implements FilterPredicate {
+        @Override
+        public boolean test(JsonNode e) {
+            return terms.stream().allMatch(t -> t.test(e));
+        }
+    }
+
+    record Exists(List<String> fields) implements FilterPredicate {
+        @Override
+        public boolean test(JsonNode e) {
+            return select(e, fields) != null;
+        }
+    }
+
+    record Compare(List<String> left, String operator, JsonNode literal, List<String> rightPath) implements FilterPredicate {
+        @Override
+        public boolean test(JsonNode e) {
+            JsonNode a = select(e, left);
+            JsonNode b = rightPath != null ? select(e, rightPath) : literal;
+            if (a == null || b == null) {
+                return false;
+            }
+            if (operator.equals("==")) {
+                return JsonEquivalence.equivalent(a, b);
+            }
+            if (operator.equals("!=")) {
+                return !JsonEquivalence.equivalent(a, b);
+            }
+            int cmp;
+            if (a.isNumber() && b.isNumber()) {
+                cmp = a.decimalValue().compareTo(b.decimalValue());
+            } else if (a.isTextual() && b.isTextual()) {
+                cmp = a.textValue().compareTo(b.textValue());
+            } else {
+                return false;
+            }
+            return switch (operator) {
+                case "<" -> cmp < 0;
+                case "<=" -> cmp <= 0;
+                case ">" -> cmp > 0;
+                case ">=" -> cmp >= 0;
+                default -> false;
+            };
+        }
+    }
+
+    private static JsonNode select(JsonNode e, List<String> fields) {
+        JsonNode current = e;
+        for (String f : fields) {
+            if (current == null || !current.isObject() || !current.has(f)) {
+                return null;
+            }
+            current = current.get(f);
+        }
+        return current;
+    }
+
+    static FilterPredicate parse(String text) {
+        return new Parser(text).parse();
+    }
+
+    /** Recursive descent over the filter text between "?(" and ")". */
+    final class Parser {
+        private final String s;
+        private int pos;
+
+        Parser(String s) {
+            this.s = s;
+        }
+
+        FilterPredicate parse() {
+            FilterPredicate p = or();
+            space();
+            if (pos != s.length()) {
+                throw new IllegalArgumentException("unexpected '" + s.substring(pos) + "' in filter " + s);
+            }
+            return p;
+        }
+
+        private FilterPredicate or() {
+            List<FilterPredicate> terms = new ArrayList<>(List.of(and()));
+            while (consume("||")) {
+                terms.add(and());
+            }
+            return terms.size() == 1 ? terms.get(0) : new Or(terms);
+        }
+
+        private FilterPredicate and() {
+            List<FilterPredicate> terms = new ArrayList<>(List.of(atom()));
+            while (consume("&&")) {
+                terms.add(atom());
+            }
+            return terms.size() == 1 ? terms.get(0) : new And(terms);
+        }
+
+        private FilterPredicate atom() {
+            space();
+            if (consume("(")) {
+                FilterPredicate inner = or();
+                if (!consume(")")) {
+                    throw new IllegalArgumentException("missing ')' in filter " + s);
+                }
+                return inner;
+            }
+            List<String> left = atPath();
+            space();
+            for (String op : List.of("==", "!=", "<=", ">=", "<", ">")) {
+                if (consume(op)) {
+                    space();
+                    if (pos < s.length() && s.charAt(pos) == '@') {
+                        return new Compare(left, op, null, atPath());
+                    }
+                    return new Compare(left, op, literal(), null);
+                }
+            }
+            return new Exists(left);
+        }
+
+        private List<String> atPath() {
+            space();
+            if (!consume("@")) {
+                throw new IllegalArgumentException("filter terms must start with '@': " + s);
+            }
+            List<String> fields = new ArrayList<>();
+            while (pos < s.length()) {
+                if (s.charAt(pos) == '.') {
+                    pos++;
+                    int start = pos;
+                    while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || "_-$".indexOf(s.charAt(pos)) >= 0)) {
+                        pos++;
+                    }
+                    fields.add(s.substring(start, pos));
+                } else if (s.startsWith("['", pos)) {
+                    int end = s.indexOf("']", pos + 2);
+                    fields.add(s.substring(pos + 2, end));
+                    pos = end + 2;
+                } else {
+                    break;
+                }
+            }
+            return fields;
+        }
+
+        private JsonNode literal() {
+            space();
+            if (pos < s.length() && (s.charAt(pos) == '\'' || s.charAt(pos) == '"')) {
+                char q = s.charAt(pos);
+                int end = s.indexOf(q, pos + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("unterminated string in filter " + s);
+                }
+                String text = s.substring(pos + 1, end);
+                pos = end + 1;
+                return Json.text(text);
+            }
+            int start = pos;
+            while (pos < s.length() && " )&|".indexOf(s.charAt(pos)) < 0) {
+                pos++;
+            }
+            try {
+                return Json.parse(s.substring(start, pos));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bad literal '" + s.substring(start, pos) + "' in filter " + s);
+            }
+        }
+
+        private boolean consume(String token) {
+            space();
+            if (s.startsWith(token, pos)) {
+                pos += token.length();
+                return true;
+            }
+            return false;
+        }
+
+        private void space() {
+            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+                pos++;
+            }
+        }
+    }
+}
