@@ -6,9 +6,7 @@ import io.sensoretl.asl.json.JsonEquivalence;
 import io.sensoretl.asl.path.JsonPath;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Compares an expected outcome with the engine's, skipping placeholder paths and comparing JSON causes as JSON. */
@@ -90,9 +88,5 @@ public final class OutcomeComparison {
 
     private static String show(List<String> path) {
         return "$." + String.join(".", path);
-    }
-
-    static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode n) {
-        return n.fields();
     }
 }

@@ -30,7 +30,7 @@ final class PythonText {
             return sb.append(']').toString();
         }
         sb.append('{');
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
         boolean first = true;
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -80,7 +80,7 @@ public final class VectorRunner {
         for (String bucket : v.s3Buckets()) {
             createBucket(bucket);
         }
-        Iterator<Map.Entry<String, JsonNode>> it = v.s3Objects().fields();
+        Iterator<Map.Entry<String, JsonNode>> it = v.s3Objects().properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             int slash = e.getKey().indexOf('/');

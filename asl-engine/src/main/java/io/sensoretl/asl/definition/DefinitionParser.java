@@ -21,7 +21,7 @@ public final class DefinitionParser {
     static StateMachineDefinition parseMachine(JsonNode node, QueryLanguage inherited) {
         QueryLanguage ql = node.has("QueryLanguage") ? QueryLanguage.parse(node.get("QueryLanguage").asText()) : inherited;
         Map<String, State> states = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.path("States").fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.path("States").properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             states.put(e.getKey(), parseState(e.getKey(), e.getValue(), ql));

@@ -48,7 +48,7 @@ final class StringIntrinsics {
         }
         if (arg.isObject()) {
             StringBuilder sb = new StringBuilder("{");
-            var it = arg.fields();
+            var it = arg.properties().iterator();
             while (it.hasNext()) {
                 var e = it.next();
                 sb.append(e.getKey()).append('=').append(render(e.getValue()));

@@ -22,7 +22,7 @@ public final class JsonEquivalence {
             if (a.size() != b.size()) {
                 return false;
             }
-            Iterator<Map.Entry<String, JsonNode>> it = a.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = a.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!b.has(e.getKey()) || !equivalent(e.getValue(), b.get(e.getKey()))) {

@@ -35,7 +35,7 @@ public record JsonataBindings(Map<String, Object> states, Map<String, JsonNode> 
         }
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 map.put(e.getKey(), toJsonata(e.getValue()));

@@ -35,7 +35,7 @@ public final class JsonataTemplate {
         }
         if (template.isObject()) {
             ObjectNode out = Json.object();
-            Iterator<Map.Entry<String, JsonNode>> it = template.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 out.set(e.getKey(), evaluate(e.getValue(), field + "/" + e.getKey(), bindings, env));

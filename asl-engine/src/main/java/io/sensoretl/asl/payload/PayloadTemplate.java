@@ -22,7 +22,7 @@ public final class PayloadTemplate {
     public static JsonNode evaluate(JsonNode template, JsonNode data, StateEnv env) {
         if (template.isObject()) {
             ObjectNode out = Json.object();
-            Iterator<Map.Entry<String, JsonNode>> it = template.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();

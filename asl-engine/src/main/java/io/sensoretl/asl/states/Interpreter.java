@@ -71,24 +71,21 @@ public final class Interpreter {
     }
 
     private Outcome handle(State state, JsonNode input, StateEnv env) {
-        {
-            if (state instanceof PassState s) {
-                return pass.run(s, input, env);
-            } else if (state instanceof TaskState s) {
-                return task.run(s, input, env);
-            } else if (state instanceof ChoiceState s) {
-                return choice.run(s, input, env);
-            } else if (state instanceof WaitState s) {
-                return wait.run(s, input, env);
-            } else if (state instanceof SucceedState s) {
-                return succeed.run(s, input, env);
-            } else if (state instanceof FailState s) {
-                return fail.run(s, input, env);
-            } else if (state instanceof ParallelState s) {
-                return parallel.run(s, input, env);
-            } else {
-                return map.run((MapState) state, input, env);
-            }
+        if (state instanceof PassState s) {
+            return pass.run(s, input, env);
+        } else if (state instanceof TaskState s) {
+            return task.run(s, input, env);
+        } else if (state instanceof ChoiceState s) {
+            return choice.run(s, input, env);
+        } else if (state instanceof WaitState s) {
+            return wait.run(s, input, env);
+        } else if (state instanceof SucceedState s) {
+            return succeed.run(s, input, env);
+        } else if (state instanceof FailState s) {
+            return fail.run(s, input, env);
+        } else if (state instanceof ParallelState s) {
+            return parallel.run(s, input, env);
         }
+        return map.run((MapState) state, input, env);
     }
 }

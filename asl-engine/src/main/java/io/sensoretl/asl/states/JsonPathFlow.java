@@ -90,7 +90,7 @@ final class JsonPathFlow {
             return out;
         }
         JsonNode evaluated = PayloadTemplate.evaluate(assign, subject, env);
-        Iterator<Map.Entry<String, JsonNode>> it = evaluated.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = evaluated.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             out.put(e.getKey(), e.getValue());

@@ -25,7 +25,7 @@ final class JsonataFlow {
         if (assign == null) {
             return out;
         }
-        Iterator<Map.Entry<String, JsonNode>> it = assign.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = assign.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             out.put(e.getKey(), value(e.getValue(), "Assign/" + e.getKey(), bindings, env));

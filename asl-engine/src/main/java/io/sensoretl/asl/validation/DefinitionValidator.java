@@ -56,7 +56,7 @@ public final class DefinitionValidator {
         } else if (!states.has(start)) {
             problems.add(new Problem(ptr + "/StartAt", "StartAt names no state: '" + start + "'"));
         }
-        Iterator<Map.Entry<String, JsonNode>> it = states.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             state(e.getKey(), e.getValue(), ptr + "/States/" + escape(e.getKey()), states, ql);
@@ -150,7 +150,7 @@ public final class DefinitionValidator {
     }
 
     private void expressions(JsonNode node, String ptr, String ql) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();

@@ -41,8 +41,12 @@ final class EmbeddedS3Server implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         client.close();
-        proxy.stop();
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded S3 did not stop cleanly", e);
+        }
     }
 }
