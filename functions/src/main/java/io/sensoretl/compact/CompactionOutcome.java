@@ -10,6 +10,8 @@ import java.util.List;
  * @param stagedRows   rows read from the run's staged files
  * @param keptRows     rows carried over from the partition's previous version
  * @param replacedRows rows of this same run found in the previous version and replaced (a re-run)
+ * @param resortedExisting the previous version was not in curated order and had to be sorted rather
+ *                     than merged as it was (data written by something else than this compactor)
  */
 public record CompactionOutcome(
         String dt,
@@ -19,7 +21,8 @@ public record CompactionOutcome(
         long stagedRows,
         long keptRows,
         long replacedRows,
-        int spills) {
+        int spills,
+        boolean resortedExisting) {
 
     public enum Status { COMPACTED, ALREADY_APPLIED, NOTHING_STAGED }
 

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.parquet.hadoop.ParquetReader;
 
 /**
@@ -53,12 +55,12 @@ public final class PartitionCompactor {
             // a retry after the switch: the data is in place, only the clean-up may be unfinished
             deleteAllVersionsBut(dt, current.location());
             return new CompactionOutcome(dt, CompactionOutcome.Status.ALREADY_APPLIED, current.location(),
-                    parquetFiles(blobs.prefixOf(current.location())), 0, 0, 0, 0);
+                    parquetFiles(blobs.prefixOf(current.location())), 0, 0, 0, 0, false);
         }
         List<Blob> staged = parquetFiles(CuratedLayout.stagingPrefix(runId, dt));
         if (staged.isEmpty()) {
             return new CompactionOutcome(dt, CompactionOutcome.Status.NOTHING_STAGED,
-                    current == null ? null : current.location(), List.of(), 0, 0, 0, 0);
+                    current == null ? null : current.location(), List.of(), 0, 0, 0, 0, false);
         }
         String currentLocation = current == null ? null : current.location();
         String id = CompactionId.of(runId, currentLocation);
@@ -88,19 +90,36 @@ public final class PartitionCompactor {
         deleteAllVersionsBut(dt, location);
         crash.reached(CompactionStep.DONE);
         return new CompactionOutcome(dt, CompactionOutcome.Status.COMPACTED, location, merged.files,
-                merged.stagedRows, merged.keptRows, merged.replacedRows, merged.spills);
+                merged.stagedRows, merged.keptRows, merged.replacedRows, merged.spills, merged.resorted);
     }
 
-    private record Merged(List<Blob> files, long stagedRows, long keptRows, long replacedRows, int spills) {}
+    private record Merged(List<Blob> files, long stagedRows, long keptRows, long replacedRows, int spills,
+            boolean resorted) {}
 
     private Merged writeVersion(String runId, String dt, List<Blob> staged, String currentLocation,
             String versionPrefix) throws IOException {
+        List<Blob> curated = currentLocation == null ? List.of() : parquetFiles(blobs.prefixOf(currentLocation));
+        try {
+            return writeVersion(runId, dt, staged, curated, versionPrefix, true);
+        } catch (CuratedRows.OutOfOrder e) {
+            // written under another order (older code): nothing was published, sort everything instead
+            blobs.delete(keys(blobs.list(versionPrefix)));
+            return writeVersion(runId, dt, staged, curated, versionPrefix, false);
+        }
+    }
+
+    /**
+     * Sorts the staged rows (bounded memory, spilling to scratch) and merges them with the current
+     * version's rows, which are merged as they are when {@code curatedSorted}, else sorted too.
+     */
+    private Merged writeVersion(String runId, String dt, List<Blob> staged, List<Blob> curated,
+            String versionPrefix, boolean curatedSorted) throws IOException {
         Path scratch = Files.createDirectories(config.scratch()).resolve("compact-" + dt + "-" + System.nanoTime());
         Files.createDirectories(scratch);
         NewestPerSeries newest = new NewestPerSeries();
+        // the runs whose rows are being applied now replace any of their rows already in the partition
+        Set<String> applying = new HashSet<>(Set.of(runId));
         long stagedRows = 0;
-        long keptRows = 0;
-        long replacedRows = 0;
         try (ExternalSort sort = new ExternalSort(scratch, config.sortBudgetBytes(), config.mergeFanIn(),
                 ReadingOrder.CURATED)) {
             for (Blob blob : staged) {
@@ -108,44 +127,40 @@ public final class PartitionCompactor {
                     for (Reading r; (r = in.read()) != null; ) {
                         sort.add(r);
                         newest.accept(r);
+                        applying.add(r.runId());
                         stagedRows++;
                     }
                 }
             }
-            if (currentLocation != null) {
-                for (Blob blob : parquetFiles(blobs.prefixOf(currentLocation))) {
-                    try (ParquetReader<Reading> in = ParquetFiles.readingReader(blobs.input(blob))) {
-                        for (Reading r; (r = in.read()) != null; ) {
-                            if (runId.equals(r.runId())) {
-                                replacedRows++;
-                            } else {
-                                sort.add(r);
-                                keptRows++;
-                            }
+            CuratedRows existing = new CuratedRows(blobs, curated, applying, curatedSorted ? ReadingOrder.CURATED : null);
+            List<Blob> files;
+            try (existing) {
+                if (!curatedSorted) {
+                    for (Reading r; (r = existing.next()) != null; ) {
+                        sort.add(r);
+                    }
+                }
+                List<RowSource> inputs = curatedSorted ? List.of(sort.sorted(), existing) : List.of(sort.sorted());
+                try (RowSource rows = new KWayMerge(inputs, ReadingOrder.CURATED); TargetSizedParts parts =
+                        new TargetSizedParts(blobs, versionPrefix, config.targetFileBytes())) {
+                    boolean announced = false;
+                    for (Reading r; (r = rows.next()) != null; ) {
+                        parts.write(r);
+                        if (!announced && parts.finishedParts() > 0) {
+                            announced = true;
+                            crash.reached(CompactionStep.PART_WRITTEN);
                         }
                     }
-                }
-            }
-            List<Blob> files;
-            try (RowSource rows = sort.sorted(); TargetSizedParts parts =
-                    new TargetSizedParts(blobs, versionPrefix, config.targetFileBytes())) {
-                boolean announced = false;
-                for (Reading r; (r = rows.next()) != null; ) {
-                    parts.write(r);
-                    if (!announced && parts.finishedParts() > 0) {
-                        announced = true;
+                    files = parts.finish();
+                    if (!announced) {
                         crash.reached(CompactionStep.PART_WRITTEN);
                     }
-                }
-                files = parts.finish();
-                if (!announced) {
-                    crash.reached(CompactionStep.PART_WRITTEN);
                 }
             }
             try (BlobOutput out = blobs.create(CuratedLayout.latestKey(runId, dt))) {
                 LatestLines.write(newest.result(), out);
             }
-            return new Merged(files, stagedRows, keptRows, replacedRows, sort.spills());
+            return new Merged(files, stagedRows, existing.kept, existing.replaced, sort.spills(), !curatedSorted);
         } finally {
             deleteTree(scratch);
         }

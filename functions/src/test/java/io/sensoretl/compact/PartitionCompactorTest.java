@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sensoretl.catalog.CuratedTables;
 import io.sensoretl.catalog.LocalPartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
+import io.sensoretl.catalog.PartitionSwitch;
 import io.sensoretl.latest.LatestLines;
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.testing.DuckDb;
@@ -82,6 +83,7 @@ class PartitionCompactorTest {
         assertThat(day1.keptRows()).as("rows of the earlier run carried over").isEqualTo(48_000);
         assertThat(day1.stagedRows()).isEqualTo(90_000);
         assertThat(day1.spills()).as("the sort budget forced spills").isGreaterThan(4);
+        assertThat(day1.resortedExisting()).as("the existing version is merged as it is, not sorted again").isFalse();
         for (CompactionOutcome o : List.of(day1, day2, day3)) {
             assertCuratedEqualsInputs(o.dt());
             assertOrderedWithinEachFile(o.dt());
@@ -155,6 +157,27 @@ class PartitionCompactorTest {
         assertThat(again.keptRows()).isEqualTo(15_000);
         assertCuratedEqualsInputs(DAY1);
         assertOnlyTheCurrentVersionIsLeft(DAY1);
+    }
+
+    @Test
+    void anExistingVersionNotInCuratedOrderIsSortedInsteadOfMerged() throws Exception {
+        // a version written in arrival order (as by other tooling): a staged file registered as curated
+        data.stage("run-0", DAY2, 1, 5_000, 50);
+        String legacy = CuratedLayout.versionPrefix(DAY2, "legacy");
+        Files.createDirectories(store.resolve(legacy));
+        Files.move(store.resolve(CuratedLayout.stagingPrefix("run-0", DAY2)).resolve("chunk-00000.parquet"),
+                store.resolve(legacy).resolve("part-00000.parquet"));
+        catalog.switchPartitions(CuratedTables.READINGS,
+                List.of(PartitionSwitch.add(DAY2, blobs.location(legacy), Map.of())));
+        data.stage("run-1", DAY2, 3, 2_000, 50);
+
+        CompactionOutcome outcome = compact("run-1", DAY2);
+
+        assertThat(outcome.keptRows()).isEqualTo(5_000);
+        assertThat(outcome.resortedExisting()).isTrue();
+        assertCuratedEqualsInputs(DAY2);
+        assertOrderedWithinEachFile(DAY2);
+        assertOnlyTheCurrentVersionIsLeft(DAY2);
     }
 
     @Test
