@@ -38,7 +38,7 @@ public final class JsonataEvaluator {
             frame.bind("states", bindings.states());
             result = compiled.evaluate(null, frame);
         } catch (JException e) {
-            throw new JsonataFailure("threw an error during evaluation. " + e.getError() + ": " + stripCode(e));
+            throw new JsonataFailure("threw an error during evaluation. " + describe(e));
         } catch (RuntimeException e) {
             throw new JsonataFailure("threw an error during evaluation. " + e.getMessage());
         }
@@ -49,6 +49,15 @@ public final class JsonataEvaluator {
             throw new JsonataFailure("returned an unsupported result type.");
         }
         return toJson(result);
+    }
+
+    /** Library errors carry a code (T1006, D3141, ...) shown as "code: message"; ours carry the message itself. */
+    private static String describe(JException e) {
+        String code = String.valueOf(e.getError());
+        if (code.matches("[A-Z]\\d{4}")) {
+            return code + ": " + stripCode(e);
+        }
+        return code;
     }
 
     private static String stripCode(JException e) {

@@ -25,25 +25,30 @@ final class StepFunctionsJsonataFunctions {
     }
 
     void bindInto(Jsonata.Frame frame) {
-        frame.bind("partition", vararg("partition", a -> intrinsic("States.ArrayPartition", a)));
-        frame.bind("range", vararg("range", a -> sequence(intrinsic("States.ArrayRange", a))));
-        frame.bind("hash", vararg("hash", a -> intrinsic("States.Hash", a)));
-        frame.bind("uuid", vararg("uuid", a -> intrinsic("States.UUID", a)));
+        frame.bind("partition", vararg("partition", a -> intrinsic("$partition", "States.ArrayPartition", 2, a)));
+        frame.bind("range", vararg("range", a -> sequence(intrinsic("$range", "States.ArrayRange", 3, a))));
+        frame.bind("hash", vararg("hash", a -> intrinsic("$hash", "States.Hash", 2, a)));
+        frame.bind("uuid", vararg("uuid", a -> intrinsic("$uuid", "States.UUID", 0, a)));
         frame.bind("parse", vararg("parse", this::parse));
         frame.bind("random", vararg("random", this::random));
         // Step Functions removes $eval: calling it must fail like calling any non-function
         frame.bind("eval", (Object) null);
     }
 
-    private Object intrinsic(String name, List<?> args) {
+    /** The Step Functions JSONata functions share the intrinsics' code; errors name the JSONata function. */
+    private Object intrinsic(String jsonataName, String intrinsic, int arity, List<?> args) {
+        if (args.size() != arity) {
+            throw new JException("The function '" + jsonataName + "' takes " + arity + " argument"
+                    + (arity == 1 ? "" : "s") + ", got " + args.size(), 0);
+        }
         List<JsonNode> json = new ArrayList<>();
         for (Object o : args) {
             json.add(JsonataEvaluator.toJson(o));
         }
         try {
-            return JsonataBindings.toJsonata(intrinsics.apply(name, json));
-        } catch (IntrinsicFailure | IndexOutOfBoundsException e) {
-            throw new JException(e.getMessage(), 0);
+            return JsonataBindings.toJsonata(intrinsics.apply(intrinsic, json));
+        } catch (IntrinsicFailure e) {
+            throw new JException(e.getMessage().replace("'" + intrinsic + "'", "'" + jsonataName + "'"), 0);
         }
     }
 
@@ -58,12 +63,12 @@ final class StepFunctionsJsonataFunctions {
     private Object parse(List<?> args) {
         Object text = args.isEmpty() ? null : args.get(0);
         if (!(text instanceof String s)) {
-            throw new JException("$parse expects a string", 0);
+            throw new JException("The function '$parse' expects a string argument", 0);
         }
         try {
             return JsonataBindings.toJsonata(Json.parse(s));
         } catch (IllegalArgumentException e) {
-            throw new JException("$parse could not parse the string as JSON", 0);
+            throw new JException("The function '$parse' could not parse " + s + " as JSON", 0);
         }
     }
 
