@@ -53,7 +53,8 @@ final class StatesRunCommand implements Callable<Integer> {
     List<String> lambdas = new ArrayList<>();
 
     @Option(names = "--s3-endpoint", paramLabel = "<url>",
-            description = "S3 endpoint for ItemReader/ResultWriter (path-style; credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)")
+            description = "S3-compatible endpoint for ItemReader/ResultWriter (path-style; credentials from "
+                    + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY). Without it, real S3 with the default credential chain.")
     URI s3Endpoint;
 
     @Option(names = "--store", paramLabel = "<dir>", description = "Where execution records are kept (default: .sensor-etl/executions)")
@@ -77,7 +78,7 @@ final class StatesRunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage().replace("\n", " "));
         }
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, maxThreads));
-        try (S3Client s3 = s3Client()) {
+        try (S3Client s3 = s3Client(document)) {
             AslEngine engine = AslEngine.builder().executor(executor).s3(s3).store(new ExecutionStore(store))
                     .lambdaRegion(region, account).build();
             LambdaBindings.register(lambdas, engine.lambdas());
@@ -92,9 +93,13 @@ final class StatesRunCommand implements Callable<Integer> {
         }
     }
 
-    private S3Client s3Client() {
+    /** Real S3 (default credential chain) unless --s3-endpoint points elsewhere; none if the machine never uses S3. */
+    private S3Client s3Client(JsonNode document) {
+        String text = Json.write(document);
+        boolean usesS3 = text.contains("\"ItemReader\"") || text.contains("\"ResultWriter\"");
         if (s3Endpoint == null) {
-            return null;
+            return usesS3 ? S3Client.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create()).build()
+                    : null;
         }
         String key = System.getenv().getOrDefault("AWS_ACCESS_KEY_ID", "local");
         String secret = System.getenv().getOrDefault("AWS_SECRET_ACCESS_KEY", "local");
