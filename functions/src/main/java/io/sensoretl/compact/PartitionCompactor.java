@@ -10,6 +10,7 @@ import io.sensoretl.reading.Reading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,21 +36,44 @@ public final class PartitionCompactor {
     private final Blobs blobs;
     private final PartitionCatalog catalog;
     private final String table;
+    /** Longer than the 15-minute Lambda limit, so it cannot expire under a live holder there. */
+    public static final Duration LEASE = Duration.ofMinutes(20);
+
     private final CompactionConfig config;
+    private final PartitionLocks locks;
     private final CrashPoint crash;
 
     public PartitionCompactor(Blobs blobs, PartitionCatalog catalog, String table, CompactionConfig config,
-            CrashPoint crash) {
+            PartitionLocks locks, CrashPoint crash) {
         this.blobs = blobs;
         this.catalog = catalog;
         this.table = table;
         this.config = config;
+        this.locks = locks;
         this.crash = crash;
     }
 
+    /**
+     * Applies the run to the partition, holding the partition's lease (owned by the run, so a retry
+     * of a crashed attempt takes it over at once).
+     *
+     * @throws PartitionBusyException when another run holds the partition
+     */
     public CompactionOutcome compact(String runId, String dt) throws IOException {
         CuratedLayout.requireRunId(runId);
         CuratedLayout.requireDt(dt);
+        String lock = table + "/dt=" + dt;
+        if (!locks.tryLock(lock, runId, LEASE)) {
+            throw new PartitionBusyException(table, dt, runId);
+        }
+        try {
+            return compactHoldingLease(runId, dt);
+        } finally {
+            locks.unlock(lock, runId);
+        }
+    }
+
+    private CompactionOutcome compactHoldingLease(String runId, String dt) throws IOException {
         PartitionState current = catalog.partitions(table, List.of(dt)).get(dt);
         if (current != null && runId.equals(current.parameters().get(APPLIED_RUN))) {
             // a retry after the switch: the data is in place, only the clean-up may be unfinished
@@ -166,12 +190,20 @@ public final class PartitionCompactor {
         }
     }
 
-    /** Removes every version of the partition except the one the catalog now points at. */
+    /**
+     * Removes every version of the partition except the one just switched to and the one the catalog
+     * points at now. They are the same unless another compaction switched in between (Glue offers no
+     * compare-and-set); re-reading the catalog keeps such a race from deleting live data.
+     */
     private void deleteAllVersionsBut(String dt, String location) throws IOException {
-        String keep = blobs.prefixOf(location);
+        List<String> keep = new ArrayList<>(List.of(blobs.prefixOf(location)));
+        PartitionState now = catalog.partitions(table, List.of(dt)).get(dt);
+        if (now != null && !now.location().equals(location) && now.location().startsWith(blobs.location(""))) {
+            keep.add(blobs.prefixOf(now.location()));
+        }
         List<String> stale = new ArrayList<>();
         for (Blob b : blobs.list(CuratedLayout.partitionPrefix(dt))) {
-            if (!b.key().startsWith(keep)) {
+            if (keep.stream().noneMatch(b.key()::startsWith)) {
                 stale.add(b.key());
             }
         }

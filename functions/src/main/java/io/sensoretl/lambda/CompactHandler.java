@@ -15,13 +15,16 @@ import io.sensoretl.compact.CompactionOutcome;
 import io.sensoretl.compact.CrashPoint;
 import io.sensoretl.compact.CuratedLayout;
 import io.sensoretl.compact.PartitionCompactor;
+import io.sensoretl.compact.PartitionLocks;
 import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.ledger.aws.AwsClients;
 import io.sensoretl.ledger.aws.Backoff;
+import io.sensoretl.ledger.aws.DynamoDbPartitionLocks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,25 +38,30 @@ import java.util.TreeSet;
  * <p>Event: {@code {"runId", "partitions"?: ["2024-03-01" | "dt=2024-03-01", ...], "sourceDate"?}}.
  * Without {@code partitions} every partition staged by the run is compacted; a workflow with very
  * many partitions passes them in slices (a Map state) to stay within the Lambda time limit.
- * Settings: CURATED_BUCKET, GLUE_DATABASE, COMPACT_TARGET_MIB, COMPACT_SORT_BUDGET_MIB, COMPACT_FAN_IN.
+ * Settings: CURATED_BUCKET, GLUE_DATABASE, LEDGER_TABLE (partition leases), COMPACT_TARGET_MIB,
+ * COMPACT_SORT_BUDGET_MIB, COMPACT_FAN_IN.
  */
 public final class CompactHandler implements RequestStreamHandler {
     private final Blobs blobs;
     private final PartitionCatalog catalog;
     private final CompactionConfig config;
+    private final PartitionLocks locks;
     private volatile boolean tablesEnsured;
 
     public CompactHandler() {
         this(new S3Blobs(S3Clients.fromEnvironment(), AwsClients.requiredEnv("CURATED_BUCKET")),
                 new GluePartitionCatalog(AwsClients.glueFromEnvironment(), AwsClients.requiredEnv("GLUE_DATABASE"),
                         Backoff.standard()),
-                CompactionConfig.fromEnvironment(System.getenv(), Path.of(System.getProperty("java.io.tmpdir"))));
+                CompactionConfig.fromEnvironment(System.getenv(), Path.of(System.getProperty("java.io.tmpdir"))),
+                new DynamoDbPartitionLocks(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
+                        Clock.systemUTC(), Backoff.standard()));
     }
 
-    public CompactHandler(Blobs blobs, PartitionCatalog catalog, CompactionConfig config) {
+    public CompactHandler(Blobs blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks) {
         this.blobs = blobs;
         this.catalog = catalog;
         this.config = config;
+        this.locks = locks;
     }
 
     @Override
@@ -64,7 +72,8 @@ public final class CompactHandler implements RequestStreamHandler {
     public Map<String, Object> compact(JsonNode event) throws IOException {
         String runId = CuratedLayout.requireRunId(RunEvents.required(event, "runId"));
         ensureTables();
-        PartitionCompactor compactor = new PartitionCompactor(blobs, catalog, CuratedTables.READINGS, config, CrashPoint.NONE);
+        PartitionCompactor compactor = new PartitionCompactor(blobs, catalog, CuratedTables.READINGS, config, locks,
+                CrashPoint.NONE);
         List<Map<String, Object>> partitions = new ArrayList<>();
         long rows = 0;
         for (String dt : partitionsOf(event, runId)) {

@@ -48,6 +48,7 @@ class PartitionCompactorTest {
     private LocalPartitionCatalog catalog;
     private StagedData data;
     private CompactionConfig config;
+    private LocalPartitionLocks locks;
 
     @BeforeEach
     void setUp() {
@@ -56,12 +57,13 @@ class PartitionCompactorTest {
         catalog = new LocalPartitionCatalog(dir.resolve("data"));
         catalog.ensureTable(CuratedTables.readings(blobs.location("")));
         data = new StagedData(store, 42);
+        locks = new LocalPartitionLocks(dir.resolve("data"), java.time.Clock.systemUTC());
         // a small target and sort budget so the test exercises several parts, spills and merge passes
         config = new CompactionConfig(MIB, 2 * MIB, 4, dir.resolve("scratch"));
     }
 
     private PartitionCompactor compactor(CrashPoint crash) {
-        return new PartitionCompactor(blobs, catalog, CuratedTables.READINGS, config, crash);
+        return new PartitionCompactor(blobs, catalog, CuratedTables.READINGS, config, locks, crash);
     }
 
     private CompactionOutcome compact(String run, String dt) throws Exception {
@@ -178,6 +180,22 @@ class PartitionCompactorTest {
         assertCuratedEqualsInputs(DAY2);
         assertOrderedWithinEachFile(DAY2);
         assertOnlyTheCurrentVersionIsLeft(DAY2);
+    }
+
+    @Test
+    void aPartitionLeasedByAnotherRunIsNotTouchedAndTheRunMayRetryLater() throws Exception {
+        data.stage("run-1", DAY1, 2, 1_000, 20);
+        assertThat(locks.tryLock(CuratedTables.READINGS + "/dt=" + DAY1, "run-other", PartitionCompactor.LEASE)).isTrue();
+
+        assertThatThrownBy(() -> compact("run-1", DAY1)).isInstanceOf(PartitionBusyException.class)
+                .hasMessageContaining("dt=" + DAY1);
+        assertThat(catalog.partitions(CuratedTables.READINGS, List.of(DAY1))).isEmpty();
+        assertThat(Files.exists(store.resolve(CuratedLayout.partitionPrefix(DAY1)))).isFalse();
+
+        locks.unlock(CuratedTables.READINGS + "/dt=" + DAY1, "run-other");
+        assertThat(compact("run-1", DAY1).status()).isEqualTo(CompactionOutcome.Status.COMPACTED);
+        assertThat(locks.tryLock(CuratedTables.READINGS + "/dt=" + DAY1, "run-other", PartitionCompactor.LEASE))
+                .as("the lease is given up after compaction").isTrue();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.sensoretl.catalog.CuratedTables;
 import io.sensoretl.catalog.LocalPartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.compact.CompactionConfig;
+import io.sensoretl.compact.LocalPartitionLocks;
 import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.latest.LocalLatestReadings;
@@ -64,7 +65,8 @@ class FinalisationHandlersTest {
         LocalRunLedger ledger = new LocalRunLedger(dir.resolve("data"), Clock.systemUTC(), Duration.ofHours(6));
         record = new RecordRunHandler(ledger);
         compact = new CompactHandler(blobs, catalog,
-                new CompactionConfig(256 * 1024, 1024 * 1024, 4, dir.resolve("scratch")));
+                new CompactionConfig(256 * 1024, 1024 * 1024, 4, dir.resolve("scratch")),
+                new LocalPartitionLocks(dir.resolve("data"), Clock.systemUTC()));
         latestHandler = new LatestReadingsHandler(blobs, latest);
         close = new CloseRunHandler(ledger);
     }

@@ -1,0 +1,65 @@
+package io.sensoretl.ledger.aws;
+
+import io.sensoretl.compact.PartitionLocks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Partition leases as items of the run-ledger table (no extra table to deploy): partition key
+ * {@code #lock#<name>} — no S3 bucket name starts with '#', so it cannot collide with a run — and
+ * sort key {@code lease}. Taking and giving up a lease are single conditional writes.
+ *
+ * <p>On Lambda a holder cannot outlive the 15-minute function timeout, so a lease longer than that
+ * cannot expire under a live holder.
+ */
+public final class DynamoDbPartitionLocks implements PartitionLocks {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final Backoff backoff;
+
+    public DynamoDbPartitionLocks(DynamoDbClient dynamo, String ledgerTable, Clock clock, Backoff backoff) {
+        this.dynamo = dynamo;
+        this.table = ledgerTable;
+        this.clock = clock;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public boolean tryLock(String name, String owner, Duration ttl) {
+        long now = clock.millis();
+        try {
+            backoff.call("lock " + name, () -> dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            DynamoDbRunLedger.PK, AttributeValue.fromS("#lock#" + name),
+                            DynamoDbRunLedger.SK, AttributeValue.fromS("lease"),
+                            "lease_owner", AttributeValue.fromS(owner),
+                            "expires_at", AttributeValue.fromN(Long.toString(now + ttl.toMillis()))))
+                    .conditionExpression("attribute_not_exists(lease_owner) OR lease_owner = :me OR expires_at < :now")
+                    .expressionAttributeValues(Map.of(
+                            ":me", AttributeValue.fromS(owner),
+                            ":now", AttributeValue.fromN(Long.toString(now))))));
+            return true;
+        } catch (ConditionalCheckFailedException heldByAnother) {
+            return false;
+        }
+    }
+
+    @Override
+    public void unlock(String name, String owner) {
+        try {
+            backoff.call("unlock " + name, () -> dynamo.deleteItem(b -> b.tableName(table)
+                    .key(Map.of(
+                            DynamoDbRunLedger.PK, AttributeValue.fromS("#lock#" + name),
+                            DynamoDbRunLedger.SK, AttributeValue.fromS("lease")))
+                    .conditionExpression("lease_owner = :me")
+                    .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner)))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // expired and taken over, or already released: nothing of ours to give up
+        }
+    }
+}
