@@ -1,6 +1,7 @@
 package io.sensoretl.asl.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sensoretl.asl.definition.PathSpec;
 import io.sensoretl.asl.definition.ResultPathSpec;
@@ -12,6 +13,7 @@ import io.sensoretl.asl.payload.PayloadTemplate;
 import io.sensoretl.asl.runtime.StateEnv;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** JSONPath input/output processing: InputPath, Parameters, ResultSelector, ResultPath, OutputPath, Assign. */
@@ -56,28 +58,38 @@ final class JsonPathFlow {
         if (path.root() != JsonPath.Root.INPUT || !path.isDefinite()) {
             throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid ResultPath '" + spec.path() + "'.");
         }
-        if (!raw.isObject()) {
+        if (!raw.isContainerNode()) {
             throw env.runtimeError(StatesErrorName.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
                     + spec.path() + "' to input " + Json.write(raw));
         }
-        ObjectNode root = ((ObjectNode) raw).deepCopy();
+        JsonNode root = raw.deepCopy();
         JsonNode current = root;
-        for (int i = 0; i < path.segments().size(); i++) {
-            JsonPath.Segment seg = path.segments().get(i);
-            boolean last = i == path.segments().size() - 1;
-            if (!(seg instanceof JsonPath.Field f) || !current.isObject()) {
+        List<JsonPath.Segment> segments = path.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            JsonPath.Segment seg = segments.get(i);
+            boolean last = i == segments.size() - 1;
+            if (seg instanceof JsonPath.Field f && current.isObject()) {
+                ObjectNode obj = (ObjectNode) current;
+                if (last) {
+                    obj.set(f.name(), result);
+                } else {
+                    JsonNode next = obj.get(f.name());
+                    if (next == null || !(next.isObject() || next.isArray() && segments.get(i + 1) instanceof JsonPath.Index)) {
+                        next = obj.putObject(f.name());
+                    }
+                    current = next;
+                }
+            } else if (seg instanceof JsonPath.Index ix && current.isArray()
+                    && ix.index() >= 0 && ix.index() < current.size()) {
+                ArrayNode arr = (ArrayNode) current;
+                if (last) {
+                    arr.set(ix.index(), result);
+                } else {
+                    current = arr.get(ix.index());
+                }
+            } else {
                 throw env.runtimeError(StatesErrorName.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
                         + spec.path() + "' to input " + Json.write(raw));
-            }
-            ObjectNode obj = (ObjectNode) current;
-            if (last) {
-                obj.set(f.name(), result);
-            } else {
-                JsonNode next = obj.get(f.name());
-                if (next == null || !next.isObject()) {
-                    next = obj.putObject(f.name());
-                }
-                current = next;
             }
         }
         return root;

@@ -21,6 +21,20 @@ class PassAndDataFlowTest {
     }
 
     @Test
+    void resultPathCanReplaceAnExistingArrayElement() {
+        ExecutionResult r = engines.run(q("{'StartAt':'P','States':{'P':{'Type':'Pass','Result':'new',"
+                + "'ResultPath':'$.list[1]','End':true}}}"), q("{'list':['a','b','c']}"));
+        assertJson(r.output(), json(q("{'list':['a','new','c']}")));
+    }
+
+    @Test
+    void resultPathIntoAScalarInputIsAResultPathMatchFailure() {
+        ExecutionResult r = engines.run(q("{'StartAt':'P','States':{'P':{'Type':'Pass','Result':1,"
+                + "'ResultPath':'$.x','End':true}}}"), "\"text\"");
+        assertThat(r.error()).isEqualTo("States.ResultPathMatchFailure");
+    }
+
+    @Test
     void parametersEvaluateDollarKeysAgainstInputPathSelection() {
         ExecutionResult r = engines.run(q("{'StartAt':'P','States':{'P':{'Type':'Pass','InputPath':'$.in',"
                 + "'Parameters':{'v.$':'$.v','lit':'$.v','ctx.$':'$$.Execution.Name'},'End':true}}}"), q("{'in':{'v':7}}"));
