@@ -15,7 +15,7 @@ public record JsonPath(String text, Root root, String variable, List<Segment> se
     public enum Root { INPUT, CONTEXT, VARIABLE }
 
     /** One step of a path. */
-    public sealed interface Segment permits Field, Index, Wildcard, Slice, Descend, Filter {}
+    public sealed interface Segment permits Field, Index, Wildcard, Slice, Descend, Filter, Union, Function {}
 
     public record Field(String name) implements Segment {}
 
@@ -28,6 +28,12 @@ public record JsonPath(String text, Root root, String variable, List<Segment> se
     public record Descend(String name) implements Segment {}
 
     public record Filter(FilterPredicate predicate) implements Segment {}
+
+    /** {@code [0,2]} or {@code ['a','b']}: several indexes or names at once. */
+    public record Union(List<Segment> members) implements Segment {}
+
+    /** A trailing Jayway function: length(), min(), max(), avg(), sum(). */
+    public record Function(String name) implements Segment {}
 
     public static JsonPath parse(String text) {
         return JsonPathParser.parse(text);
@@ -44,6 +50,10 @@ public record JsonPath(String text, Root root, String variable, List<Segment> se
      * @throws PathNotFoundException naming the missing step as Jayway-based AWS messages do
      */
     public JsonNode evaluate(JsonNode rootNode) {
+        if (!segments.isEmpty() && segments.get(segments.size() - 1) instanceof Function fn) {
+            JsonPath target = new JsonPath(text, root, variable, segments.subList(0, segments.size() - 1));
+            return PathFunctions.apply(fn.name(), target.evaluate(rootNode), text);
+        }
         if (isDefinite()) {
             JsonNode current = rootNode;
             StringBuilder normalized = new StringBuilder("$");
@@ -115,6 +125,10 @@ public record JsonPath(String text, Root root, String variable, List<Segment> se
             }
         } else if (s instanceof Descend d) {
             descend(d.name(), n, out);
+        } else if (s instanceof Union u) {
+            for (Segment member : u.members()) {
+                step(member, n, out);
+            }
         } else if (s instanceof Filter f) {
             if (n.isArray()) {
                 n.forEach(e -> {

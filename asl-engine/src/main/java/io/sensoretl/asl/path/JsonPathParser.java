@@ -46,7 +46,11 @@ final class JsonPathParser {
                 } else {
                     pos++;
                     String name = readName();
-                    segments.add(name.equals("*") ? new JsonPath.Wildcard() : new JsonPath.Field(name));
+                    if (name.endsWith("()") && pos == text.length()) {
+                        segments.add(PathFunctions.segment(name.substring(0, name.length() - 2), text));
+                    } else {
+                        segments.add(name.equals("*") ? new JsonPath.Wildcard() : new JsonPath.Field(name));
+                    }
                 }
             } else if (c == '[') {
                 segments.add(readBracket());
@@ -105,6 +109,22 @@ final class JsonPathParser {
         pos = close + 1;
         if (body.equals("*")) {
             return new JsonPath.Wildcard();
+        }
+        if (body.contains(",")) {
+            List<JsonPath.Segment> members = new ArrayList<>();
+            for (String part : body.split(",")) {
+                String p = part.strip();
+                if (p.length() >= 2 && (p.startsWith("'") && p.endsWith("'") || p.startsWith("\"") && p.endsWith("\""))) {
+                    members.add(new JsonPath.Field(p.substring(1, p.length() - 1)));
+                } else {
+                    try {
+                        members.add(new JsonPath.Index(Integer.parseInt(p)));
+                    } catch (NumberFormatException e) {
+                        throw error("bad union member '" + p + "'");
+                    }
+                }
+            }
+            return new JsonPath.Union(List.copyOf(members));
         }
         if (body.contains(":")) {
             String[] parts = body.split(":", -1);

@@ -167,8 +167,8 @@ public final class DefinitionValidator {
                     } catch (RuntimeException ex) {
                         problems.add(new Problem(p, "invalid JSONata expression: " + ex.getMessage()));
                     }
-                } else if (key.endsWith(".$") || PATH_FIELDS.contains(key) || key.equals("ErrorPath")
-                        || key.equals("CausePath")) {
+                } else if (ql.equals("JSONPath") && (key.endsWith(".$") || PATH_FIELDS.contains(key)
+                        || key.equals("ErrorPath") || key.equals("CausePath"))) {
                     path(text, p, key.endsWith(".$") || key.equals("ErrorPath") || key.equals("CausePath"));
                 }
             } else if (v.isObject() && !key.equals("Result")) {

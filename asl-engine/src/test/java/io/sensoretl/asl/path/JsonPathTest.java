@@ -36,6 +36,14 @@ class JsonPathTest {
     }
 
     @Test
+    void unionsAndTrailingFunctions() {
+        assertJson(JsonPath.parse("$.a.b[0,2].c").evaluate(doc), Json.parse("[1,3]"));
+        assertThat(JsonPath.parse("$.a.b.length()").evaluate(doc).asInt()).isEqualTo(3);
+        assertThat(JsonPath.parse("$.a.b[*].c.max()").evaluate(doc).asInt()).isEqualTo(3);
+        assertThat(JsonPath.parse("$.a.b[*].c.avg()").evaluate(doc).asDouble()).isEqualTo(2.0);
+    }
+
+    @Test
     void missingStepsAreNamedLikeAwsMessages() {
         assertThatThrownBy(() -> JsonPath.parse("$.x").evaluate(doc)).hasMessage("No results for path: $['x']");
         assertThatThrownBy(() -> JsonPath.parse("$.x.y").evaluate(doc)).hasMessage("Missing property in path $['x']");
