@@ -95,6 +95,16 @@ abstract class LatestReadingsContract {
     }
 
     @Test
+    void tinyHugeAndNegativeValuesRoundTripExactly() {
+        List<LatestReading> values = List.of(at("s-1", "a", 1, 1.0E-5, "r"), at("s-1", "b", 1, 6.02214076E23, "r"),
+                at("s-1", "c", 1, -273.15, "r"), at("s-1", "d", 1, 0.1 + 0.2, "r"));
+
+        store.upsertIfNewer(values);
+
+        assertThat(store.forSensor("s-1")).containsExactlyElementsOf(values);
+    }
+
+    @Test
     void concurrentWritersOfOneSeriesLeaveTheNewest() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
