@@ -28,6 +28,9 @@ final class TaskHandler implements StateHandler<TaskState> {
         JsonNode parameters = ResultFlow.effectiveInput(state, state.parameters(), raw, env);
         TaskResource resource = env.services().resources().require(state.resource());
         Long timeout = TaskTimeout.seconds(state.timeoutSeconds(), state.timeoutSecondsPath(), "TimeoutSeconds", raw, env);
+        // evaluated so a bad value or path fails as on AWS; in-process functions cannot send heartbeats, so it never fires
+        Long heartbeat = TaskTimeout.seconds(state.heartbeatSeconds(), state.heartbeatSecondsPath(), "HeartbeatSeconds", raw,
+                env);
         Instant deadline = timeout == null ? null : env.services().time().now().plusSeconds(timeout);
         Instant executionDeadline = env.frame().runtime().deadline();
         boolean executionBound = executionDeadline != null && (deadline == null || executionDeadline.isBefore(deadline));
@@ -40,6 +43,9 @@ final class TaskHandler implements StateHandler<TaskState> {
         scheduled.put("input", Json.write(parameters));
         if (timeout != null) {
             scheduled.put("timeoutInSeconds", timeout);
+        }
+        if (heartbeat != null) {
+            scheduled.put("heartbeatInSeconds", heartbeat);
         }
         env.frame().event(family + "Scheduled", scheduled);
         env.frame().event(family + "Started", Json.object().put("resource", state.resource()));

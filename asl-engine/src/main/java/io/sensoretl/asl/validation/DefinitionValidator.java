@@ -94,6 +94,16 @@ public final class DefinitionValidator {
                 if (!s.path("Resource").isTextual()) {
                     problems.add(new Problem(ptr + "/Resource", "Task needs a Resource string"));
                 }
+                JsonNode timeout = s.path("TimeoutSeconds");
+                JsonNode heartbeat = s.path("HeartbeatSeconds");
+                if (timeout.isNumber() && heartbeat.isNumber() && heartbeat.asLong() >= timeout.asLong()) {
+                    problems.add(new Problem(ptr + "/HeartbeatSeconds", "HeartbeatSeconds must be smaller than TimeoutSeconds"));
+                }
+                for (String f : List.of("TimeoutSeconds", "HeartbeatSeconds")) {
+                    if (s.path(f).isNumber() && (!s.path(f).canConvertToExactIntegral() || s.path(f).asLong() <= 0)) {
+                        problems.add(new Problem(ptr + "/" + f, f + " must be a positive integer"));
+                    }
+                }
             }
             case "Choice" -> choice(s, ptr, siblings);
             case "Wait" -> {
