@@ -105,8 +105,7 @@ public final class PartitionCompactor {
         try {
             catalog.switchPartitions(table, List.of(new PartitionSwitch(dt, currentLocation, location, parameters)));
         } catch (RuntimeException e) {
-            // the new version was never visible; leave nothing behind for the retry to trip over
-            blobs.delete(keys(blobs.list(versionPrefix)));
+            discardUnlessLive(dt, location, versionPrefix, e);
             throw e;
         }
         crash.reached(CompactionStep.SWITCHED);
@@ -187,6 +186,23 @@ public final class PartitionCompactor {
             return new Merged(files, stagedRows, existing.kept, existing.replaced, sort.spills(), !curatedSorted);
         } finally {
             deleteTree(scratch);
+        }
+    }
+
+    /**
+     * After a failed switch, deletes the new version so a conflict leaves nothing behind, but only once
+     * the catalog confirms it does not point there: a call that timed out may still have been applied,
+     * and deleting a live version would leave readers with neither old nor new rows. When the catalog
+     * cannot be read either, the files stay; the retry (same id) or a later clean-up removes them.
+     */
+    private void discardUnlessLive(String dt, String location, String versionPrefix, RuntimeException failure) {
+        try {
+            PartitionState now = catalog.partitions(table, List.of(dt)).get(dt);
+            if (now == null || !now.location().equals(location)) {
+                blobs.delete(keys(blobs.list(versionPrefix)));
+            }
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sensoretl.catalog.CuratedTables;
 import io.sensoretl.catalog.LocalPartitionCatalog;
+import io.sensoretl.catalog.PartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.PartitionSwitch;
+import io.sensoretl.catalog.TableSpec;
 import io.sensoretl.latest.LatestLines;
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.testing.DuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -196,6 +199,72 @@ class PartitionCompactorTest {
         assertThat(compact("run-1", DAY1).status()).isEqualTo(CompactionOutcome.Status.COMPACTED);
         assertThat(locks.tryLock(CuratedTables.READINGS + "/dt=" + DAY1, "run-other", PartitionCompactor.LEASE))
                 .as("the lease is given up after compaction").isTrue();
+    }
+
+    /** The local catalog, except that a switch is applied and then reported as failed (a timed-out call). */
+    private PartitionCatalog appliedButReportedFailed() {
+        return new PartitionCatalog() {
+            @Override
+            public void ensureTable(TableSpec table) {
+                catalog.ensureTable(table);
+            }
+
+            @Override
+            public Map<String, PartitionState> partitions(String table, Collection<String> dts) {
+                return catalog.partitions(table, dts);
+            }
+
+            @Override
+            public List<PartitionState> listPartitions(String table) {
+                return catalog.listPartitions(table);
+            }
+
+            @Override
+            public void switchPartitions(String table, List<PartitionSwitch> switches) {
+                catalog.switchPartitions(table, switches);
+                throw new IllegalStateException("read timed out");
+            }
+        };
+    }
+
+    @Test
+    void aSwitchThatTimedOutAfterBeingAppliedKeepsTheNowLiveVersion() throws Exception {
+        data.stage("run-1", DAY1, 3, 2_000, 50);
+        PartitionCompactor flaky = new PartitionCompactor(blobs, appliedButReportedFailed(), CuratedTables.READINGS,
+                config, locks, CrashPoint.NONE);
+
+        assertThatThrownBy(() -> flaky.compact("run-1", DAY1)).hasMessageContaining("timed out");
+
+        assertCuratedEqualsInputs(DAY1);
+        assertThat(compact("run-1", DAY1).status()).isEqualTo(CompactionOutcome.Status.ALREADY_APPLIED);
+        assertCuratedEqualsInputs(DAY1);
+    }
+
+    @Test
+    void aConflictingSwitchLeavesNoUnpublishedVersionBehind() throws Exception {
+        data.stage("run-1", DAY1, 2, 1_000, 20);
+        data.stage("run-2", DAY1, 2, 1_000, 20);
+        // without leases, to reach the catalog's own last line of defence
+        PartitionCompactor other = new PartitionCompactor(blobs, catalog, CuratedTables.READINGS, config,
+                PartitionLocks.NONE, CrashPoint.NONE);
+        PartitionCompactor racing = new PartitionCompactor(blobs, catalog, CuratedTables.READINGS, config,
+                PartitionLocks.NONE, step -> {
+            if (step == CompactionStep.BEFORE_SWITCH) {
+                try {
+                    // another run publishes while this one is about to switch
+                    other.compact("run-2", DAY1);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+
+        assertThatThrownBy(() -> racing.compact("run-1", DAY1))
+                .isInstanceOf(io.sensoretl.catalog.PartitionConflictException.class);
+
+        assertOnlyTheCurrentVersionIsLeft(DAY1);
+        assertThat(compact("run-1", DAY1).status()).isEqualTo(CompactionOutcome.Status.COMPACTED);
+        assertCuratedEqualsInputs(DAY1);
     }
 
     @Test
