@@ -13,7 +13,8 @@ public interface RunLedger {
     /**
      * Starts a run unless the object already SUCCEEDED or is RUNNING (a RUNNING entry older than the
      * ledger's stale-after period counts as crashed and may be taken over). {@code force} also
-     * re-runs a SUCCEEDED object, on purpose.
+     * re-runs a SUCCEEDED object, on purpose. A start repeated by the execution that holds the run
+     * (a retry after a lost response) is answered STARTED again.
      */
     StartOutcome start(RunKey key, String executionId, boolean force);
 

@@ -76,6 +76,17 @@ abstract class RunLedgerContract {
     }
 
     @Test
+    void aStartRetriedByTheSameExecutionIsStillTheSameRun() {
+        StartOutcome first = ledger.start(KEY, "exec-1", false);
+
+        StartOutcome retried = ledger.start(KEY, "exec-1", false);
+
+        assertThat(retried.decision()).isEqualTo(StartOutcome.Decision.STARTED);
+        assertThat(retried.record()).isEqualTo(first.record());
+        assertThat(ledger.start(KEY, "exec-2", false).decision()).isEqualTo(StartOutcome.Decision.ALREADY_RUNNING);
+    }
+
+    @Test
     void completingRecordsCountsPartitionsAndEndTime() {
         ledger.start(KEY, "exec-1", false);
         clock.advance(Duration.ofMinutes(3));

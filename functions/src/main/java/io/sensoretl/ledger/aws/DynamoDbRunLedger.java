@@ -107,6 +107,10 @@ public final class DynamoDbRunLedger implements RunLedger {
         } catch (ConditionalCheckFailedException refused) {
             RunRecord existing = get(key).orElseThrow(() -> new IllegalStateException(
                     "start of " + key + " was refused but the ledger has no entry for it"));
+            if (existing.state() == RunState.RUNNING && executionId.equals(existing.executionId())) {
+                // our own earlier start, whose response was lost: the retry is the same start
+                return new StartOutcome(StartOutcome.Decision.STARTED, existing);
+            }
             return new StartOutcome(existing.state() == RunState.SUCCEEDED
                     ? StartOutcome.Decision.ALREADY_SUCCEEDED : StartOutcome.Decision.ALREADY_RUNNING, existing);
         }

@@ -45,6 +45,9 @@ public final class LocalRunLedger implements RunLedger {
             if (existing != null) {
                 boolean staleRunning = existing.state() == RunState.RUNNING
                         && existing.startedAt().isBefore(now.minus(staleAfter));
+                if (existing.state() == RunState.RUNNING && executionId.equals(existing.executionId())) {
+                    return new StartOutcome(StartOutcome.Decision.STARTED, existing);
+                }
                 if (existing.state() == RunState.RUNNING && !staleRunning) {
                     return new StartOutcome(StartOutcome.Decision.ALREADY_RUNNING, existing);
                 }
