@@ -170,6 +170,50 @@ class FinalisationHandlersTest {
     }
 
     @Test
+    void aSecondRunMergesIntoTheCuratedVersionOnS3AndTheOldVersionIsDeleted() throws Exception {
+        String first = (String) record.record(json(
+                "{\"bucket\":\"uploads\",\"key\":\"a.ndjson\",\"etag\":\"e1\",\"executionId\":\"x1\"}")).get("runId");
+        String second = (String) record.record(json(
+                "{\"bucket\":\"uploads\",\"key\":\"b.ndjson\",\"etag\":\"e2\",\"executionId\":\"x2\"}")).get("runId");
+        long day = Reading.micros(Instant.parse("2024-03-01T00:00:00Z"));
+        for (String run : List.of(first, second)) {
+            List<Reading> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                rows.add(new Reading("s-" + (i % 25), day + (i * 7_919L % 86_400_000L) * 1_000L, "co2", i % 500,
+                        "ppm", null, null, Map.of(), run + ".ndjson", run));
+            }
+            s3.put(BUCKET, "runs/" + run + "/staging/dt=2024-03-01/chunk-00000.parquet", parquet(rows));
+        }
+        compact.compact(json("{\"runId\":\"" + first + "\",\"partitions\":[\"dt=2024-03-01\"]}"));
+        String firstLocation = catalog.listPartitions(CuratedTables.READINGS).get(0).location();
+
+        Map<String, Object> merged = compact.compact(json("{\"runId\":\"" + second + "\"}"));
+
+        assertThat(merged.get("rows")).isEqualTo(40_000L);
+        assertThat(merged.get("partitions").toString()).contains("keptRows=20000").contains("stagedRows=20000");
+        String secondLocation = catalog.listPartitions(CuratedTables.READINGS).get(0).location();
+        assertThat(secondLocation).isNotEqualTo(firstLocation);
+        List<String> keys = s3.client().listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("curated/readings/"))
+                .contents().stream().map(S3Object::key).toList();
+        assertThat(keys).isNotEmpty().allSatisfy(k -> assertThat("s3://curated/" + k).startsWith(secondLocation));
+        Path copy = download("curated/readings/");
+        try (DuckDb db = new DuckDb()) {
+            assertThat(db.query("SELECT run_id, count(*) AS n FROM read_parquet(" + DuckDb.literal(copy
+                    .resolve(secondLocation.substring("s3://curated/".length())) + "/*.parquet") + ") GROUP BY run_id ORDER BY run_id"))
+                    .containsExactlyInAnyOrder(Map.of("run_id", first, "n", 20_000L), Map.of("run_id", second, "n", 20_000L));
+        }
+    }
+
+    @Test
+    void aCompactEventNamingABadPartitionIsRefusedNamingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> compact.compact(
+                json("{\"runId\":\"run-1\",\"partitions\":[\"2024-3-1\"]}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-3-1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> compact.compact(json("{\"partitions\":[]}")))
+                .hasMessageContaining("runId");
+    }
+
+    @Test
     void aFailedRunRecordsTheStepFunctionsErrorAndMayBeStartedAgain() throws Exception {
         String start = "{\"bucket\":\"uploads\",\"key\":\"k.csv\",\"etag\":\"e1\",\"executionId\":\"exec-1\"}";
         record.record(json(start));
