@@ -2,18 +2,16 @@ package io.sensoretl.asl.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sensoretl.asl.definition.MapState;
 import io.sensoretl.asl.definition.QueryLanguage;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.json.Json;
-import io.sensoretl.asl.jsonata.JsonataBindings;
 import io.sensoretl.asl.map.ChildExecution;
-import io.sensoretl.asl.map.ItemBatcher;
+import io.sensoretl.asl.map.FailureTolerance;
 import io.sensoretl.asl.map.MapLimitsResolver;
+import io.sensoretl.asl.map.MapRunRecord;
 import io.sensoretl.asl.map.ResultWriter;
-import io.sensoretl.asl.path.JsonPath;
 import io.sensoretl.asl.runtime.ExecutionInfo;
 import io.sensoretl.asl.runtime.ExecutionRuntime;
 import io.sensoretl.asl.runtime.Frame;
@@ -35,16 +33,18 @@ final class DistributedMapRun {
     private final MapState state;
     private final StateEnv env;
     private final MapLimitsResolver.Resolved limits;
+    private final FailureTolerance tolerance;
 
     DistributedMapRun(Interpreter interpreter, MapState state, StateEnv env, MapLimitsResolver.Resolved limits) {
         this.interpreter = interpreter;
         this.state = state;
         this.env = env;
         this.limits = limits;
+        this.tolerance = new FailureTolerance(limits.toleratedFailureCount(), limits.toleratedFailurePercentage());
     }
 
     JsonNode run(List<JsonNode> items, JsonNode input, JsonNode raw) {
-        List<JsonNode> inputs = state.itemBatcher() == null ? items : batch(items, input, raw);
+        List<JsonNode> inputs = state.itemBatcher() == null ? items : ItemBatching.batches(state, items, input, raw, env);
         ExecutionInfo parent = env.frame().runtime().info();
         String runId = env.services().uuids().get();
         String label = state.label() != null ? state.label() : state.name();
@@ -59,7 +59,7 @@ final class DistributedMapRun {
             work.add(() -> runChild(parent, childMachine, childInput, failures, inputs.size()));
         }
         List<ChildExecution> children = BoundedRunner.runAll(env.services().executor(), work, limits.maxConcurrency());
-        boolean exceeded = exceeds(failures.get(), inputs.size());
+        boolean exceeded = tolerance.exceeded(failures.get(), inputs.size());
         JsonNode result;
         if (!exceeded && state.resultWriter() != null) {
             result = write(mapRunArn, parent, children, input, raw);
@@ -71,7 +71,8 @@ final class DistributedMapRun {
             }
             result = outputs;
         }
-        env.frame().runtime().recordMapRun(record(mapRunArn, parent, children, exceeded, startDate));
+        env.frame().runtime().recordMapRun(MapRunRecord.of(mapRunArn, parent.executionArn(), children, exceeded, startDate,
+                Timestamps.format(env.services().time().now()), limits, state.resultWriter() != null));
         if (exceeded) {
             env.frame().event("MapRunFailed", Json.object().put("error", StatesErrorName.EXCEED_TOLERATED_FAILURE_THRESHOLD.code()));
             throw new FailureException(StatesErrorName.EXCEED_TOLERATED_FAILURE_THRESHOLD,
@@ -83,7 +84,7 @@ final class DistributedMapRun {
 
     private ChildExecution runChild(ExecutionInfo parent, String childMachine, JsonNode childInput, AtomicInteger failures,
                                     int total) {
-        if (exceeds(failures.get(), total)) {
+        if (tolerance.exceeded(failures.get(), total)) {
             return null;
         }
         String name = env.services().uuids().get();
@@ -104,64 +105,6 @@ final class DistributedMapRun {
             return new ChildExecution(info.executionArn(), name, childInput, null, "FAILED", e.error(), e.cause(), start,
                     Timestamps.format(env.services().time().now()));
         }
-    }
-
-    private boolean exceeds(int failed, int total) {
-        if (failed == 0) {
-            return false;
-        }
-        boolean countSet = limits.toleratedFailureCount() != null;
-        boolean pctSet = limits.toleratedFailurePercentage() != null;
-        if (!countSet && !pctSet) {
-            return true;
-        }
-        boolean overCount = countSet && failed > limits.toleratedFailureCount();
-        boolean overPct = pctSet && failed * 100.0 / Math.max(total, 1) > limits.toleratedFailurePercentage();
-        // with both thresholds set, breaching either one fails the map run
-        return overCount || overPct;
-    }
-
-    private List<JsonNode> batch(List<JsonNode> items, JsonNode input, JsonNode raw) {
-        JsonNode b = state.itemBatcher();
-        Long maxItems;
-        Long maxBytes;
-        JsonNode batchInput = null;
-        if (state.queryLanguage() == QueryLanguage.JSONATA) {
-            JsonataBindings bindings = env.bindings(raw, null, null);
-            maxItems = b.has("MaxItemsPerBatch") ? JsonataFlow.value(b.get("MaxItemsPerBatch"), "MaxItemsPerBatch", bindings, env).asLong() : null;
-            maxBytes = b.has("MaxInputBytesPerBatch") ? JsonataFlow.value(b.get("MaxInputBytesPerBatch"), "MaxInputBytesPerBatch", bindings, env).asLong() : null;
-            if (b.has("BatchInput")) {
-                batchInput = JsonataFlow.value(b.get("BatchInput"), "BatchInput", bindings, env);
-            }
-        } else {
-            maxItems = number(b, "MaxItemsPerBatch", input);
-            maxBytes = number(b, "MaxInputBytesPerBatch", input);
-            if (b.has("BatchInput")) {
-                batchInput = JsonPathFlow.template(b.get("BatchInput"), input, env);
-            }
-        }
-        if (maxItems == null && maxBytes == null) {
-            throw env.runtimeError(StatesErrorName.RUNTIME, "ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch.");
-        }
-        return ItemBatcher.batch(items, maxItems, maxBytes, batchInput);
-    }
-
-    private Long number(JsonNode b, String field, JsonNode input) {
-        if (b.has(field)) {
-            return b.get(field).asLong();
-        }
-        if (b.has(field + "Path")) {
-            JsonNode v = env.resolveOrNull(JsonPath.parse(b.get(field + "Path").asText()), input);
-            if (v != null && v.isTextual() && v.textValue().strip().matches("\\d+")) {
-                v = Json.NODES.numberNode(Long.parseLong(v.textValue().strip()));
-            }
-            if (v == null || !v.isIntegralNumber()) {
-                throw env.runtimeError(StatesErrorName.RUNTIME, "The " + field + "Path field must reference an integer: "
-                        + b.get(field + "Path").asText());
-            }
-            return v.asLong();
-        }
-        return null;
     }
 
     private JsonNode write(String mapRunArn, ExecutionInfo parent, List<ChildExecution> children, JsonNode input,
@@ -190,33 +133,5 @@ final class DistributedMapRun {
         } catch (RuntimeException e) {
             throw new FailureException(StatesErrorName.RESULT_WRITER_FAILED, e.getMessage());
         }
-    }
-
-    private JsonNode record(String mapRunArn, ExecutionInfo parent, List<ChildExecution> children, boolean failed,
-                            String startDate) {
-        long succeeded = children.stream().filter(c -> c != null && c.succeeded()).count();
-        long failedCount = children.stream().filter(c -> c != null && !c.succeeded()).count();
-        long notRun = children.stream().filter(c -> c == null).count();
-        ObjectNode o = Json.object();
-        o.put("mapRunArn", mapRunArn);
-        o.put("executionArn", parent.executionArn());
-        o.put("status", failed ? "FAILED" : "SUCCEEDED");
-        o.put("startDate", startDate);
-        o.put("stopDate", Timestamps.format(env.services().time().now()));
-        o.put("maxConcurrency", limits.maxConcurrency());
-        o.put("toleratedFailurePercentage", limits.toleratedFailurePercentage() == null ? 0.0 : limits.toleratedFailurePercentage());
-        o.put("toleratedFailureCount", limits.toleratedFailureCount() == null ? 0 : limits.toleratedFailureCount());
-        for (String counts : List.of("itemCounts", "executionCounts")) {
-            ObjectNode c = o.putObject(counts);
-            c.put("pending", 0);
-            c.put("running", 0);
-            c.put("succeeded", succeeded);
-            c.put("failed", failedCount);
-            c.put("timedOut", 0);
-            c.put("aborted", notRun);
-            c.put("total", children.size());
-            c.put("resultsWritten", state.resultWriter() != null && !failed ? succeeded + failedCount : 0);
-        }
-        return o;
     }
 }

@@ -1,17 +1,8 @@
 package io.sensoretl.asl.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.asl.definition.ChoiceOperators;
 import io.sensoretl.asl.errors.StatesErrorName;
-import io.sensoretl.asl.intrinsics.IntrinsicExpression;
-import io.sensoretl.asl.intrinsics.IntrinsicParser;
-import io.sensoretl.asl.jsonata.JsonataEvaluator;
-import io.sensoretl.asl.jsonata.JsonataExpression;
-import io.sensoretl.asl.path.JsonPath;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +13,6 @@ import java.util.Set;
  * reachability, paths, intrinsics and JSONata syntax. Collects every problem instead of stopping.
  */
 public final class DefinitionValidator {
-    private static final Set<String> PATH_FIELDS = Set.of("InputPath", "OutputPath", "ResultPath", "ItemsPath",
-            "SecondsPath", "TimestampPath", "TimeoutSecondsPath", "HeartbeatSecondsPath", "MaxConcurrencyPath",
-            "ToleratedFailureCountPath", "ToleratedFailurePercentagePath");
     private final List<Problem> problems = new ArrayList<>();
 
     public static List<Problem> validate(JsonNode root) {
@@ -62,7 +50,7 @@ public final class DefinitionValidator {
             state(e.getKey(), e.getValue(), ptr + "/States/" + escape(e.getKey()), states, ql);
         }
         if (start != null && states.has(start)) {
-            reachability(states, start, ptr);
+            Reachability.check(states, start, ptr, problems);
         }
     }
 
@@ -88,7 +76,7 @@ public final class DefinitionValidator {
             problems.add(new Problem(ptr + "/Next", "names no state: '" + s.get("Next").asText() + "'"));
         }
         fieldsForLanguage(s, ptr, ql);
-        expressions(s, ptr, ql);
+        new ExpressionChecks(problems).expressions(s, ptr, ql);
         switch (type) {
             case "Task" -> {
                 if (!s.path("Resource").isTextual()) {
@@ -105,7 +93,7 @@ public final class DefinitionValidator {
                     }
                 }
             }
-            case "Choice" -> choice(s, ptr, siblings);
+            case "Choice" -> new ChoiceChecks(problems).choice(s, ptr, siblings);
             case "Wait" -> {
                 int n = 0;
                 for (String f : List.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")) {
@@ -159,98 +147,6 @@ public final class DefinitionValidator {
         }
     }
 
-    private void expressions(JsonNode node, String ptr, String ql) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            JsonNode v = e.getValue();
-            String p = ptr + "/" + escape(key);
-            if (Set.of("States", "Branches", "ItemProcessor", "Iterator", "Choices").contains(key)) {
-                continue;
-            }
-            if (v.isTextual()) {
-                String text = v.textValue();
-                if (ql.equals("JSONata") && JsonataExpression.isExpression(text)) {
-                    try {
-                        JsonataEvaluator.compile(JsonataExpression.of(text).source());
-                    } catch (RuntimeException ex) {
-                        problems.add(new Problem(p, "invalid JSONata expression: " + ex.getMessage()));
-                    }
-                } else if (ql.equals("JSONPath") && (key.endsWith(".$") || PATH_FIELDS.contains(key)
-                        || key.equals("ErrorPath") || key.equals("CausePath"))) {
-                    path(text, p, key.endsWith(".$") || key.equals("ErrorPath") || key.equals("CausePath"));
-                }
-            } else if (v.isObject() && !key.equals("Result")) {
-                expressions(v, p, ql);
-            } else if (v.isArray()) {
-                for (int i = 0; i < v.size(); i++) {
-                    if (v.get(i).isObject()) {
-                        expressions(v.get(i), p + "/" + i, ql);
-                    }
-                }
-            }
-        }
-    }
-
-    private void path(String text, String ptr, boolean intrinsicAllowed) {
-        try {
-            if (intrinsicAllowed && IntrinsicExpression.looksLikeCall(text)) {
-                IntrinsicParser.parse(text);
-            } else {
-                JsonPath.parse(text);
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(new Problem(ptr, e.getMessage()));
-        }
-    }
-
-    private void choice(JsonNode s, String ptr, JsonNode siblings) {
-        JsonNode choices = s.get("Choices");
-        if (choices == null || !choices.isArray() || choices.isEmpty()) {
-            problems.add(new Problem(ptr + "/Choices", "Choice needs a non-empty Choices array"));
-            return;
-        }
-        for (int i = 0; i < choices.size(); i++) {
-            JsonNode c = choices.get(i);
-            String next = c.path("Next").asText(null);
-            if (next == null || !siblings.has(next)) {
-                problems.add(new Problem(ptr + "/Choices/" + i + "/Next", "names no state: '" + next + "'"));
-            }
-            rule(c, ptr + "/Choices/" + i);
-        }
-        if (s.has("Default") && !siblings.has(s.get("Default").asText())) {
-            problems.add(new Problem(ptr + "/Default", "names no state: '" + s.get("Default").asText() + "'"));
-        }
-    }
-
-    private void rule(JsonNode c, String ptr) {
-        if (c.has("Condition") || c.has("And") || c.has("Or") || c.has("Not")) {
-            for (String comb : List.of("And", "Or")) {
-                for (int i = 0; i < c.path(comb).size(); i++) {
-                    rule(c.path(comb).get(i), ptr + "/" + comb + "/" + i);
-                }
-            }
-            if (c.has("Not")) {
-                rule(c.get("Not"), ptr + "/Not");
-            }
-            return;
-        }
-        boolean hasOp = false;
-        Iterator<String> names = c.fieldNames();
-        while (names.hasNext()) {
-            hasOp |= ChoiceOperators.isOperator(names.next());
-        }
-        if (!hasOp) {
-            problems.add(new Problem(ptr, "choice rule has no comparison operator"));
-        }
-        if (!c.path("Variable").isTextual()) {
-            problems.add(new Problem(ptr + "/Variable", "a comparison needs a Variable path"));
-        } else {
-            path(c.get("Variable").asText(), ptr + "/Variable", false);
-        }
-    }
-
     private void errorEquals(JsonNode handler, String ptr) {
         JsonNode names = handler.get("ErrorEquals");
         if (names == null || !names.isArray() || names.isEmpty()) {
@@ -271,32 +167,6 @@ public final class DefinitionValidator {
         }
     }
 
-    private void reachability(JsonNode states, String start, String ptr) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        todo.add(start);
-        while (!todo.isEmpty()) {
-            String n = todo.pop();
-            if (!seen.add(n) || !states.has(n)) {
-                continue;
-            }
-            JsonNode s = states.get(n);
-            if (s.has("Next")) {
-                todo.add(s.get("Next").asText());
-            }
-            if (s.has("Default")) {
-                todo.add(s.get("Default").asText());
-            }
-            s.path("Choices").forEach(c -> todo.add(c.path("Next").asText()));
-            s.path("Catch").forEach(c -> todo.add(c.path("Next").asText()));
-        }
-        states.fieldNames().forEachRemaining(n -> {
-            if (!seen.contains(n)) {
-                problems.add(new Problem(ptr + "/States/" + escape(n), "state '" + n + "' is unreachable from StartAt"));
-            }
-        });
-    }
-
     private void unknown(JsonNode node, String ptr, Set<String> allowed) {
         node.fieldNames().forEachRemaining(f -> {
             if (!allowed.contains(f)) {
@@ -305,7 +175,7 @@ public final class DefinitionValidator {
         });
     }
 
-    private static String escape(String key) {
+    static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
     }
 }
