@@ -70,9 +70,13 @@ public final class JsonFiles {
         jvmLock.lock();
         try {
             Files.createDirectories(key.getParent());
-            try (FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
-                return action.get();
+            try (FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock fileLock = channel.lock();
+                try {
+                    return action.get();
+                } finally {
+                    fileLock.release();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock local store " + key + ": " + e.getMessage(), e);
