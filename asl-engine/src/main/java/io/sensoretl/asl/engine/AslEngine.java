@@ -108,6 +108,11 @@ public final class AslEngine {
         } catch (ExecutionTimedOut e) {
             frame.event("ExecutionTimedOut", Json.object().put("error", StatesErrorName.TIMEOUT.code()));
             result = result(info, runtime, ExecutionStatus.TIMED_OUT, null, StatesErrorName.TIMEOUT.code(), null);
+        } catch (RuntimeException e) {
+            // an engine defect or an unsupported construct found at run time: the execution fails and says why
+            String cause = "The local engine could not continue: " + e;
+            frame.event("ExecutionFailed", Json.object().put("error", StatesErrorName.RUNTIME.code()).put("cause", cause));
+            result = result(info, runtime, ExecutionStatus.FAILED, null, StatesErrorName.RUNTIME.code(), cause);
         }
         if (store != null) {
             store.save(new ExecutionRecord(result.executionArn(), name, info.stateMachineArn(), result.status().name(),

@@ -32,7 +32,9 @@ final class ExpressionChecks {
             if (Set.of("States", "Branches", "ItemProcessor", "Iterator", "Choices").contains(key)) {
                 continue;
             }
-            if (v.isTextual()) {
+            if (ql.equals("JSONPath") && key.endsWith(".$") && !v.isTextual()) {
+                problems.add(new Problem(p, "the value of a field ending in '.$' must be a path or intrinsic function string"));
+            } else if (v.isTextual()) {
                 String text = v.textValue();
                 if (ql.equals("JSONata") && JsonataExpression.isExpression(text)) {
                     try {
