@@ -13,4 +13,16 @@ public interface TimeSource {
      * @throws DeadlineExceeded when the deadline falls inside the sleep
      */
     void sleep(Duration duration);
+
+    /**
+     * Runs work that logically starts at {@code start} (a branch or iteration started by another
+     * thread). Virtual time gives each branch its own timeline; real time needs nothing.
+     */
+    default <T> T runFrom(Instant start, java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    /** After joining branches: the caller's time moves on to when the last of them ended. */
+    default void advanceTo(Instant end) {
+    }
 }

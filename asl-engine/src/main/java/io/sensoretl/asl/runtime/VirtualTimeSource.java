@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Virtual time: sleeping advances the clock instantly. Concurrent sleepers all advance one shared
- * clock, which is fine for deciding timeouts because a deadline is checked against the sleep itself.
+ * Virtual time: sleeping advances the clock instantly. Concurrent branches each keep their own
+ * timeline (a thread-local "now"), so two parallel 60-second waits take 60 virtual seconds, not 120;
+ * the shared clock is the furthest any timeline has reached.
  */
 public final class VirtualTimeSource implements TimeSource {
     private final AtomicLong nanos;
     private final AtomicLong totalSlept = new AtomicLong();
+    private final ThreadLocal<Long> timeline = new ThreadLocal<>();
 
     public VirtualTimeSource(Instant start) {
         this.nanos = new AtomicLong(start.getEpochSecond() * 1_000_000_000L + start.getNano());
@@ -18,8 +20,46 @@ public final class VirtualTimeSource implements TimeSource {
 
     @Override
     public Instant now() {
-        long n = nanos.get();
+        Long local = timeline.get();
+        return toInstant(local != null ? local : nanos.get());
+    }
+
+    private static Instant toInstant(long n) {
         return Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
+    }
+
+    private static long toNanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    @Override
+    public <T> T runFrom(Instant start, java.util.function.Supplier<T> work) {
+        Long previous = timeline.get();
+        timeline.set(toNanos(start));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                timeline.remove();
+            } else {
+                timeline.set(previous);
+            }
+        }
+    }
+
+    @Override
+    public void advanceTo(Instant end) {
+        long target = toNanos(end);
+        if (toNanos(now()) < target) {
+            setNow(target);
+        }
+    }
+
+    private void setNow(long target) {
+        if (timeline.get() != null) {
+            timeline.set(target);
+        }
+        nanos.accumulateAndGet(target, Math::max);
     }
 
     @Override
@@ -35,12 +75,12 @@ public final class VirtualTimeSource implements TimeSource {
 
     private void advance(Duration d) {
         if (!d.isNegative()) {
-            nanos.addAndGet(d.toNanos());
+            setNow(toNanos(now()) + d.toNanos());
             totalSlept.addAndGet(d.toNanos());
         }
     }
 
-    /** How long everything slept in total; lets tests prove a wait or backoff happened without waiting. */
+    /** How long all timelines slept in total; lets tests prove a wait or backoff happened without waiting. */
     public Duration totalSlept() {
         return Duration.ofNanos(totalSlept.get());
     }

@@ -1,6 +1,8 @@
 package io.sensoretl.asl.states;
 
 import io.sensoretl.asl.errors.FailureException;
+import io.sensoretl.asl.runtime.TimeSource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,11 +18,34 @@ import java.util.concurrent.FutureTask;
 public final class BoundedRunner {
     private BoundedRunner() {}
 
-    public static <T> List<T> runAll(ExecutorService executor, List<Callable<T>> work, int maxConcurrency) {
+    public static <T> List<T> runAll(ExecutorService executor, TimeSource time, List<Callable<T>> work,
+                                     int maxConcurrency) {
+        Instant start = time.now();
+        List<Instant> ends = java.util.Collections.synchronizedList(new ArrayList<>());
         List<FutureTask<T>> tasks = new ArrayList<>();
         for (Callable<T> c : work) {
-            tasks.add(new FutureTask<>(c));
+            tasks.add(new FutureTask<>(() -> time.runFrom(start, () -> {
+                try {
+                    return c.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    ends.add(time.now());
+                }
+            })));
         }
+        try {
+            return runTasks(executor, tasks, maxConcurrency);
+        } finally {
+            synchronized (ends) {
+                ends.stream().max(Instant::compareTo).ifPresent(time::advanceTo);
+            }
+        }
+    }
+
+    private static <T> List<T> runTasks(ExecutorService executor, List<FutureTask<T>> tasks, int maxConcurrency) {
         int window = maxConcurrency <= 0 ? tasks.size() : maxConcurrency;
         int submitted = 0;
         for (int i = 0; i < tasks.size(); i++) {

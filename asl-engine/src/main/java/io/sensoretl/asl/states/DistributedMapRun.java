@@ -58,7 +58,8 @@ final class DistributedMapRun {
         for (JsonNode childInput : inputs) {
             work.add(() -> runChild(parent, childMachine, childInput, failures, inputs.size()));
         }
-        List<ChildExecution> children = BoundedRunner.runAll(env.services().executor(), work, limits.maxConcurrency());
+        List<ChildExecution> children = BoundedRunner.runAll(env.services().executor(), env.services().time(), work,
+                limits.maxConcurrency());
         boolean exceeded = tolerance.exceeded(failures.get(), inputs.size());
         JsonNode result;
         if (!exceeded && state.resultWriter() != null) {

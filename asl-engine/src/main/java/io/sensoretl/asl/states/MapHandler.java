@@ -87,7 +87,8 @@ final class MapHandler implements StateHandler<MapState> {
             });
         }
         ArrayNode result = Json.array();
-        BoundedRunner.runAll(env.services().executor(), work, limits.maxConcurrency()).forEach(result::add);
+        BoundedRunner.runAll(env.services().executor(), env.services().time(), work,
+                limits.maxConcurrency()).forEach(result::add);
         return result;
     }
 }

@@ -36,7 +36,7 @@ final class ParallelHandler implements StateHandler<ParallelState> {
         }
         List<JsonNode> outputs;
         try {
-            outputs = BoundedRunner.runAll(env.services().executor(), work, 0);
+            outputs = BoundedRunner.runAll(env.services().executor(), env.services().time(), work, 0);
         } catch (io.sensoretl.asl.errors.FailureException e) {
             env.frame().event("ParallelStateFailed", null);
             throw e;

@@ -33,6 +33,15 @@ class ParallelAndMapTest {
     }
 
     @Test
+    void parallelWaitsOverlapInVirtualTime() {
+        ExecutionResult r = engines.run(q("{'TimeoutSeconds':100,'StartAt':'P','States':{'P':{'Type':'Parallel','End':true,"
+                + "'Branches':[{'StartAt':'A','States':{'A':{'Type':'Wait','Seconds':60,'End':true}}},"
+                + "{'StartAt':'B','States':{'B':{'Type':'Wait','Seconds':60,'End':true}}}]}}}"), "{}");
+        assertThat(r.status()).isEqualTo(io.sensoretl.asl.engine.ExecutionStatus.SUCCEEDED);
+        assertThat(engines.time.now()).isEqualTo(Engines.START.plusSeconds(60));
+    }
+
+    @Test
     void aFailingBranchFailsTheParallelStateWithItsError() {
         ExecutionResult r = engines.run(q("{'StartAt':'P','States':{'P':{'Type':'Parallel','End':true,'Branches':["
                 + "{'StartAt':'A','States':{'A':{'Type':'Pass','End':true}}},"
