@@ -37,6 +37,11 @@ public final class SqsSendMessageIntegration implements TaskResource {
         ObjectNode out = Json.object();
         out.put("MD5OfMessageBody", md5(text));
         out.put("MessageId", id);
+        // AWS adds the HTTP details of the SQS response; kept in the same shape so OutputPath/ResultSelector work alike
+        ObjectNode http = out.putObject("SdkHttpMetadata");
+        http.putObject("HttpHeaders").put("Content-Type", "text/xml");
+        http.put("HttpStatusCode", 200);
+        out.putObject("SdkResponseMetadata").put("RequestId", id);
         return out;
     }
 
