@@ -55,10 +55,15 @@ public final class ErrorHandlingRunner {
         return -1;
     }
 
+    /** {Error, Cause} as a Catcher sees it; a Fail state without Error or Cause leaves that field out. */
     public static JsonNode errorOutput(FailureException failure) {
         com.fasterxml.jackson.databind.node.ObjectNode o = io.sensoretl.asl.json.Json.object();
-        o.put("Error", failure.error());
-        o.put("Cause", failure.cause());
+        if (failure.error() != null) {
+            o.put("Error", failure.error());
+        }
+        if (failure.cause() != null) {
+            o.put("Cause", failure.cause());
+        }
         return o;
     }
 }

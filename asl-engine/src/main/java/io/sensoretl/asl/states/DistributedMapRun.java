@@ -68,7 +68,8 @@ final class DistributedMapRun {
             ArrayNode outputs = Json.array();
             for (ChildExecution c : children) {
                 outputs.add(c == null ? Json.NODES.nullNode() : c.succeeded() ? c.output()
-                        : Json.object().put("Error", c.error()).put("Cause", c.cause()));
+                        : io.sensoretl.asl.retry.ErrorHandlingRunner.errorOutput(
+                        new FailureException(c.error(), c.cause())));
             }
             result = outputs;
         }
