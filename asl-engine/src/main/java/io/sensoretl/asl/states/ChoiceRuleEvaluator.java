@@ -27,12 +27,7 @@ final class ChoiceRuleEvaluator {
             return !matches(not.rule(), input, env, bindings);
         }
         if (rule instanceof ChoiceRule.Condition c) {
-            JsonNode v = JsonataFlow.value(c.condition(), "Condition", bindings, env);
-            if (!v.isBoolean()) {
-                throw env.runtimeError(StatesErrorName.QUERY_EVALUATION_ERROR, "The Condition field evaluated to "
-                        + v + ", but a boolean was expected.");
-            }
-            return v.booleanValue();
+            return JsonataFlow.typed(c.condition(), "Condition", "boolean", bindings, env).booleanValue();
         }
         return compare((ChoiceRule.Comparison) rule, input, env);
     }

@@ -1,7 +1,10 @@
 package io.sensoretl.asl.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.asl.errors.StatesErrorName;
+import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.jsonata.JsonataBindings;
+import io.sensoretl.asl.jsonata.JsonataExpression;
 import io.sensoretl.asl.payload.JsonataTemplate;
 import io.sensoretl.asl.runtime.StateEnv;
 import java.util.Iterator;
@@ -14,6 +17,22 @@ final class JsonataFlow {
 
     static JsonNode value(JsonNode template, String field, JsonataBindings bindings, StateEnv env) {
         return JsonataTemplate.evaluate(template, field, bindings, env);
+    }
+
+    /**
+     * A field whose JSONata result must have one JSON type; AWS words a mismatch as below (see the Items
+     * vectors), naming the expression, the field, the expected and the actual type.
+     */
+    static JsonNode typed(JsonNode template, String field, String expectedType, JsonataBindings bindings, StateEnv env) {
+        JsonNode value = value(template, field, bindings, env);
+        if (!Json.typeName(value).equals(expectedType)) {
+            String source = template.isTextual() && JsonataExpression.isExpression(template.textValue())
+                    ? JsonataExpression.of(template.textValue()).source() : Json.write(template);
+            throw env.runtimeError(StatesErrorName.QUERY_EVALUATION_ERROR, "The JSONata expression '" + source
+                    + "' specified for the field '" + field + "' returned an unexpected result type. Expected '"
+                    + expectedType + "', but was '" + Json.typeName(value) + "' for value: " + Json.write(value));
+        }
+        return value;
     }
 
     static JsonNode output(JsonNode outputTemplate, JsonNode defaultValue, JsonataBindings bindings, StateEnv env) {

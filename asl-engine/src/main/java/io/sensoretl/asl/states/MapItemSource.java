@@ -6,7 +6,6 @@ import io.sensoretl.asl.definition.QueryLanguage;
 import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.jsonata.JsonataBindings;
-import io.sensoretl.asl.jsonata.JsonataExpression;
 import io.sensoretl.asl.map.ItemReaderFailure;
 import io.sensoretl.asl.map.ReaderConfig;
 import io.sensoretl.asl.map.S3ItemReader;
@@ -51,16 +50,7 @@ final class MapItemSource {
     }
 
     private static JsonNode items(JsonNode template, JsonNode raw, StateEnv env) {
-        JsonataBindings bindings = env.bindings(raw, null, null);
-        JsonNode value = JsonataFlow.value(template, "Items", bindings, env);
-        if (!value.isArray()) {
-            String source = template.isTextual() && JsonataExpression.isExpression(template.textValue())
-                    ? JsonataExpression.of(template.textValue()).source() : Json.write(template);
-            throw env.runtimeError(StatesErrorName.QUERY_EVALUATION_ERROR, "The JSONata expression '" + source
-                    + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
-                    + Json.typeName(value) + "' for value: " + Json.write(value));
-        }
-        return value;
+        return JsonataFlow.typed(template, "Items", "array", env.bindings(raw, null, null), env);
     }
 
     private static JsonNode read(JsonNode reader, JsonNode input, JsonNode raw, StateEnv env, boolean jsonata) {
