@@ -7,22 +7,27 @@ import io.sensoretl.asl.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Groups items into {"Items": [...], "BatchInput": ...} by MaxItemsPerBatch and MaxInputBytesPerBatch. */
+/**
+ * Groups items into {"BatchInput": ..., "Items": [...]} by MaxItemsPerBatch and MaxInputBytesPerBatch;
+ * the byte limit applies to the whole batch as the child receives it, BatchInput included.
+ */
 public final class ItemBatcher {
     private ItemBatcher() {}
 
     public static List<JsonNode> batch(List<JsonNode> items, Long maxItems, Long maxBytes, JsonNode batchInput) {
         List<JsonNode> batches = new ArrayList<>();
+        long emptyBatch = Json.byteSize(wrap(Json.array(), batchInput));
         ArrayNode current = Json.array();
-        long bytes = 0;
+        long bytes = emptyBatch;
         for (JsonNode item : items) {
-            long size = Json.byteSize(item);
+            long size = Json.byteSize(item) + (current.isEmpty() ? 0 : 1);
             boolean full = (maxItems != null && current.size() >= maxItems)
                     || (maxBytes != null && !current.isEmpty() && bytes + size > maxBytes);
             if (full) {
                 batches.add(wrap(current, batchInput));
                 current = Json.array();
-                bytes = 0;
+                bytes = emptyBatch;
+                size = Json.byteSize(item);
             }
             current.add(item);
             bytes += size;

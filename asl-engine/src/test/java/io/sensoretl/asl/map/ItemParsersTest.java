@@ -47,7 +47,7 @@ class ItemParsersTest {
         var items = List.of(Json.parse("\"aaaa\""), Json.parse("\"bbbb\""), Json.parse("\"cccc\""));
         assertJson(Json.fromJava(ItemBatcher.batch(items, 2L, null, null)),
                 Json.parse("[{\"Items\":[\"aaaa\",\"bbbb\"]},{\"Items\":[\"cccc\"]}]"));
-        assertJson(Json.fromJava(ItemBatcher.batch(items, null, 13L, null)),
+        assertJson(Json.fromJava(ItemBatcher.batch(items, null, 25L, null)),
                 Json.parse("[{\"Items\":[\"aaaa\",\"bbbb\"]},{\"Items\":[\"cccc\"]}]"));
     }
 }
