@@ -5,6 +5,7 @@ import io.sensoretl.asl.definition.DefinitionParser;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.history.ExecutionRecord;
+import io.sensoretl.asl.history.EventDetails;
 import io.sensoretl.asl.history.ExecutionStore;
 import io.sensoretl.asl.history.HistoryEvent;
 import io.sensoretl.asl.intrinsics.IntrinsicFunctions;
@@ -88,30 +89,23 @@ public final class AslEngine {
                 : info.startTime().plusSeconds(machine.definition().timeoutSeconds());
         ExecutionRuntime runtime = ExecutionRuntime.start(services, info, deadline);
         Frame frame = new Frame(runtime, Variables.root(), null, 0);
-        frame.event("ExecutionStarted", Json.object().put("input", Json.write(input)).put("roleArn", role));
+        frame.event("ExecutionStarted", EventDetails.payload("input", input).put("roleArn", role));
         ExecutionResult result;
         try {
             PayloadLimit.check(input, "input");
             JsonNode output = interpreter.run(machine.definition(), input, frame);
-            frame.event("ExecutionSucceeded", Json.object().put("output", Json.write(output)));
+            frame.event("ExecutionSucceeded", EventDetails.payload("output", output));
             result = result(info, runtime, ExecutionStatus.SUCCEEDED, output, null, null);
         } catch (FailureException e) {
-            var details = Json.object();
-            if (e.error() != null) {
-                details.put("error", e.error());
-            }
-            if (e.cause() != null) {
-                details.put("cause", e.cause());
-            }
-            frame.event("ExecutionFailed", details);
+            frame.event("ExecutionFailed", EventDetails.failure(e.error(), e.cause()));
             result = result(info, runtime, ExecutionStatus.FAILED, null, e.error(), e.cause());
         } catch (ExecutionTimedOut e) {
-            frame.event("ExecutionTimedOut", Json.object().put("error", StatesErrorName.TIMEOUT.code()));
+            frame.event("ExecutionTimedOut", EventDetails.failure(StatesErrorName.TIMEOUT.code(), null));
             result = result(info, runtime, ExecutionStatus.TIMED_OUT, null, StatesErrorName.TIMEOUT.code(), null);
         } catch (RuntimeException e) {
             // an engine defect or an unsupported construct found at run time: the execution fails and says why
             String cause = "The local engine could not continue: " + e;
-            frame.event("ExecutionFailed", Json.object().put("error", StatesErrorName.RUNTIME.code()).put("cause", cause));
+            frame.event("ExecutionFailed", EventDetails.failure(StatesErrorName.RUNTIME.code(), cause));
             result = result(info, runtime, ExecutionStatus.FAILED, null, StatesErrorName.RUNTIME.code(), cause);
         }
         if (store != null) {

@@ -6,6 +6,7 @@ import io.sensoretl.asl.definition.MapState;
 import io.sensoretl.asl.definition.QueryLanguage;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
+import io.sensoretl.asl.history.EventDetails;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.map.ChildExecution;
 import io.sensoretl.asl.map.FailureTolerance;
@@ -76,7 +77,8 @@ final class DistributedMapRun {
         env.frame().runtime().recordMapRun(MapRunRecord.of(mapRunArn, parent.executionArn(), children, exceeded, startDate,
                 Timestamps.format(env.services().time().now()), limits, state.resultWriter() != null));
         if (exceeded) {
-            env.frame().event("MapRunFailed", Json.object().put("error", StatesErrorName.EXCEED_TOLERATED_FAILURE_THRESHOLD.code()));
+            env.frame().event("MapRunFailed", EventDetails.failure(StatesErrorName.EXCEED_TOLERATED_FAILURE_THRESHOLD.code(),
+                    "The specified tolerance threshold was exceeded"));
             throw new FailureException(StatesErrorName.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                     "The specified tolerance threshold was exceeded");
         }
@@ -95,15 +97,15 @@ final class DistributedMapRun {
         ExecutionRuntime child = env.frame().runtime().child(info);
         Frame frame = new Frame(child, Variables.root(), null, 0);
         String start = Timestamps.format(info.startTime());
-        frame.event("ExecutionStarted", Json.object().put("input", Json.write(childInput)));
+        frame.event("ExecutionStarted", EventDetails.payload("input", childInput));
         try {
             JsonNode out = interpreter.run(state.processor(), childInput, frame);
-            frame.event("ExecutionSucceeded", Json.object().put("output", Json.write(out)));
+            frame.event("ExecutionSucceeded", EventDetails.payload("output", out));
             return new ChildExecution(info.executionArn(), name, childInput, out, "SUCCEEDED", null, null, start,
                     Timestamps.format(env.services().time().now()));
         } catch (FailureException e) {
             failures.incrementAndGet();
-            frame.event("ExecutionFailed", Json.object().put("error", e.error()).put("cause", e.cause()));
+            frame.event("ExecutionFailed", EventDetails.failure(e.error(), e.cause()));
             return new ChildExecution(info.executionArn(), name, childInput, null, "FAILED", e.error(), e.cause(), start,
                     Timestamps.format(env.services().time().now()));
         }

@@ -12,7 +12,7 @@ import io.sensoretl.asl.definition.StateMachineDefinition;
 import io.sensoretl.asl.definition.SucceedState;
 import io.sensoretl.asl.definition.TaskState;
 import io.sensoretl.asl.definition.WaitState;
-import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.history.EventDetails;
 import io.sensoretl.asl.runtime.Frame;
 import io.sensoretl.asl.runtime.StateEnv;
 import io.sensoretl.asl.task.PayloadLimit;
@@ -33,9 +33,7 @@ public final class Interpreter {
         JsonNode data = input;
         while (true) {
             State state = machine.state(current);
-            ObjectNode entered = Json.object();
-            entered.put("name", state.name());
-            entered.put("input", Json.write(data));
+            ObjectNode entered = EventDetails.state(state.name(), "input", data);
             String type = state.common().type();
             long enteredId = frame.event(type + "StateEntered", entered);
             StateEnv env = new StateEnv(frame, state, enteredId, frame.services().time().now());
@@ -44,9 +42,7 @@ public final class Interpreter {
             if (!outcome.assignments().isEmpty()) {
                 frame.variables().assignAll(outcome.assignments());
             }
-            ObjectNode exited = Json.object();
-            exited.put("name", state.name());
-            exited.put("output", Json.write(outcome.output()));
+            ObjectNode exited = EventDetails.state(state.name(), "output", outcome.output());
             frame.event(type + "StateExited", exited);
             if (outcome.transition().end()) {
                 return outcome.output();

@@ -81,9 +81,14 @@ final class MapHandler implements StateHandler<MapState> {
             int index = i;
             work.add(() -> {
                 frame.event("MapIterationStarted", Json.object().put("name", state.name()).put("index", index));
-                JsonNode out = interpreter.run(state.processor(), in, frame);
-                frame.event("MapIterationSucceeded", Json.object().put("name", state.name()).put("index", index));
-                return out;
+                try {
+                    JsonNode out = interpreter.run(state.processor(), in, frame);
+                    frame.event("MapIterationSucceeded", Json.object().put("name", state.name()).put("index", index));
+                    return out;
+                } catch (FailureException e) {
+                    frame.event("MapIterationFailed", Json.object().put("name", state.name()).put("index", index));
+                    throw e;
+                }
             });
         }
         ArrayNode result = Json.array();

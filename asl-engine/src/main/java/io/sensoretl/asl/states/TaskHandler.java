@@ -6,6 +6,7 @@ import io.sensoretl.asl.definition.QueryLanguage;
 import io.sensoretl.asl.definition.TaskState;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
+import io.sensoretl.asl.history.EventDetails;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.path.JsonPath;
 import io.sensoretl.asl.retry.ErrorHandlingRunner;
@@ -37,10 +38,15 @@ final class TaskHandler implements StateHandler<TaskState> {
         if (executionBound) {
             deadline = executionDeadline;
         }
-        String family = resource.recordsAsLambdaFunction(state.resource()) ? "LambdaFunction" : "Task";
-        ObjectNode scheduled = Json.object();
-        scheduled.put("resource", state.resource());
-        scheduled.put("input", Json.write(parameters));
+        boolean lambda = resource.recordsAsLambdaFunction(state.resource());
+        String family = lambda ? "LambdaFunction" : "Task";
+        ObjectNode scheduled = EventDetails.resource(state.resource());
+        if (lambda) {
+            scheduled.setAll(EventDetails.payload("input", parameters));
+        } else {
+            scheduled.put("region", env.frame().runtime().info().region());
+            scheduled.put("parameters", Json.write(parameters));
+        }
         if (timeout != null) {
             scheduled.put("timeoutInSeconds", timeout);
         }
@@ -48,7 +54,7 @@ final class TaskHandler implements StateHandler<TaskState> {
             scheduled.put("heartbeatInSeconds", heartbeat);
         }
         env.frame().event(family + "Scheduled", scheduled);
-        env.frame().event(family + "Started", Json.object().put("resource", state.resource()));
+        env.frame().event(family + "Started", lambda ? null : EventDetails.resource(state.resource()));
         JsonNode result;
         try {
             TaskRequest request = new TaskRequest(state.resource(), parameters, state.name(), deadline,
@@ -59,17 +65,24 @@ final class TaskHandler implements StateHandler<TaskState> {
             if (executionBound) {
                 throw new io.sensoretl.asl.runtime.ExecutionTimedOut();
             }
-            env.frame().event(family + "TimedOut", Json.object().put("error", StatesErrorName.TIMEOUT.code()));
+            env.frame().event(family + "TimedOut", details(lambda, state.resource(),
+                    EventDetails.failure(StatesErrorName.TIMEOUT.code(), null)));
             throw new FailureException(StatesErrorName.TIMEOUT, null);
         } catch (FailureException e) {
-            ObjectNode failed = Json.object();
-            failed.put("error", e.error());
-            failed.put("cause", e.cause());
-            env.frame().event(family + "Failed", failed);
+            env.frame().event(family + "Failed", details(lambda, state.resource(), EventDetails.failure(e.error(), e.cause())));
             throw e;
         }
-        env.frame().event(family + "Succeeded", Json.object().put("output", Json.write(result)));
+        env.frame().event(family + "Succeeded", details(lambda, state.resource(), EventDetails.payload("output", result)));
         return ResultFlow.complete(state, state.resultSelector(), state.resultPath(), raw, result, env);
+    }
+
+    private static ObjectNode details(boolean lambda, String resource, ObjectNode specific) {
+        if (lambda) {
+            return specific;
+        }
+        ObjectNode o = EventDetails.resource(resource);
+        o.setAll(specific);
+        return o;
     }
 
     /** TimeoutSeconds / HeartbeatSeconds: a literal, a JSONata expression or a *Path reference. */

@@ -1,0 +1,52 @@
+package io.sensoretl.asl.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sensoretl.asl.json.Json;
+
+/** Event detail objects in the field names GetExecutionHistory uses. */
+public final class EventDetails {
+    private EventDetails() {}
+
+    /** {name?, input|output: "<json text>", inputDetails|outputDetails: {truncated: false}}. */
+    public static ObjectNode payload(String field, JsonNode value) {
+        ObjectNode o = Json.object();
+        o.put(field, Json.write(value));
+        o.putObject(field + "Details").put("truncated", false);
+        return o;
+    }
+
+    public static ObjectNode state(String name, String field, JsonNode value) {
+        ObjectNode o = Json.object();
+        o.put("name", name);
+        o.setAll(payload(field, value));
+        return o;
+    }
+
+    public static ObjectNode failure(String error, String cause) {
+        ObjectNode o = Json.object();
+        if (error != null) {
+            o.put("error", error);
+        }
+        if (cause != null) {
+            o.put("cause", cause);
+        }
+        return o;
+    }
+
+    /**
+     * Service integrations are named by type and action: arn:aws:states:::lambda:invoke is resourceType
+     * "lambda", resource "invoke".
+     */
+    public static ObjectNode resource(String resourceArn) {
+        ObjectNode o = Json.object();
+        String[] parts = resourceArn.split(":");
+        if (resourceArn.startsWith("arn:aws:states:::") && parts.length >= 7) {
+            o.put("resourceType", parts[5]);
+            o.put("resource", parts[6]);
+        } else {
+            o.put("resource", resourceArn);
+        }
+        return o;
+    }
+}
