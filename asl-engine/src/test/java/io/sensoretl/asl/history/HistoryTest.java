@@ -28,6 +28,25 @@ class HistoryTest {
     }
 
     @Test
+    void taskEventsNameTheIntegrationLikeAws() {
+        Engines engines = new Engines();
+        engines.engine.lambdas().register("fn",
+                (com.amazonaws.services.lambda.runtime.RequestHandler<Object, Object>) (in, ctx) -> in);
+        ExecutionResult r = engines.run(q("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke',"
+                + "'Parameters':{'FunctionName':'fn','Payload':{}},'TimeoutSeconds':9,'End':true}}}"), "{}");
+        HistoryEvent scheduled = r.history().stream().filter(e -> e.type().equals("TaskScheduled")).findFirst().orElseThrow();
+        var details = scheduled.toJson().path("taskScheduledEventDetails");
+        assertThat(details.path("resourceType").asText()).isEqualTo("lambda");
+        assertThat(details.path("resource").asText()).isEqualTo("invoke");
+        assertThat(details.path("region").asText()).isEqualTo("eu-west-1");
+        assertThat(details.path("timeoutInSeconds").asInt()).isEqualTo(9);
+        assertThat(r.history()).extracting(HistoryEvent::type).containsSubsequence("TaskStateEntered", "TaskScheduled",
+                "TaskStarted", "TaskSucceeded", "TaskStateExited");
+        assertThat(r.history().get(1).toJson().path("stateEnteredEventDetails").path("inputDetails")
+                .path("truncated").asBoolean(true)).isFalse();
+    }
+
+    @Test
     void executionsArePersistedAndCanBeReadBack() {
         Engines engines = new Engines(AslEngine.builder().store(new ExecutionStore(dir)));
         ExecutionResult r = engines.run(q("{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'E','Cause':'C'}}}"), "{\"x\":1}");
