@@ -8,6 +8,7 @@ import io.sensoretl.asl.engine.ExecutionStatus;
 import io.sensoretl.asl.engine.StateMachine;
 import io.sensoretl.asl.history.ExecutionStore;
 import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.runtime.VirtualTimeSource;
 import io.sensoretl.asl.validation.InvalidDefinitionException;
 import io.sensoretl.cli.UserError;
 import java.net.URI;
@@ -63,6 +64,10 @@ final class StatesRunCommand implements Callable<Integer> {
     @Option(names = "--max-threads", defaultValue = "8", description = "Threads for Map and Parallel (default: ${DEFAULT-VALUE})")
     int maxThreads;
 
+    @Option(names = "--virtual-time",
+            description = "Run Wait states, retry intervals and timeouts on a virtual clock instead of really waiting")
+    boolean virtualTime;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -79,8 +84,12 @@ final class StatesRunCommand implements Callable<Integer> {
         }
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, maxThreads));
         try (S3Client s3 = s3Client(document)) {
-            AslEngine engine = AslEngine.builder().executor(executor).s3(s3).store(new ExecutionStore(store))
-                    .lambdaRegion(region, account).build();
+            AslEngine.Builder builder = AslEngine.builder().executor(executor).s3(s3).store(new ExecutionStore(store))
+                    .lambdaRegion(region, account);
+            if (virtualTime) {
+                builder.time(new VirtualTimeSource(java.time.Instant.now()));
+            }
+            AslEngine engine = builder.build();
             LambdaBindings.register(lambdas, engine.lambdas());
             String smName = stateMachineName != null ? stateMachineName
                     : definition.getFileName().toString().replaceFirst("\\.(asl\\.)?json$", "");

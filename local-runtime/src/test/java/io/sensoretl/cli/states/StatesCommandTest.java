@@ -58,6 +58,15 @@ class StatesCommandTest {
     }
 
     @Test
+    void virtualTimeSkipsLongWaits() throws Exception {
+        Path def = file("wait.json", "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":86400,\"End\":true}}}");
+        long start = System.nanoTime();
+        Run run = cli("states", "run", def.toString(), "--virtual-time", "--store", dir.resolve("s").toString());
+        assertThat(run.exit()).isZero();
+        assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L);
+    }
+
+    @Test
     void failedExecutionPrintsErrorAndCauseAndExitsNonZero() throws Exception {
         Path def = file("fail.json", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\",\"Cause\":\"C\"}}}");
         Run run = cli("states", "run", def.toString(), "--input", "{}", "--store", dir.resolve("s").toString());
