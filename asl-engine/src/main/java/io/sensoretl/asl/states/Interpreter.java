@@ -19,6 +19,9 @@ import io.sensoretl.asl.task.PayloadLimit;
 
 /** Walks a machine (or branch, or item processor) from StartAt to an end, recording state events. */
 public final class Interpreter {
+    /** Standard workflows fail once their history would exceed 25,000 events; it also stops runaway loops. */
+    static final int MAX_HISTORY_EVENTS = 25_000;
+
     private final PassHandler pass = new PassHandler();
     private final TaskHandler task = new TaskHandler();
     private final ChoiceHandler choice = new ChoiceHandler();
@@ -33,6 +36,11 @@ public final class Interpreter {
         JsonNode data = input;
         while (true) {
             State state = machine.state(current);
+            if (frame.runtime().history().lastId() >= MAX_HISTORY_EVENTS) {
+                throw new io.sensoretl.asl.errors.FailureException(io.sensoretl.asl.errors.StatesErrorName.RUNTIME,
+                        "The execution reached the maximum number of history events (" + MAX_HISTORY_EVENTS
+                                + ") before entering state '" + state.name() + "'.");
+            }
             ObjectNode entered = EventDetails.state(state.name(), "input", data);
             String type = state.common().type();
             long enteredId = frame.event(type + "StateEntered", entered);

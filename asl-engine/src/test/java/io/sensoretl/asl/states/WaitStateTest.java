@@ -44,6 +44,13 @@ class WaitStateTest {
     }
 
     @Test
+    void anEndlessLoopStopsAtTheHistoryLimit() {
+        ExecutionResult r = engines.run(q("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':1,'Next':'W'}}}"), "{}");
+        assertThat(r.error()).isEqualTo("States.Runtime");
+        assertThat(r.cause()).contains("25000");
+    }
+
+    @Test
     void machineTimeoutSecondsEndsTheExecutionTimedOut() {
         ExecutionResult r = engines.run(q("{'TimeoutSeconds':10,'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':60,"
                 + "'Next':'P'},'P':{'Type':'Pass','End':true}}}"), "{}");
