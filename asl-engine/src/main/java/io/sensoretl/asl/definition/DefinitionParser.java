@@ -42,7 +42,7 @@ public final class DefinitionParser {
             case "Pass" -> new PassState(common, s.get("Result"), params, resultPath(s));
             case "Task" -> new TaskState(common, s.path("Resource").asText(), params, s.get("ResultSelector"),
                     resultPath(s), s.get("TimeoutSeconds"), text(s, "TimeoutSecondsPath"), s.get("HeartbeatSeconds"),
-                    text(s, "HeartbeatSecondsPath"), errorHandling(s));
+                    text(s, "HeartbeatSecondsPath"), s.get("Credentials"), errorHandling(s));
             case "Choice" -> new ChoiceState(common, choices(s.path("Choices")), text(s, "Default"));
             case "Wait" -> new WaitState(common, s.get("Seconds"), text(s, "SecondsPath"), s.get("Timestamp"),
                     text(s, "TimestampPath"));

@@ -26,6 +26,10 @@ final class TaskHandler implements StateHandler<TaskState> {
     }
 
     private Outcome attempt(TaskState state, JsonNode raw, StateEnv env) {
+        if (state.credentials() != null) {
+            throw env.runtimeError(StatesErrorName.RUNTIME, "The field 'Credentials' (cross-account role) is not "
+                    + "supported by the local engine: in-process resources run with the caller's identity.");
+        }
         JsonNode parameters = ResultFlow.effectiveInput(state, state.parameters(), raw, env);
         TaskResource resource = env.services().resources().require(state.resource());
         Long timeout = TaskTimeout.seconds(state.timeoutSeconds(), state.timeoutSecondsPath(), "TimeoutSeconds", raw, env);
