@@ -1,5 +1,7 @@
 package io.sensoretl.compact;
 
+import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdOutputStream;
 import io.sensoretl.reading.Reading;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -23,6 +25,7 @@ import java.util.List;
  */
 public final class ExternalSort implements AutoCloseable {
     private static final int IO_BUFFER = 64 * 1024;
+    private static final int SPILL_ZSTD_LEVEL = 1;
 
     private final Path scratch;
     private final long budgetBytes;
@@ -33,6 +36,7 @@ public final class ExternalSort implements AutoCloseable {
     private long bufferedBytes;
     private long rows;
     private int spills;
+    private long spilledBytes;
     private int mergePasses;
     private int nextRun;
 
@@ -61,6 +65,11 @@ public final class ExternalSort implements AutoCloseable {
 
     public int spills() {
         return spills;
+    }
+
+    /** Bytes of local disk the first-pass spill files took (they are compressed). */
+    public long spilledBytes() {
+        return spilledBytes;
     }
 
     public int mergePasses() {
@@ -105,6 +114,7 @@ public final class ExternalSort implements AutoCloseable {
             SpillCodec.end(out);
         }
         runs.add(run);
+        spilledBytes += Files.size(run);
         buffer.clear();
         bufferedBytes = 0;
         spills++;
@@ -155,7 +165,10 @@ public final class ExternalSort implements AutoCloseable {
     }
 
     private static DataOutputStream output(Path file) throws IOException {
-        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), IO_BUFFER));
+        // zstd's fastest level: spills of sorted rows shrink several times, which matters on Lambda's /tmp
+        ZstdOutputStream zstd = new ZstdOutputStream(new BufferedOutputStream(Files.newOutputStream(file), IO_BUFFER),
+                SPILL_ZSTD_LEVEL);
+        return new DataOutputStream(new BufferedOutputStream(zstd, IO_BUFFER));
     }
 
     private static final class SpillReader implements RowSource {
@@ -164,7 +177,8 @@ public final class ExternalSort implements AutoCloseable {
 
         SpillReader(Path file) throws IOException {
             this.file = file;
-            this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), IO_BUFFER));
+            this.in = new DataInputStream(new BufferedInputStream(
+                    new ZstdInputStream(new BufferedInputStream(Files.newInputStream(file), IO_BUFFER)), IO_BUFFER));
         }
 
         @Override
