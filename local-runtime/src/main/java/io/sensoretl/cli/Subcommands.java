@@ -11,6 +11,8 @@ final class Subcommands {
 
     static void register(CommandLine cli) {
         // data plane
+        cli.addSubcommand(new io.sensoretl.cli.generate.GenerateCommand());
+        cli.addSubcommand(new io.sensoretl.cli.bench.BenchCommand());
         io.sensoretl.cli.states.StatesCommand.register(cli);
     }
 }

@@ -1,0 +1,160 @@
+package io.sensoretl.cli.bench;
+
+import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.chunk.ChunkPlanner;
+import io.sensoretl.chunk.SourceObject;
+import io.sensoretl.cli.ByteSize;
+import io.sensoretl.cli.JsonOutput;
+import io.sensoretl.contract.Contract;
+import io.sensoretl.contract.ContractLoader;
+import io.sensoretl.decode.Compression;
+import io.sensoretl.generate.DumpGenerator;
+import io.sensoretl.transform.ChunkStats;
+import io.sensoretl.transform.ChunkTransformer;
+import io.sensoretl.transform.DirectoryOutputs;
+import io.sensoretl.transform.FileByteSource;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "transform", mixinStandardHelpOptions = true,
+        description = {"Transform core vs single-threaded DuckDB on the same NDJSON dump, same machine, same process run.",
+            "sensor-etl: decode, validate, normalise, write ZSTD Parquet + rejects, chunk after chunk on one thread.",
+            "DuckDB: SET threads=1; COPY (SELECT ... FROM read_json(..., ignore_errors=true)) TO ... (FORMAT parquet, COMPRESSION zstd).",
+            "Prints one JSON line."})
+public final class TransformBench implements Callable<Integer> {
+
+    @Option(names = "--size", defaultValue = "1GiB", converter = ByteSize.class,
+            description = "Dump size to generate (or reuse). Default: ${DEFAULT-VALUE}.")
+    long size;
+
+    @Option(names = "--chunk", defaultValue = "64MiB", converter = ByteSize.class,
+            description = "Chunk size, as the planner would cut. Default: ${DEFAULT-VALUE}.")
+    long chunk;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--bad-share", defaultValue = "0.02")
+    double badShare;
+
+    @Option(names = "--dir", defaultValue = "bench-data", description = "Where dumps are kept for reuse. Default: ${DEFAULT-VALUE}.")
+    Path dir;
+
+    @Option(names = "--skip-duckdb", description = "Only run sensor-etl.")
+    boolean skipDuckDb;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(dir);
+        Path dump = dir.resolve(String.format("dump-%d-s%d-b%s.ndjson", size, seed, badShare));
+        if (!Files.exists(dump)) {
+            System.err.printf("generating %s (%,d bytes)...%n", dump, size);
+            Path tmp = dir.resolve(dump.getFileName() + ".part");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+                new DumpGenerator(seed, badShare).writeBytes(out, size);
+            }
+            Files.move(tmp, dump);
+        }
+        long bytes = Files.size(dump);
+        Path work = Files.createTempDirectory(dir, "out-");
+        try {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("input_bytes", bytes);
+            result.put("chunk_bytes", chunk);
+            runSensorEtl(dump, bytes, work, result);
+            if (!skipDuckDb) {
+                runDuckDb(dump, bytes, work, result);
+            }
+            result.put("java", System.getProperty("java.version"));
+            result.put("cores", Runtime.getRuntime().availableProcessors());
+            System.out.println(JsonOutput.line(result));
+        } finally {
+            deleteTree(work);
+        }
+        return 0;
+    }
+
+    private void runSensorEtl(Path dump, long bytes, Path work, Map<String, Object> result) throws Exception {
+        Contract contract = ContractLoader.defaultContract();
+        SourceObject object = new SourceObject("local", dump.getFileName().toString(), "bench", bytes, Instant.now(), Compression.NONE);
+        List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), chunk).plan("run-bench", List.of(object));
+        FileByteSource source = new FileByteSource(dump);
+        DirectoryOutputs outputs = new DirectoryOutputs(work.resolve("readings"), work.resolve("rejects"));
+        long records = 0;
+        long valid = 0;
+        long rejected = 0;
+        long peak;
+        long t0 = System.nanoTime();
+        try (HeapSampler heap = new HeapSampler()) {
+            for (ChunkDescriptor c : chunks) {
+                ChunkStats s = new ChunkTransformer(contract).transform(c, source, outputs);
+                records += s.records();
+                valid += s.valid();
+                rejected += s.rejected();
+            }
+            peak = heap.peakBytes();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        result.put("records", records);
+        result.put("valid", valid);
+        result.put("rejected", rejected);
+        result.put("chunks", chunks.size());
+        result.put("seconds", round(seconds));
+        result.put("mb_per_s", round(bytes / 1e6 / seconds));
+        result.put("records_per_s", Math.round(records / seconds));
+        result.put("peak_heap_mb", round(peak / 1048576.0));
+        result.put("max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1048576.0));
+    }
+
+    private void runDuckDb(Path dump, long bytes, Path work, Map<String, Object> result) throws Exception {
+        String in = dump.toAbsolutePath().toString().replace("'", "''");
+        String out = work.resolve("duckdb.parquet").toAbsolutePath().toString().replace("'", "''");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("SET threads=1");
+            st.execute("SET preserve_insertion_order=false");
+            long t0 = System.nanoTime();
+            st.execute("COPY (SELECT trim(device.id) AS sensor_id, CAST(\"time\" AS TIMESTAMPTZ) AS ts, metric, value, unit, "
+                    + "location.lat AS lat, location.lon AS lon, source_key: 'bench', run_id: 'bench' "
+                    + "FROM read_json('" + in + "', format='newline_delimited', ignore_errors=true, maximum_object_size=1048576, "
+                    + "columns={device: 'STRUCT(id VARCHAR, fw VARCHAR)', site: 'VARCHAR', \"time\": 'VARCHAR', metric: 'VARCHAR', "
+                    + "value: 'DOUBLE', unit: 'VARCHAR', location: 'STRUCT(lat DOUBLE, lon DOUBLE)'}) "
+                    + "WHERE value IS NOT NULL AND TRY_CAST(\"time\" AS TIMESTAMPTZ) IS NOT NULL) "
+                    + "TO '" + out + "' (FORMAT parquet, COMPRESSION zstd)");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            try (ResultSet rs = st.executeQuery("SELECT count(*), (SELECT version()) FROM read_parquet('" + out + "')")) {
+                rs.next();
+                result.put("duckdb_rows", rs.getLong(1));
+                result.put("duckdb_version", rs.getString(2));
+            }
+            result.put("duckdb_seconds", round(seconds));
+            result.put("duckdb_mb_per_s", round(bytes / 1e6 / seconds));
+            double ours = (double) result.get("mb_per_s");
+            result.put("ratio_vs_duckdb", round(ours / (bytes / 1e6 / seconds)));
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
