@@ -76,12 +76,12 @@ final class TargetSizedParts implements AutoCloseable {
         if (current == null) {
             current = new Part(blobs, prefix + String.format("part-%05d.parquet", written.size()));
         }
-        long flushedBefore = current.counter.count;
+        long flushedBefore = current.file.bytesWritten();
         current.writer.write(r);
         current.rows++;
-        if (current.counter.count != flushedBefore) {
+        if (current.file.bytesWritten() != flushedBefore) {
             // a row group reached the stream: the best measure of this data's compressed size so far
-            bytesPerRow = (double) current.counter.count / current.rows;
+            bytesPerRow = (double) current.file.bytesWritten() / current.rows;
         }
         if (bytesPerRow > 0 && current.rows * bytesPerRow >= targetBytes) {
             finishPart();
@@ -92,7 +92,7 @@ final class TargetSizedParts implements AutoCloseable {
         Part part = current;
         current = null;
         part.writer.close();
-        long actual = part.counter.count;
+        long actual = part.file.bytesWritten();
         if (part.rows >= SAMPLE_ROWS) {
             bytesPerRow = (double) actual / part.rows;
         }
@@ -100,13 +100,13 @@ final class TargetSizedParts implements AutoCloseable {
     }
 
     private static double measure(List<Reading> rows) throws IOException {
-        Counter bytes = new Counter(OutputStream.nullOutputStream());
-        try (ParquetWriter<Reading> w = ParquetFiles.readingWriter(new StreamOutputFile(bytes, "sample"))) {
+        StreamOutputFile sample = new StreamOutputFile(OutputStream.nullOutputStream(), "sample");
+        try (ParquetWriter<Reading> w = ParquetFiles.readingWriter(sample)) {
             for (Reading r : rows) {
                 w.write(r);
             }
         }
-        return (double) bytes.count / rows.size();
+        return (double) sample.bytesWritten() / rows.size();
     }
 
     /** Abandons the part being written; finished parts stay (their prefix is cleaned by the caller). */
@@ -121,46 +121,15 @@ final class TargetSizedParts implements AutoCloseable {
     private static final class Part {
         final String key;
         final BlobOutput out;
-        final Counter counter;
+        final StreamOutputFile file;
         final ParquetWriter<Reading> writer;
         long rows;
 
         Part(Blobs blobs, String key) throws IOException {
             this.key = key;
             this.out = blobs.create(key);
-            this.counter = new Counter(out);
-            this.writer = ParquetFiles.readingWriter(new StreamOutputFile(counter, key));
-        }
-    }
-
-    private static final class Counter extends OutputStream {
-        private final OutputStream sink;
-        long count;
-
-        Counter(OutputStream sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            sink.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            sink.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            sink.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            sink.close();
+            this.file = new StreamOutputFile(out, key);
+            this.writer = ParquetFiles.readingWriter(file);
         }
     }
 }

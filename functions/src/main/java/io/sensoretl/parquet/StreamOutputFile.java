@@ -13,6 +13,7 @@ public final class StreamOutputFile implements OutputFile {
     private final OutputStream sink;
     private final String name;
     private boolean created;
+    private long written;
 
     public StreamOutputFile(OutputStream sink, String name) {
         this.sink = sink;
@@ -26,23 +27,21 @@ public final class StreamOutputFile implements OutputFile {
         }
         created = true;
         return new PositionOutputStream() {
-            private long pos;
-
             @Override
             public long getPos() {
-                return pos;
+                return written;
             }
 
             @Override
             public void write(int b) throws IOException {
                 sink.write(b);
-                pos++;
+                written++;
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 sink.write(b, off, len);
-                pos += len;
+                written += len;
             }
 
             @Override
@@ -55,6 +54,11 @@ public final class StreamOutputFile implements OutputFile {
                 sink.close();
             }
         };
+    }
+
+    /** Bytes the Parquet writer has handed to the sink so far (pages reach it as row groups are flushed). */
+    public long bytesWritten() {
+        return written;
     }
 
     @Override
