@@ -2,6 +2,7 @@ package io.sensoretl.decode;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,15 +20,36 @@ public final class JsonLineDecoder {
      */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
     private final JsonRecordView view = new JsonRecordView();
+    private final JsonFieldPlan plan;
+    private final JsonNode[] captured;
+
+    /** Decodes whole records as trees (any field can be read). */
+    public JsonLineDecoder() {
+        this(null);
+    }
+
+    /** Streams over each record keeping only the plan's fields, when the plan allows it. */
+    public JsonLineDecoder(JsonFieldPlan plan) {
+        this.plan = plan != null && plan.streamable() ? plan : null;
+        this.captured = this.plan == null ? null : new JsonNode[this.plan.size()];
+    }
 
     public RecordView decode(byte[] bytes, int length) throws FieldError {
-        JsonNode node;
+        JsonNode node = null;
+        boolean streamed = false;
         try (JsonParser p = MAPPER.createParser(bytes, 0, length)) {
-            node = MAPPER.readTree(p);
+            if (plan != null && p.nextToken() == JsonToken.START_OBJECT) {
+                java.util.Arrays.fill(captured, null);
+                JsonFieldExtractor.object(p, plan.root(), captured);
+                streamed = true;
+            } else {
+                node = MAPPER.readTree(p); // with a plan, only a record that is not an object gets here
+            }
             if (p.nextToken() != null) {
                 throw new FieldError(RejectReason.MALFORMED_JSON, "trailing data after the JSON value at column "
                         + (p.currentTokenLocation().getColumnNr()));
@@ -41,7 +63,7 @@ public final class JsonLineDecoder {
         } catch (IOException e) {
             throw new FieldError(RejectReason.MALFORMED_JSON, e.getMessage());
         }
-        return objectView(node);
+        return streamed ? view.reset(plan, captured) : objectView(node);
     }
 
     /** The configured mapper, for readers of whole JSON documents. */

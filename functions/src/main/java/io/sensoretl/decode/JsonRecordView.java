@@ -7,16 +7,38 @@ import io.sensoretl.reading.RejectReason;
 /** A JSON object record; fields are found by JSON pointer. */
 public final class JsonRecordView implements RecordView {
     private JsonNode root;
+    private JsonFieldPlan plan;
+    private JsonNode[] captured;
 
+    /** A record read as a whole tree. */
     public JsonRecordView reset(JsonNode root) {
         this.root = root;
+        this.plan = null;
+        this.captured = null;
+        return this;
+    }
+
+    /** A record streamed through a plan: only the plan's fields were kept. */
+    JsonRecordView reset(JsonFieldPlan plan, JsonNode[] captured) {
+        this.root = null;
+        this.plan = plan;
+        this.captured = captured;
         return this;
     }
 
     private JsonNode node(FieldRef ref) {
         if (ref instanceof FieldRef.Pointer p) {
-            JsonNode n = root.at(p.pointer());
-            return n.isMissingNode() || n.isNull() ? null : n;
+            JsonNode n;
+            if (root != null) {
+                n = root.at(p.pointer());
+            } else {
+                int slot = plan.slot(p.pointer());
+                if (slot < 0) {
+                    throw new IllegalStateException(ref.describe() + " is not in the record's field plan");
+                }
+                n = captured[slot];
+            }
+            return n == null || n.isMissingNode() || n.isNull() ? null : n;
         }
         throw new IllegalStateException(ref.describe() + " cannot address a JSON record");
     }

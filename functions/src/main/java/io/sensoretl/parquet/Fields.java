@@ -16,6 +16,15 @@ final class Fields {
         out.endField(name, index);
     }
 
+    static void string(RecordConsumer out, String name, int index, String value, StringBinaries binaries) {
+        if (value == null) {
+            return;
+        }
+        out.startField(name, index);
+        out.addBinary(binaries.of(value));
+        out.endField(name, index);
+    }
+
     static void optionalDouble(RecordConsumer out, String name, int index, Double value) {
         if (value == null) {
             return;

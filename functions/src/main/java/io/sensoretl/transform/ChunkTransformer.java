@@ -4,6 +4,7 @@ import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.FormatKind;
 import io.sensoretl.decode.FieldError;
+import io.sensoretl.decode.JsonFieldPlan;
 import io.sensoretl.decode.RecordView;
 import io.sensoretl.reading.Reading;
 import io.sensoretl.reading.Reject;
@@ -25,9 +26,11 @@ public final class ChunkTransformer {
     static final int MAX_OPEN_PARTITIONS = 8;
 
     private final Contract contract;
+    private final JsonFieldPlan fields;
 
     public ChunkTransformer(Contract contract) {
         this.contract = contract;
+        this.fields = JsonFieldPlan.forContract(contract);
     }
 
     public ChunkStats transform(ChunkDescriptor chunk, ByteSource source, TransformOutputs outputs) throws IOException {
@@ -73,7 +76,7 @@ public final class ChunkTransformer {
             return new JsonArrayRecords(source);
         }
         long end = chunk.splittable() ? chunk.end() : Long.MAX_VALUE;
-        return new LineRecords(source, contract.format(), chunk.splittable() ? chunk.start() : 0, end);
+        return new LineRecords(source, contract.format(), fields, chunk.splittable() ? chunk.start() : 0, end);
     }
 
     /** Adapts the mapper's callbacks to the writers; IO failures are carried out of the callback. */

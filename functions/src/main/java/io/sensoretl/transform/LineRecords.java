@@ -4,6 +4,7 @@ import io.sensoretl.contract.Format;
 import io.sensoretl.contract.FormatKind;
 import io.sensoretl.decode.DelimitedLineDecoder;
 import io.sensoretl.decode.FieldError;
+import io.sensoretl.decode.JsonFieldPlan;
 import io.sensoretl.decode.JsonLineDecoder;
 import io.sensoretl.decode.Line;
 import io.sensoretl.decode.LineSplitter;
@@ -24,10 +25,10 @@ final class LineRecords implements SourceRecords {
     private long lastEnd;
     private boolean truncationReported;
 
-    LineRecords(ByteSource source, Format format, long start, long end) throws IOException {
+    LineRecords(ByteSource source, Format format, JsonFieldPlan fields, long start, long end) throws IOException {
         this.format = format;
         this.start = start;
-        this.json = format.kind() == FormatKind.NDJSON ? new JsonLineDecoder() : null;
+        this.json = format.kind() == FormatKind.NDJSON ? new JsonLineDecoder(fields) : null;
         this.delimited = format.kind() == FormatKind.DELIMITED ? new DelimitedLineDecoder(format) : null;
         if (delimited != null && delimited.needsHeader()) {
             readHeader(source, format);

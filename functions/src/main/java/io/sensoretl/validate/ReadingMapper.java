@@ -30,6 +30,8 @@ public final class ReadingMapper {
     private final Fingerprint fingerprint = new Fingerprint();
     private final String sourceKey;
     private final String runId;
+    private final String[] attributeValues;
+    private Map<String, String> lastAttributes;
 
     public ReadingMapper(Contract contract, String sourceKey, String runId) {
         this.contract = contract;
@@ -38,6 +40,7 @@ public final class ReadingMapper {
         this.recent = contract.dedupeWindow() > 0 ? new RecentKeys(contract.dedupeWindow()) : null;
         this.sourceKey = sourceKey;
         this.runId = runId;
+        this.attributeValues = new String[mapping.attributes().size()];
     }
 
     /** How many candidate readings a record that decodes cleanly yields. */
@@ -172,20 +175,32 @@ public final class ReadingMapper {
         if (mapping.attributes().isEmpty()) {
             return Map.of();
         }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, FieldRef> e : mapping.attributes().entrySet()) {
+        int i = 0;
+        boolean same = lastAttributes != null;
+        for (FieldRef ref : mapping.attributes().values()) {
             String v;
             try {
-                v = record.string(e.getValue());
+                v = record.string(ref);
             } catch (FieldError wrongType) {
                 // attributes are informational: a non-scalar attribute is dropped rather than losing the reading
                 v = null;
             }
-            if (v != null) {
-                out.put(e.getKey(), v);
-            }
+            same &= java.util.Objects.equals(v, attributeValues[i]);
+            attributeValues[i++] = v;
         }
-        return out;
+        if (same) {
+            return lastAttributes; // consecutive readings of a sensor share their attributes: share the map too
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        i = 0;
+        for (String name : mapping.attributes().keySet()) {
+            if (attributeValues[i] != null) {
+                out.put(name, attributeValues[i]);
+            }
+            i++;
+        }
+        lastAttributes = java.util.Collections.unmodifiableMap(out);
+        return lastAttributes;
     }
 
     private static String bound(Double d) {

@@ -99,6 +99,8 @@ public final class TransformBench implements Callable<Integer> {
         long valid = 0;
         long rejected = 0;
         long peak;
+        long cpu0 = ProcessCpu.nanos();
+        long alloc0 = ProcessCpu.allocatedBytes();
         long t0 = System.nanoTime();
         try (HeapSampler heap = new HeapSampler()) {
             for (ChunkDescriptor c : chunks) {
@@ -110,12 +112,17 @@ public final class TransformBench implements Callable<Integer> {
             peak = heap.peakBytes();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
+        long allocated = ProcessCpu.allocatedBytes() - alloc0;
         result.put("records", records);
         result.put("valid", valid);
         result.put("rejected", rejected);
         result.put("chunks", chunks.size());
         result.put("seconds", round(seconds));
         result.put("mb_per_s", round(bytes / 1e6 / seconds));
+        result.put("cpu_seconds", round(cpuSeconds));
+        result.put("mb_per_cpu_s", round(bytes / 1e6 / cpuSeconds));
+        result.put("allocated_bytes_per_input_byte", round((double) allocated / bytes));
         result.put("records_per_s", Math.round(records / seconds));
         result.put("peak_heap_mb", round(peak / 1048576.0));
         result.put("max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1048576.0));
@@ -127,6 +134,7 @@ public final class TransformBench implements Callable<Integer> {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             st.execute("SET threads=1");
             st.execute("SET preserve_insertion_order=false");
+            long cpu0 = ProcessCpu.nanos();
             long t0 = System.nanoTime();
             st.execute("COPY (SELECT trim(device.id) AS sensor_id, CAST(\"time\" AS TIMESTAMPTZ) AS ts, metric, value, unit, "
                     + "location.lat AS lat, location.lon AS lon, source_key: 'bench', run_id: 'bench' "
@@ -136,6 +144,7 @@ public final class TransformBench implements Callable<Integer> {
                     + "WHERE value IS NOT NULL AND TRY_CAST(\"time\" AS TIMESTAMPTZ) IS NOT NULL) "
                     + "TO '" + out + "' (FORMAT parquet, COMPRESSION zstd)");
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
             try (ResultSet rs = st.executeQuery("SELECT count(*), (SELECT version()) FROM read_parquet('" + out + "')")) {
                 rs.next();
                 result.put("duckdb_rows", rs.getLong(1));
@@ -143,8 +152,12 @@ public final class TransformBench implements Callable<Integer> {
             }
             result.put("duckdb_seconds", round(seconds));
             result.put("duckdb_mb_per_s", round(bytes / 1e6 / seconds));
+            result.put("duckdb_cpu_seconds", round(cpuSeconds));
+            result.put("duckdb_mb_per_cpu_s", round(bytes / 1e6 / cpuSeconds));
             double ours = (double) result.get("mb_per_s");
             result.put("ratio_vs_duckdb", round(ours / (bytes / 1e6 / seconds)));
+            double oursCpu = (double) result.get("mb_per_cpu_s");
+            result.put("cpu_ratio_vs_duckdb", round(oursCpu / (bytes / 1e6 / cpuSeconds)));
         }
     }
 
