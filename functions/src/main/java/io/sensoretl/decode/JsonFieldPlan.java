@@ -29,6 +29,8 @@ public final class JsonFieldPlan {
     private final Node root = new Node();
     private final List<JsonPointer> pointers = new ArrayList<>();
     private final Map<JsonPointer, Integer> slots = new HashMap<>();
+    /** The contract's own pointer instances are looked up on every field read: identity first. */
+    private final Map<JsonPointer, Integer> slotsByIdentity = new java.util.IdentityHashMap<>();
     private boolean streamable = true;
 
     private JsonFieldPlan(Collection<JsonPointer> wanted) {
@@ -82,6 +84,7 @@ public final class JsonFieldPlan {
         }
         node.slot = pointers.size();
         slots.put(pointer, node.slot);
+        slotsByIdentity.put(pointer, node.slot);
         pointers.add(pointer);
     }
 
@@ -99,7 +102,10 @@ public final class JsonFieldPlan {
 
     /** The slot holding the pointer's value, or -1 when the plan does not track it. */
     int slot(JsonPointer pointer) {
-        Integer s = slots.get(pointer);
+        Integer s = slotsByIdentity.get(pointer);
+        if (s == null) {
+            s = slots.get(pointer);
+        }
         return s == null ? -1 : s;
     }
 }

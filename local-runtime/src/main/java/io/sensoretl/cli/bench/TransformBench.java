@@ -118,6 +118,8 @@ public final class TransformBench implements Callable<Integer> {
         result.put("valid", valid);
         result.put("rejected", rejected);
         result.put("chunks", chunks.size());
+        result.put("curated_bytes", treeSize(work.resolve("readings")));
+        result.put("rejects_bytes", treeSize(work.resolve("rejects")));
         result.put("seconds", round(seconds));
         result.put("mb_per_s", round(bytes / 1e6 / seconds));
         result.put("cpu_seconds", round(cpuSeconds));
@@ -163,6 +165,15 @@ public final class TransformBench implements Callable<Integer> {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
+    }
+
+    private static long treeSize(Path root) throws Exception {
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
     }
 
     private static void deleteTree(Path root) throws Exception {
