@@ -60,6 +60,15 @@ public final class PartitionCompactor {
      * @throws PartitionBusyException when another run holds the partition
      */
     public CompactionOutcome compact(String runId, String dt) throws IOException {
+        return compact(runId, dt, false);
+    }
+
+    /**
+     * As {@link #compact(String, String)}; with {@code reapply} the run is applied again even if the
+     * partition already records it, replacing the run's rows with everything it has staged now. A
+     * redrive of dead-lettered chunks stages them under their run and re-applies the run this way.
+     */
+    public CompactionOutcome compact(String runId, String dt, boolean reapply) throws IOException {
         CuratedLayout.requireRunId(runId);
         CuratedLayout.requireDt(dt);
         String lock = table + "/dt=" + dt;
@@ -67,15 +76,15 @@ public final class PartitionCompactor {
             throw new PartitionBusyException(table, dt, runId);
         }
         try {
-            return compactHoldingLease(runId, dt);
+            return compactHoldingLease(runId, dt, reapply);
         } finally {
             locks.unlock(lock, runId);
         }
     }
 
-    private CompactionOutcome compactHoldingLease(String runId, String dt) throws IOException {
+    private CompactionOutcome compactHoldingLease(String runId, String dt, boolean reapply) throws IOException {
         PartitionState current = catalog.partitions(table, List.of(dt)).get(dt);
-        if (current != null && runId.equals(current.parameters().get(APPLIED_RUN))) {
+        if (!reapply && current != null && runId.equals(current.parameters().get(APPLIED_RUN))) {
             // a retry after the switch: the data is in place, only the clean-up may be unfinished
             deleteAllVersionsBut(dt, current.location());
             return new CompactionOutcome(dt, CompactionOutcome.Status.ALREADY_APPLIED, current.location(),

@@ -35,9 +35,11 @@ import java.util.TreeSet;
  * The {@code compact} Lambda: applies a run's staged files to the curated partitions it touched
  * (see {@link PartitionCompactor}) and registers the run's rejects partition.
  *
- * <p>Event: {@code {"runId", "partitions"?: ["2024-03-01" | "dt=2024-03-01", ...], "sourceDate"?}}.
+ * <p>Event: {@code {"runId", "partitions"?: ["2024-03-01" | "dt=2024-03-01", ...], "sourceDate"?, "reapply"?}}.
  * Without {@code partitions} every partition staged by the run is compacted; a workflow with very
  * many partitions passes them in slices (a Map state) to stay within the Lambda time limit.
+ * {@code reapply: true} applies the run again where it was applied already (after a redrive of
+ * dead-lettered chunks, whose rows join the run's staged files).
  * Settings: CURATED_BUCKET, GLUE_DATABASE, LEDGER_TABLE (partition leases), COMPACT_TARGET_MIB,
  * COMPACT_SORT_BUDGET_MIB, COMPACT_FAN_IN.
  */
@@ -76,8 +78,9 @@ public final class CompactHandler implements RequestStreamHandler {
                 CrashPoint.NONE);
         List<Map<String, Object>> partitions = new ArrayList<>();
         long rows = 0;
+        boolean reapply = event.path("reapply").asBoolean(false);
         for (String dt : partitionsOf(event, runId)) {
-            CompactionOutcome o = compactor.compact(runId, dt);
+            CompactionOutcome o = compactor.compact(runId, dt, reapply);
             rows += o.rows();
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("dt", o.dt());
