@@ -1,0 +1,56 @@
+package io.sensoretl.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The dead-letter queue of chunks, over SQS: read, take out, put back. */
+public final class DeadLetterQueue {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public DeadLetterQueue(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    /** Every dead-lettered chunk, left in the queue; ordered by run and chunk. */
+    public List<DeadLetter> list() {
+        return parse(QueueSnapshot.peekAll(sqs, queueUrl));
+    }
+
+    /** Every dead-lettered chunk, hidden from other readers until {@link #delete} or {@link #release}. */
+    public List<DeadLetter> take() {
+        List<Message> messages = QueueSnapshot.receiveAll(sqs, queueUrl);
+        try {
+            return parse(messages);
+        } catch (RuntimeException e) {
+            QueueSnapshot.release(sqs, queueUrl, messages);
+            throw e;
+        }
+    }
+
+    public void delete(DeadLetter letter) {
+        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(letter.receiptHandle()));
+    }
+
+    public void release(List<DeadLetter> letters) {
+        for (DeadLetter l : letters) {
+            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(l.receiptHandle()).visibilityTimeout(0));
+        }
+    }
+
+    private List<DeadLetter> parse(List<Message> messages) {
+        List<DeadLetter> out = new ArrayList<>();
+        for (Message m : messages) {
+            out.add(DeadLetter.parse(m.messageId(), m.receiptHandle(), m.body(), JSON));
+        }
+        out.sort(Comparator.comparing(DeadLetter::runId).thenComparingInt(DeadLetter::chunk));
+        return out;
+    }
+}

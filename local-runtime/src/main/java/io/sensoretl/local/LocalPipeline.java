@@ -1,0 +1,107 @@
+package io.sensoretl.local;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sensoretl.asl.engine.AslEngine;
+import io.sensoretl.asl.engine.ExecutionRequest;
+import io.sensoretl.asl.engine.ExecutionResult;
+import io.sensoretl.asl.engine.StateMachine;
+import io.sensoretl.asl.history.ExecutionStore;
+import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.runtime.VirtualTimeSource;
+import io.sensoretl.asl.task.LambdaFunctions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * The workflow on a laptop: the production definition with its substitutions filled for the local
+ * stack, run by the ASL engine with the real handlers in-process. Executions are recorded under the
+ * data directory, as Step Functions keeps their history.
+ */
+public final class LocalPipeline implements AutoCloseable {
+    public static final String REGION = AslEngine.DEFAULT_REGION;
+    public static final String ACCOUNT = AslEngine.DEFAULT_ACCOUNT;
+
+    /**
+     * @param maxConcurrency the Distributed Map's MaxConcurrency (chunks transformed at once)
+     * @param virtualTime    retry intervals pass on a virtual clock (tests) instead of really waiting
+     */
+    public record Settings(int maxConcurrency, boolean virtualTime) {
+        public Settings {
+            if (maxConcurrency < 1) {
+                throw new IllegalArgumentException("max concurrency must be at least 1, got " + maxConcurrency);
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(Math.max(2, Runtime.getRuntime().availableProcessors()), false);
+        }
+    }
+
+    private final LocalStack stack;
+    private final ExecutorService pool;
+    private final AslEngine engine;
+    private final StateMachine machine;
+    private final LocalFunctions functions;
+
+    public LocalPipeline(LocalStack stack, Settings settings, HandlerDecorator decorator) {
+        this.stack = stack;
+        this.pool = Executors.newFixedThreadPool(settings.maxConcurrency());
+        AslEngine.Builder builder = AslEngine.builder().executor(pool).s3(stack.s3())
+                .store(new ExecutionStore(stack.dataDir().executions()))
+                .queue((url, body, attributes) -> stack.sqs().sendMessage(b -> b.queueUrl(url).messageBody(body)).messageId())
+                .lambdaRegion(REGION, ACCOUNT);
+        if (settings.virtualTime()) {
+            builder.time(new VirtualTimeSource(Instant.now()));
+        }
+        this.engine = builder.build();
+        this.functions = new LocalFunctions(stack, Clock.systemUTC());
+        Map<String, String> values = new LinkedHashMap<>();
+        functions.handlers().forEach((substitution, handler) -> {
+            String name = LocalFunctions.functionName(substitution);
+            engine.lambdas().register(name, decorator.decorate(substitution, handler));
+            values.put(substitution, LambdaFunctions.arnOf(name, REGION, ACCOUNT));
+        });
+        values.put("DeadLetterQueueUrl", stack.deadLetterQueueUrl());
+        values.put("DataBucket", DataDir.DATA_BUCKET);
+        values.put("MapMaxConcurrency", String.valueOf(settings.maxConcurrency()));
+        // a chunk that fails goes to the DLQ and its child succeeds: a failed child means even that failed
+        values.put("ToleratedFailurePercentage", "0");
+        this.machine = AslEngine.load(Json.parse(DefinitionSubstitutions.apply(WorkflowDefinition.text(), values)));
+    }
+
+    public LocalFunctions functions() {
+        return functions;
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    /** Starts the workflow for an object already in the local S3, as its upload event would on AWS. */
+    public ExecutionResult run(String bucket, String key, RunOptions options) {
+        HeadObjectResponse head;
+        try {
+            head = stack.s3().headObject(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new IllegalArgumentException("s3://" + bucket + "/" + key + " does not exist in the local S3");
+        }
+        ObjectNode event = ObjectCreatedEvent.of(bucket, key, head.contentLength(), head.eTag(), Instant.now(), REGION, ACCOUNT);
+        ObjectNode o = options.toJson();
+        if (!o.isEmpty()) {
+            event.set("options", o);
+        }
+        return engine.execute(machine, new ExecutionRequest(event, null, WorkflowDefinition.STATE_MACHINE_NAME, REGION,
+                ACCOUNT, null, null));
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

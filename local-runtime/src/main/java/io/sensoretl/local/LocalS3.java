@@ -1,0 +1,93 @@
+package io.sensoretl.local;
+
+import io.sensoretl.aws.S3Clients;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/**
+ * The local S3 endpoint: S3Proxy on 127.0.0.1 over a directory ({@code <bucket>/<key>} files), so
+ * objects persist between commands and the handlers speak the real S3 protocol through the SDK.
+ */
+public final class LocalS3 implements AutoCloseable {
+    /** The credentials the local endpoint accepts (print them for the AWS CLI). */
+    public static final String ACCESS_KEY = "sensor-etl-local";
+    public static final String SECRET_KEY = "sensor-etl-local-secret";
+
+    private final S3Proxy proxy;
+    private final S3Client client;
+    private final URI endpoint;
+
+    private LocalS3(S3Proxy proxy) {
+        this.proxy = proxy;
+        this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        this.client = S3Clients.forEndpoint(endpoint, ACCESS_KEY, SECRET_KEY);
+    }
+
+    /** @param port 0 for any free port */
+    public static LocalS3 start(Path directory, int port) {
+        S3Proxy proxy;
+        try {
+            Files.createDirectories(directory);
+            proxy = S3Proxy.builder()
+                    .blobStore(new FilesystemNio2BlobStore(directory.toString()))
+                    .endpoint(URI.create("http://127.0.0.1:" + port))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    .build();
+            proxy.start();
+        } catch (Exception e) {
+            throw Ports.startFailure("S3", port, "--s3-port", e);
+        }
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!"STARTED".equals(proxy.getState())) {
+            if ("FAILED".equals(proxy.getState()) || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the local S3 endpoint on 127.0.0.1:" + port + " did not start (state "
+                        + proxy.getState() + ")");
+            }
+            sleep();
+        }
+        return new LocalS3(proxy);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the local S3 endpoint", e);
+        }
+    }
+
+    public S3Client client() {
+        return client;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public void ensureBucket(String bucket) {
+        if (client.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+            try {
+                client.createBucket(b -> b.bucket(bucket));
+            } catch (BucketAlreadyOwnedByYouException e) {
+                // created concurrently: what we wanted
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the local S3 endpoint did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.sensoretl.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sensoretl.asl.engine.ExecutionResult;
+import io.sensoretl.generate.DumpGenerator;
+import io.sensoretl.generate.GeneratorTruth;
+import io.sensoretl.testing.DuckDb;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The production state machine on the local runtime, end to end: S3Proxy and ElasticMQ on loopback,
+ * the real handlers in-process, transient and permanent chunk failures injected around the
+ * transform function, retries on virtual time, then a redrive; DuckDB reads the curated Parquet and
+ * must find every valid record of the generated dump exactly once.
+ */
+class WorkflowEndToEndTest {
+    private static final String KEY = "incoming/e2e/dump.ndjson";
+    private static final Set<Integer> TRANSIENT = Set.of(1, 4);
+    private static final Set<Integer> PERMANENT = Set.of(2, 6);
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void failedChunksAreDeadLetteredRedrivenAndEveryValidRecordIsCuratedExactlyOnce() throws Exception {
+        DataDir dataDir = new DataDir(dir.resolve("data"));
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        GeneratorTruth truth = new DumpGenerator(11, 0.05, 40).writeRecords(dump, 12_000);
+        long chunkBytes = dump.size() / 10;
+        FlakyTransform faults = new FlakyTransform(TRANSIENT, 2, PERMANENT);
+
+        try (LocalStack stack = LocalStack.start(dataDir, 0, 0);
+                LocalPipeline pipeline = new LocalPipeline(stack, new LocalPipeline.Settings(3, true), faults)) {
+            stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY), RequestBody.fromBytes(dump.toByteArray()));
+            RunReport report = RunReport.of(pipeline.run(DataDir.SOURCE_BUCKET, KEY,
+                    new RunOptions(null, chunkBytes, false)), dataDir);
+
+            assertThat(report.status()).as(report.toString()).isEqualTo("SUCCEEDED");
+            assertThat(report.outcome()).isEqualTo(RunReport.PROCESSED);
+            assertThat(report.chunks()).isGreaterThan(6);
+            assertThat(report.chunksDeadLettered()).isEqualTo(PERMANENT.size());
+            assertThat(report.valid()).isLessThan(truth.valid());
+            assertThat(report.valid() + report.rejected()).isEqualTo(report.records());
+            for (int chunk : TRANSIENT) {
+                assertThat(faults.calls(chunk)).as("calls of transient chunk %d", chunk).isEqualTo(3);
+            }
+            for (int chunk : PERMANENT) {
+                assertThat(faults.calls(chunk)).as("a permanent failure is not retried").isEqualTo(1);
+            }
+        }
+
+        // the dead letters survive the end of the process that wrote them
+        try (LocalStack stack = LocalStack.start(dataDir, 0, 0);
+                LocalPipeline pipeline = new LocalPipeline(stack, new LocalPipeline.Settings(3, true), faults)) {
+            DeadLetterQueue dlq = new DeadLetterQueue(stack.sqs(), stack.deadLetterQueueUrl());
+            List<DeadLetter> letters = dlq.list();
+            assertThat(letters).extracting(DeadLetter::chunk).containsExactlyInAnyOrderElementsOf(PERMANENT);
+            assertThat(letters).allSatisfy(l -> {
+                assertThat(l.error()).isEqualTo("java.lang.IllegalStateException");
+                assertThat(l.message()).startsWith("injected permanent failure of chunk");
+                assertThat(l.source()).isEqualTo("s3://" + DataDir.SOURCE_BUCKET + "/" + KEY);
+                assertThat(l.end()).isGreaterThan(l.start());
+            });
+
+            faults.repair();
+            Redrive.Report redrive = new Redrive(pipeline.functions(), faults, dlq).run();
+            assertThat(redrive.redriven()).isEqualTo(PERMANENT.size());
+            assertThat(redrive.stillFailing()).isZero();
+            assertThat(dlq.list()).isEmpty();
+            assertCuratedMatches(dataDir, truth);
+
+            // the same upload again: the ledger knows it, nothing is added
+            stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY), RequestBody.fromBytes(dump.toByteArray()));
+            ExecutionResult again = pipeline.run(DataDir.SOURCE_BUCKET, KEY, RunOptions.DEFAULTS);
+            assertThat(RunReport.of(again, dataDir).outcome()).isEqualTo(RunReport.ALREADY_PROCESSED);
+            assertCuratedMatches(dataDir, truth);
+        }
+    }
+
+    private static void assertCuratedMatches(DataDir dataDir, GeneratorTruth truth) throws Exception {
+        CuratedData curated = new CuratedData(dataDir);
+        String readings = CuratedData.readParquet(curated.readingsGlobs());
+        try (DuckDb db = new DuckDb()) {
+            assertThat(((Number) db.scalar("SELECT count(*) FROM " + readings)).longValue()).isEqualTo(truth.valid());
+            assertThat(((Number) db.scalar("SELECT count(*) FROM (SELECT DISTINCT sensor_id, ts, metric FROM " + readings
+                    + ")")).longValue()).as("no reading twice").isEqualTo(truth.valid());
+            Map<String, Long> perPartition = db.query("SELECT dt, count(*) AS n FROM " + readings + " GROUP BY dt").stream()
+                    .collect(Collectors.toMap(r -> "dt=" + r.get("dt"), r -> ((Number) r.get("n")).longValue()));
+            Map<String, Long> expected = truth.partitions().entrySet().stream()
+                    .collect(Collectors.toMap(e -> e.getKey().startsWith("dt=") ? e.getKey() : "dt=" + e.getKey(),
+                            e -> e.getValue().count()));
+            assertThat(perPartition).isEqualTo(expected);
+            String rejects = CuratedData.readParquet(curated.rejectsGlobs());
+            assertThat(((Number) db.scalar("SELECT count(*) FROM " + rejects)).longValue()).isEqualTo(truth.rejected());
+        }
+    }
+}
