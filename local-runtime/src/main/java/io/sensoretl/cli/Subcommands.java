@@ -14,5 +14,10 @@ final class Subcommands {
         cli.addSubcommand(new io.sensoretl.cli.generate.GenerateCommand());
         cli.addSubcommand(new io.sensoretl.cli.bench.BenchCommand());
         io.sensoretl.cli.states.StatesCommand.register(cli);
+        // local runtime (the workflow end to end)
+        cli.addSubcommand(new io.sensoretl.cli.pipeline.DemoCommand());
+        cli.addSubcommand(new io.sensoretl.cli.pipeline.RunCommand());
+        cli.addSubcommand(new io.sensoretl.cli.dlq.DlqCommand());
+        cli.addSubcommand(new io.sensoretl.cli.pipeline.ServeCommand());
     }
 }

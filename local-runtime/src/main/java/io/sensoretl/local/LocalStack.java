@@ -1,5 +1,7 @@
 package io.sensoretl.local;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -25,13 +27,21 @@ public final class LocalStack implements AutoCloseable {
     /** @param s3Port  0 for any free port
      *  @param sqsPort 0 for any free port */
     public static LocalStack start(DataDir dataDir, int s3Port, int sqsPort) {
-        LocalS3 s3 = LocalS3.start(dataDir.s3(), s3Port);
+        // both servers take seconds to start on a busy machine: start them side by side
+        CompletableFuture<LocalSqs> sqsStart = CompletableFuture.supplyAsync(() -> LocalSqs.start(dataDir.sqs(), sqsPort));
+        LocalS3 s3;
+        try {
+            s3 = LocalS3.start(dataDir.s3(), s3Port);
+        } catch (RuntimeException e) {
+            sqsStart.thenAccept(LocalSqs::close);
+            throw e;
+        }
         LocalSqs sqs;
         try {
-            sqs = LocalSqs.start(dataDir.sqs(), sqsPort);
-        } catch (RuntimeException e) {
+            sqs = sqsStart.join();
+        } catch (CompletionException e) {
             s3.close();
-            throw e;
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         try {
             return new LocalStack(dataDir, s3, sqs);

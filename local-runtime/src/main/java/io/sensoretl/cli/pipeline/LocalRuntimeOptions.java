@@ -1,0 +1,38 @@
+package io.sensoretl.cli.pipeline;
+
+import io.sensoretl.cli.UserError;
+import io.sensoretl.local.DataDir;
+import io.sensoretl.local.LocalStack;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every command of the local runtime shares: where its state lives, which ports. */
+public final class LocalRuntimeOptions {
+    @Option(names = "--data-dir", paramLabel = "<dir>", defaultValue = ".sensor-etl",
+            description = "Local buckets, queues, catalog, ledger and execution histories (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--s3-port", paramLabel = "<port>", defaultValue = "0",
+            description = "Port of the local S3 endpoint on 127.0.0.1 (default: any free port).")
+    int s3Port;
+
+    @Option(names = "--sqs-port", paramLabel = "<port>", defaultValue = "0",
+            description = "Port of the local SQS endpoint on 127.0.0.1 (default: any free port).")
+    int sqsPort;
+
+    public DataDir dataDir() {
+        return new DataDir(dataDir);
+    }
+
+    public LocalStack start() {
+        for (int port : new int[] {s3Port, sqsPort}) {
+            if (port < 0 || port > 65535) {
+                throw new UserError("ports must be between 0 and 65535, got " + port);
+            }
+        }
+        if (s3Port != 0 && s3Port == sqsPort) {
+            throw new UserError("--s3-port and --sqs-port must differ, both are " + s3Port);
+        }
+        return LocalStack.start(dataDir(), s3Port, sqsPort);
+    }
+}

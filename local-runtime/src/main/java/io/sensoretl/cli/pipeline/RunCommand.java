@@ -1,0 +1,90 @@
+package io.sensoretl.cli.pipeline;
+
+import io.sensoretl.cli.ByteSize;
+import io.sensoretl.cli.JsonOutput;
+import io.sensoretl.local.LocalPipeline;
+import io.sensoretl.local.LocalStack;
+import io.sensoretl.local.RunOptions;
+import io.sensoretl.local.RunReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Process a sensor dump end to end on the local runtime: upload it to the local S3, deliver the "
+                + "S3 'Object Created' event AWS would, and run the production state machine with the real functions.",
+            "Exit code 0 when the execution succeeded (also when the upload was already processed), 1 when it failed."})
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "<file|s3-uri>",
+            description = "A dump file (uploaded to s3://sensor-etl-source/incoming/<name>) or an object already in the local S3.")
+    String dump;
+
+    @Option(names = "--contract", paramLabel = "<file>", description = "Ingest contract (YAML); default: the bundled default contract.")
+    Path contract;
+
+    @Option(names = "--chunk", paramLabel = "<size>", converter = ByteSize.class,
+            description = "Target chunk size, e.g. 8MiB (default: the planner's, 64 MiB).")
+    Long chunkBytes;
+
+    @Option(names = "--force", description = "Process again even if the ledger says this upload was processed.")
+    boolean force;
+
+    @Option(names = "--max-concurrency", paramLabel = "<n>", description = "Chunks transformed at once (MapMaxConcurrency; default: CPU cores).")
+    Integer maxConcurrency;
+
+    @Option(names = "--json", description = "Print the result as one JSON object (fields in docs/cli.md).")
+    boolean json;
+
+    @Mixin
+    LocalRuntimeOptions local;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (chunkBytes != null && chunkBytes < 1024) {
+            throw new io.sensoretl.cli.UserError("--chunk must be at least 1KiB, got " + chunkBytes + " bytes");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (LocalStack stack = local.start()) {
+            Uploads.Location source = Uploads.dump(stack.s3(), dump);
+            String contractUri = contract == null ? null : Uploads.contract(stack.s3(), contract);
+            RunReport report = execute(stack, source, new RunOptions(contractUri, chunkBytes, force), settings(maxConcurrency), json);
+            if (json) {
+                out.println(JsonOutput.line(report));
+            } else {
+                RunReportText.print(report, out);
+            }
+            out.flush();
+            return RunReport.FAILED.equals(report.outcome()) ? 1 : 0;
+        }
+    }
+
+    static LocalPipeline.Settings settings(Integer maxConcurrency) {
+        if (maxConcurrency != null && maxConcurrency < 1) {
+            throw new io.sensoretl.cli.UserError("--max-concurrency must be at least 1, got " + maxConcurrency);
+        }
+        return maxConcurrency == null ? LocalPipeline.Settings.defaults() : new LocalPipeline.Settings(maxConcurrency, false);
+    }
+
+    /** Runs the workflow for an uploaded object, with progress on stderr unless the output is JSON. */
+    static RunReport execute(LocalStack stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
+                             boolean quiet) {
+        if (!quiet) {
+            System.err.println("processing " + source.uri() + " (data dir " + stack.dataDir().root() + ")");
+        }
+        try (LocalPipeline pipeline = new LocalPipeline(stack, settings,
+                quiet ? io.sensoretl.local.HandlerDecorator.NONE : new ProgressPrinter(System.err))) {
+            return RunReport.of(pipeline.run(source.bucket(), source.key(), options), stack.dataDir());
+        } finally {
+            stack.persistQueues();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.sensoretl.cli.pipeline;
+
+import io.sensoretl.local.RunReport;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** The human summary of a run. */
+final class RunReportText {
+    private RunReportText() {}
+
+    static void print(RunReport r, PrintWriter out) {
+        switch (r.outcome()) {
+            case RunReport.ALREADY_PROCESSED -> {
+                out.printf("%s was already processed (run %s, by %s): nothing to do.%n", r.source(), r.runId(), r.processedBy());
+                out.printf("  execution  %s%n", r.executionId());
+                return;
+            }
+            case RunReport.FAILED -> {
+                out.printf("run %s: %s%n", r.status(), r.error());
+                out.printf("  execution  %s%n", r.executionId());
+                if (r.cause() != null) {
+                    out.printf("  cause      %s%n", r.cause().length() > 400 ? r.cause().substring(0, 400) + "..." : r.cause());
+                }
+                out.println("  history:   ./sensor-etl states history " + r.executionId());
+                return;
+            }
+            default -> { }
+        }
+        out.printf("run %s %s%n", r.runId(), r.status());
+        out.printf("  execution  %s%n", r.executionId());
+        out.printf("  source     %s%n", r.source());
+        out.printf("  records    %,d: %,d valid, %,d rejected%n", r.records(), r.valid(), r.rejected());
+        for (Map.Entry<String, Long> e : r.rejectedByReason().entrySet()) {
+            out.printf("    %-28s %,d%n", e.getKey(), e.getValue());
+        }
+        out.printf("  chunks     %d%s%n", r.chunks(), r.chunksDeadLettered() == 0 ? ""
+                : ", " + r.chunksDeadLettered() + " dead-lettered (./sensor-etl dlq list)");
+        if (r.chunksFailed() > 0) {
+            out.printf("  WARNING    %d chunk(s) failed and could not be dead-lettered either%n", r.chunksFailed());
+        }
+        out.printf("  partitions %d published%n", r.partitions().size());
+        for (RunReport.Partition p : r.partitions()) {
+            out.printf("    dt=%s  %d file(s), %,d bytes  %s%n", p.dt(), p.files(), p.bytes(), p.path());
+        }
+        out.printf("  curated Parquet  %s%n", r.curatedPath());
+        out.printf("  rejects Parquet  %s%n", r.rejectsPath());
+    }
+}

@@ -1,0 +1,121 @@
+package io.sensoretl.cli.pipeline;
+
+import io.sensoretl.cli.JsonOutput;
+import io.sensoretl.cli.UserError;
+import io.sensoretl.ledger.local.LocalRunLedger;
+import io.sensoretl.local.DataDir;
+import io.sensoretl.local.LocalPipeline;
+import io.sensoretl.local.LocalStack;
+import io.sensoretl.local.RunOptions;
+import io.sensoretl.local.RunReport;
+import io.sensoretl.local.UploadWatcher;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Keep the local S3 and SQS endpoints up so the AWS CLI or any SDK can upload dumps; every new "
+                + "object under s3://sensor-etl-source/incoming/ starts a run, as the EventBridge rule does on AWS.",
+            "New uploads are found by polling the bucket (see --poll-interval); the run ledger makes sure an upload "
+                + "already processed is not processed again. Stop with Ctrl-C."})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--poll-interval", paramLabel = "<seconds>", defaultValue = "2",
+            description = "Seconds between looks at the upload prefix (default: ${DEFAULT-VALUE}).")
+    double pollSeconds;
+
+    @Option(names = "--stop-after-runs", paramLabel = "<n>",
+            description = "Stop after this many runs (for scripts); default: serve until interrupted.")
+    Integer stopAfterRuns;
+
+    @Option(names = "--max-concurrency", paramLabel = "<n>", description = "Chunks transformed at once (default: CPU cores).")
+    Integer maxConcurrency;
+
+    @Option(names = "--json", description = "Print the endpoints as one JSON line, then one JSON run report per run.")
+    boolean json;
+
+    @Mixin
+    LocalRuntimeOptions local;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (pollSeconds <= 0) {
+            throw new UserError("--poll-interval must be positive, got " + pollSeconds);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        LocalPipeline.Settings settings = RunCommand.settings(maxConcurrency);
+        try (LocalStack stack = local.start()) {
+            Thread closer = new Thread(stack::close, "sensor-etl-serve-shutdown");
+            Runtime.getRuntime().addShutdownHook(closer);
+            announce(stack, out);
+            UploadWatcher watcher = new UploadWatcher(stack.s3(), new LocalRunLedger(stack.dataDir().stores(),
+                    Clock.systemUTC(), Duration.ofHours(6)));
+            int runs = 0;
+            while (stopAfterRuns == null || runs < stopAfterRuns) {
+                for (UploadWatcher.Upload upload : watcher.poll()) {
+                    if (!json) {
+                        out.printf("%nnew upload s3://%s/%s (%,d bytes)%n", upload.bucket(), upload.key(), upload.size());
+                        out.flush();
+                    }
+                    RunReport report = RunCommand.execute(stack, new Uploads.Location(upload.bucket(), upload.key()),
+                            RunOptions.DEFAULTS, settings, json);
+                    if (json) {
+                        out.println(JsonOutput.line(report));
+                    } else {
+                        RunReportText.print(report, out);
+                    }
+                    out.flush();
+                    runs++;
+                    if (stopAfterRuns != null && runs >= stopAfterRuns) {
+                        break;
+                    }
+                }
+                if (stopAfterRuns == null || runs < stopAfterRuns) {
+                    Thread.sleep((long) (pollSeconds * 1000));
+                }
+            }
+            Runtime.getRuntime().removeShutdownHook(closer);
+            return 0;
+        }
+    }
+
+    private void announce(LocalStack stack, PrintWriter out) {
+        String s3 = stack.s3Endpoint().endpoint().toString();
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("s3Endpoint", s3);
+            o.put("sqsEndpoint", stack.sqsEndpoint().endpoint().toString());
+            o.put("region", LocalPipeline.REGION);
+            o.put("accessKeyId", io.sensoretl.local.LocalS3.ACCESS_KEY);
+            o.put("secretAccessKey", io.sensoretl.local.LocalS3.SECRET_KEY);
+            o.put("sourceBucket", DataDir.SOURCE_BUCKET);
+            o.put("uploadPrefix", DataDir.UPLOAD_PREFIX);
+            o.put("dataBucket", DataDir.DATA_BUCKET);
+            o.put("deadLetterQueueUrl", stack.deadLetterQueueUrl());
+            o.put("dataDir", stack.dataDir().root().toString());
+            out.println(JsonOutput.line(o));
+        } else {
+            out.printf("local S3   %s   (buckets %s, %s)%n", s3, DataDir.SOURCE_BUCKET, DataDir.DATA_BUCKET);
+            out.printf("local SQS  %s   (dead-letter queue %s)%n", stack.sqsEndpoint().endpoint(), stack.deadLetterQueueUrl());
+            out.printf("data dir   %s%n%n", stack.dataDir().root());
+            out.println("upload a dump to start a run, e.g. with the AWS CLI:");
+            out.printf("  AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s \\%n", io.sensoretl.local.LocalS3.ACCESS_KEY,
+                    io.sensoretl.local.LocalS3.SECRET_KEY, LocalPipeline.REGION);
+            out.printf("    aws --endpoint-url %s s3 cp dump.ndjson s3://%s/%sdump.ndjson%n", s3, DataDir.SOURCE_BUCKET,
+                    DataDir.UPLOAD_PREFIX);
+            out.printf("watching s3://%s/%s every %ss (Ctrl-C to stop)%n", DataDir.SOURCE_BUCKET, DataDir.UPLOAD_PREFIX,
+                    pollSeconds);
+        }
+        out.flush();
+    }
+}
