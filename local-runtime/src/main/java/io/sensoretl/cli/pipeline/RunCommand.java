@@ -53,6 +53,13 @@ public final class RunCommand implements Callable<Integer> {
             throw new io.sensoretl.cli.UserError("--chunk must be at least 1KiB, got " + chunkBytes + " bytes");
         }
         PrintWriter out = spec.commandLine().getOut();
+        // user mistakes are reported before any server starts
+        if (!dump.startsWith("s3://")) {
+            Uploads.checkReadable(Path.of(dump));
+        }
+        if (contract != null) {
+            Uploads.checkContract(contract);
+        }
         try (LocalStack stack = local.start()) {
             Uploads.Location source = Uploads.dump(stack.s3(), dump);
             String contractUri = contract == null ? null : Uploads.contract(stack.s3(), contract);

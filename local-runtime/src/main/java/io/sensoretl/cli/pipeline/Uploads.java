@@ -39,17 +39,20 @@ final class Uploads {
             }
             return l;
         }
-        Path file = Path.of(fileOrUri);
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UserError("cannot read the dump " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
-        }
+        Path file = checkReadable(Path.of(fileOrUri));
         Location l = new Location(DataDir.SOURCE_BUCKET, DataDir.UPLOAD_PREFIX + file.getFileName());
         s3.putObject(b -> b.bucket(l.bucket()).key(l.key()), RequestBody.fromFile(file));
         return l;
     }
 
-    /** Checks the contract, then stores it by content: {@code s3://sensor-etl-data/contracts/<sha>-<name>}. */
-    static String contract(S3Client s3, Path file) {
+    static Path checkReadable(Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UserError("cannot read the dump " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
+        }
+        return file;
+    }
+
+    static void checkContract(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserError("contract " + file + " does not exist");
         }
@@ -58,6 +61,11 @@ final class Uploads {
         } catch (ContractException e) {
             throw new UserError(e.getMessage().replace('\n', ' '));
         }
+    }
+
+    /** Checks the contract, then stores it by content: {@code s3://sensor-etl-data/contracts/<sha>-<name>}. */
+    static String contract(S3Client s3, Path file) {
+        checkContract(file);
         byte[] text;
         try {
             text = Files.readAllBytes(file);
