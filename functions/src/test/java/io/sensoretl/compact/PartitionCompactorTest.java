@@ -149,6 +149,25 @@ class PartitionCompactorTest {
     }
 
     @Test
+    void reapplyingARunAfterMoreOfItsChunksWereStagedPublishesThemOnce() throws Exception {
+        data.stage("run-1", DAY1, 3, 2_000, 100);
+        CompactionOutcome first = compact("run-1", DAY1);
+        // a redrive stages the chunks that were dead-lettered, under the same run
+        data.stage("run-1", DAY1, 2, 2_000, 100);
+        assertThat(compact("run-1", DAY1).status()).as("without reapply the run counts as applied")
+                .isEqualTo(CompactionOutcome.Status.ALREADY_APPLIED);
+
+        CompactionOutcome again = compactor(CrashPoint.NONE).compact("run-1", DAY1, true);
+
+        assertThat(again.status()).isEqualTo(CompactionOutcome.Status.COMPACTED);
+        assertThat(again.location()).isNotEqualTo(first.location());
+        assertThat(again.stagedRows()).isEqualTo(10_000);
+        assertThat(again.replacedRows()).isEqualTo(6_000);
+        assertCuratedEqualsInputs(DAY1);
+        assertOnlyTheCurrentVersionIsLeft(DAY1);
+    }
+
+    @Test
     void aForcedRerunAfterALaterRunReplacesItsOwnRowsInsteadOfAddingThem() throws Exception {
         data.stage("run-1", DAY1, 3, 5_000, 100);
         compact("run-1", DAY1);

@@ -85,6 +85,43 @@ class WorkflowEndToEndTest {
         }
     }
 
+    @Test
+    void aFailedRunIsClosedAsFailedInTheLedgerAndTheSameUploadCanThenBeProcessed() throws Exception {
+        DataDir dataDir = new DataDir(dir.resolve("failing"));
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        GeneratorTruth truth = new DumpGenerator(3, 0.03, 20).writeRecords(dump, 2_000);
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        HandlerDecorator brokenCompaction = (substitution, handler) -> !substitution.equals(LocalFunctions.COMPACT) ? handler
+                : (in, out, context) -> {
+                    if (broken.get()) {
+                        throw new IllegalStateException("injected: the catalog is unavailable");
+                    }
+                    handler.handleRequest(in, out, context);
+                };
+        try (LocalStack stack = LocalStack.start(dataDir, 0, 0);
+                LocalPipeline pipeline = new LocalPipeline(stack, new LocalPipeline.Settings(2, true), brokenCompaction)) {
+            stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY), RequestBody.fromBytes(dump.toByteArray()));
+            RunReport failed = RunReport.of(pipeline.run(DataDir.SOURCE_BUCKET, KEY, RunOptions.DEFAULTS), dataDir);
+
+            assertThat(failed.outcome()).isEqualTo(RunReport.FAILED);
+            assertThat(failed.error()).isEqualTo("java.lang.IllegalStateException");
+            assertThat(failed.cause()).contains("injected: the catalog is unavailable");
+            String etag = stack.s3().headObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY)).eTag();
+            var entry = new io.sensoretl.ledger.local.LocalRunLedger(dataDir.stores(), java.time.Clock.systemUTC(),
+                    java.time.Duration.ofHours(6)).get(new io.sensoretl.ledger.RunKey(DataDir.SOURCE_BUCKET, KEY, etag));
+            assertThat(entry).hasValueSatisfying(r -> {
+                assertThat(r.state()).isEqualTo(io.sensoretl.ledger.RunState.FAILED);
+                assertThat(r.error()).contains("injected: the catalog is unavailable");
+            });
+
+            broken.set(false);
+            RunReport retried = RunReport.of(pipeline.run(DataDir.SOURCE_BUCKET, KEY, RunOptions.DEFAULTS), dataDir);
+            assertThat(retried.outcome()).isEqualTo(RunReport.PROCESSED);
+            assertThat(retried.valid()).isEqualTo(truth.valid());
+            assertCuratedMatches(dataDir, truth);
+        }
+    }
+
     private static void assertCuratedMatches(DataDir dataDir, GeneratorTruth truth) throws Exception {
         CuratedData curated = new CuratedData(dataDir);
         String readings = CuratedData.readParquet(curated.readingsGlobs());

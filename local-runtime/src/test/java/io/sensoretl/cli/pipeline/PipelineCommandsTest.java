@@ -64,7 +64,9 @@ class PipelineCommandsTest {
         GeneratorTruth truth = dump(file, 3000);
         String data = dir.resolve("state").toString();
 
-        Outcome first = cli("run", file.toString(), "--chunk", "128KiB", "--json", "--data-dir", data);
+        Path contract = Path.of("..", "test-fixtures", "contracts", "default.yaml");
+        Outcome first = cli("run", file.toString(), "--contract", contract.toString(), "--chunk", "128KiB", "--json",
+                "--data-dir", data);
         assertThat(first.code()).as(first.err()).isZero();
         JsonNode r = first.json();
         assertThat(r.path("executionId").asText()).startsWith("arn:aws:states:");
