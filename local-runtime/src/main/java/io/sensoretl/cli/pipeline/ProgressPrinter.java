@@ -76,7 +76,9 @@ final class ProgressPrinter implements HandlerDecorator {
             if (console) {
                 err.print("\r" + text);
                 err.flush();
-            } else if (planned.get() > 0 && done.get() == planned.get()) {
+            } else if (result != null && planned.get() > 0 && (done.get() == planned.get()
+                    || done.get() * 10 / planned.get() > (done.get() - 1) * 10 / planned.get())) {
+                // not a terminal: a line per tenth of the chunks instead of a line rewritten in place
                 err.println(text);
             }
         }
