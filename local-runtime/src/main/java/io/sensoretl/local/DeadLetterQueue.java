@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /** The dead-letter queue of chunks, over SQS: read, take out, put back. */
 public final class DeadLetterQueue {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Long enough for a redrive of many chunks: nobody else sees them meanwhile. */
+    private static final int TAKE_SECONDS = 3600;
     private final SqsClient sqs;
     private final String queueUrl;
 
@@ -26,7 +28,7 @@ public final class DeadLetterQueue {
 
     /** Every dead-lettered chunk, hidden from other readers until {@link #delete} or {@link #release}. */
     public List<DeadLetter> take() {
-        List<Message> messages = QueueSnapshot.receiveAll(sqs, queueUrl);
+        List<Message> messages = QueueSnapshot.receiveAll(sqs, queueUrl, TAKE_SECONDS);
         try {
             return parse(messages);
         } catch (RuntimeException e) {

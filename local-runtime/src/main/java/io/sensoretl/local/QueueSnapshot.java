@@ -41,10 +41,15 @@ public final class QueueSnapshot {
 
     /** Every message currently visible, now invisible for a while to other readers: release or delete them. */
     public static List<Message> receiveAll(SqsClient sqs, String queueUrl) {
+        return receiveAll(sqs, queueUrl, PEEK_SECONDS);
+    }
+
+    /** As {@link #receiveAll(SqsClient, String)}, hidden for {@code seconds}. */
+    public static List<Message> receiveAll(SqsClient sqs, String queueUrl, int seconds) {
         List<Message> all = new ArrayList<>();
         while (true) {
             List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .visibilityTimeout(PEEK_SECONDS).waitTimeSeconds(0)
+                    .visibilityTimeout(seconds).waitTimeSeconds(0)
                     .messageSystemAttributeNamesWithStrings("All")).messages();
             if (batch.isEmpty()) {
                 return all;

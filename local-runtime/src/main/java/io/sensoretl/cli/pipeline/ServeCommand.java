@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Keep the local S3 and SQS endpoints up so the AWS CLI or any SDK can upload dumps; every new "
-                + "object under s3://sensor-etl-source/incoming/ starts a run, as the EventBridge rule does on AWS.",
+                + "object under incoming/ in the bucket sensor-etl-source starts a run, as the EventBridge rule does on AWS.",
             "New uploads are found by polling the bucket (see --poll-interval); the run ledger makes sure an upload "
                 + "already processed is not processed again. Stop with Ctrl-C."})
 public final class ServeCommand implements Callable<Integer> {
