@@ -13,6 +13,8 @@ final class RunReportText {
             case RunReport.ALREADY_PROCESSED -> {
                 out.printf("%s was already processed (run %s, by %s): nothing to do.%n", r.source(), r.runId(), r.processedBy());
                 out.printf("  execution  %s%n", r.executionId());
+                out.printf("  curated Parquet  %s%n", r.curatedPath());
+                out.printf("  rejects Parquet  %s%n", r.rejectsPath());
                 return;
             }
             case RunReport.FAILED -> {
