@@ -24,6 +24,13 @@ import java.util.List;
 public final class ChunkTransformer {
     /** Open partition files per chunk; bounds the row-group buffers held in memory. */
     static final int MAX_OPEN_PARTITIONS = 8;
+    /**
+     * How far before its start a chunk looks back to learn the dedupe keys of the readings just
+     * before it, so a re-sent message whose original sits at the end of the previous chunk is
+     * rejected as a duplicate exactly as it would be if the file were one chunk. Re-sends are close
+     * to their original; 1 MiB (thousands of records) costs one extra small ranged read per chunk.
+     */
+    static final long DEDUPE_LOOKBACK_BYTES = 1 << 20;
 
     private final Contract contract;
     private final JsonFieldPlan fields;
@@ -36,6 +43,7 @@ public final class ChunkTransformer {
     public ChunkStats transform(ChunkDescriptor chunk, ByteSource source, TransformOutputs outputs) throws IOException {
         String stem = chunk.fileStem();
         ReadingMapper mapper = new ReadingMapper(contract, chunk.sourceUri(), chunk.runId());
+        learnKeysBefore(chunk, source, mapper);
         try (SourceRecords records = open(chunk, source);
                 PartitionedReadingWriter readings = new PartitionedReadingWriter(outputs, stem, MAX_OPEN_PARTITIONS);
                 RejectCollector rejects = new RejectCollector(outputs, stem + ".parquet")) {
@@ -68,6 +76,31 @@ public final class ChunkTransformer {
             }
             return new ChunkStats(chunk.index(), chunk.sourceUri(), sourceRecords, counter.valid + rejects.total(),
                     counter.valid, rejects.total(), rejects.byReason(), records.bytes(), readings.partitions(), files);
+        }
+    }
+
+    /** Feeds the records just before the chunk through the mapper, keeping only its dedupe window. */
+    private void learnKeysBefore(ChunkDescriptor chunk, ByteSource source, ReadingMapper mapper) throws IOException {
+        if (contract.dedupeWindow() == 0 || !chunk.splittable() || chunk.start() == 0
+                || contract.format().kind() == FormatKind.JSON_ARRAY) {
+            return;
+        }
+        long from = Math.max(0, chunk.start() - DEDUPE_LOOKBACK_BYTES);
+        ReadingSink discard = new ReadingSink() {
+            @Override
+            public void reading(Reading reading) {}
+
+            @Override
+            public void reject(RejectReason reason, String detail) {}
+        };
+        try (SourceRecords before = new LineRecords(source, contract.format(), fields, from, chunk.start())) {
+            while (before.next()) {
+                try {
+                    mapper.map(before.decode(), discard);
+                } catch (FieldError e) {
+                    // a bad record of the previous chunk: that chunk rejects it
+                }
+            }
         }
     }
 
