@@ -14,5 +14,7 @@ final class Subcommands {
         cli.addSubcommand(new io.sensoretl.cli.generate.GenerateCommand());
         cli.addSubcommand(new io.sensoretl.cli.bench.BenchCommand());
         io.sensoretl.cli.states.StatesCommand.register(cli);
+        // operations
+        cli.addSubcommand(new io.sensoretl.cli.cost.CostCommand());
     }
 }
