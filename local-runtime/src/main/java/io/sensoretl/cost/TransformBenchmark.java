@@ -11,7 +11,7 @@ public record TransformBenchmark(
         long inputBytes,
         long records,
         long valid,
-        double seconds,
+        double seconds,  // CPU seconds when measured, else wall-clock
         double peakHeapMb,
         long parquetBytes,
         int parquetFiles,
@@ -22,7 +22,11 @@ public record TransformBenchmark(
         Arch arch,
         String measuredAt) {
 
-    /** Input bytes per second of one core. */
+    /**
+     * Input bytes per second of one core: per second of the process's CPU time when the benchmark
+     * measured it (all of the JVM's threads, as they would share a Lambda's one vCPU; unaffected by other
+     * load on the bench machine), else per second of wall-clock time.
+     */
     public double bytesPerSecond() {
         return inputBytes / seconds;
     }
@@ -50,9 +54,9 @@ public record TransformBenchmark(
                 (long) f.positive("input_bytes"),
                 (long) f.number("records"),
                 (long) f.number("valid"),
-                f.positive("seconds"),
+                f.has("cpu_seconds") ? f.positive("cpu_seconds") : f.positive("seconds"),
                 f.positive("peak_heap_mb"),
-                (long) f.positive("parquet_bytes"),
+                (long) (f.has("curated_bytes") ? f.positive("curated_bytes") : f.positive("parquet_bytes")),
                 (int) f.positive("parquet_files"),
                 (int) f.positive("chunks"),
                 f.longs("parquet_column_bytes"),

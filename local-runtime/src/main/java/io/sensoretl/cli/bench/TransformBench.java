@@ -134,10 +134,8 @@ public final class TransformBench implements Callable<Integer> {
         ParquetOutputStats readingsOut = ParquetOutputStats.of(work.resolve("readings"));
         ParquetOutputStats rejectsOut = ParquetOutputStats.of(work.resolve("rejects"));
         result.put("parquet_files", readingsOut.files());
-        result.put("parquet_bytes", readingsOut.bytes());
         result.put("parquet_column_bytes", readingsOut.columnBytes());
         result.put("rejects_files", rejectsOut.files());
-        result.put("rejects_bytes", rejectsOut.bytes());
         result.put("rejects_column_bytes", rejectsOut.columnBytes());
     }
 

@@ -22,7 +22,7 @@ final class CostReport {
         var shape = e.shape();
         s.append(String.format("Cost of one run over a %s dump (%,d bytes) on %s, %s prices as of %s (%s)%n",
                 human(r.sizeBytes()), r.sizeBytes(), r.arch().id(), e.prices().region(), e.prices().asOf(), e.prices().source()));
-        s.append(String.format("Measured transform: %.1f MB/s on one %s core, peak heap %.0f MB (%s, %s)%n",
+        s.append(String.format("Measured transform: %.1f MB per CPU-second on one %s core, peak heap %.0f MB (%s, %s)%n",
                 b.bytesPerSecond() / 1e6, b.arch().id(), b.peakHeapMb(), b.source(), b.measuredAt()));
         s.append(String.format("Run: %,d chunks of %s -> %,d Express children; %,d staged files; ~%,d valid readings;"
                         + " curated Parquet ~%s; %.2f s per chunk; wall clock ~%.0f s%n%n",
