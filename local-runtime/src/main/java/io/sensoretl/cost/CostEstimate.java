@@ -11,6 +11,8 @@ public record CostEstimate(
         CostRequest request,
         PriceList prices,
         TransformBenchmark benchmark,
+        double compactRowsPerSecond,
+        String compactSource,
         Shape shape,
         List<LineItem> items,
         Map<String, Integer> memoryMb,

@@ -28,11 +28,36 @@ public final class CostModel {
     private final PriceList prices;
     private final CostAssumptions a;
     private final TransformBenchmark bench;
+    private final CompactBenchmark compactBench;
 
     public CostModel(PriceList prices, CostAssumptions assumptions, TransformBenchmark benchmark) {
+        this(prices, assumptions, benchmark, null);
+    }
+
+    /** {@code compactBenchmark} may be null: compaction speed then comes from the assumptions. */
+    public CostModel(PriceList prices, CostAssumptions assumptions, TransformBenchmark benchmark,
+                     CompactBenchmark compactBenchmark) {
         this.prices = prices;
         this.a = assumptions;
         this.bench = benchmark;
+        this.compactBench = compactBenchmark;
+    }
+
+    /** Compaction rows per second on one core: measured by {@code bench compact} if given, else assumed. */
+    public double compactRowsPerSecond() {
+        return compactBench != null ? compactBench.rowsPerSecond() : a.compactRowsPerSecond();
+    }
+
+    /** Where the compaction speed came from, for the report. */
+    public String compactSource() {
+        return compactBench != null ? compactBench.source() + " (" + compactBench.measuredAt() + ")"
+                : a.source() + " (functions.compact.rows_per_second, not measured by a bench file)";
+    }
+
+    private int compactFloorMb() {
+        int measured = compactBench == null ? 0
+                : (int) Math.ceil(compactBench.peakHeapMb() * a.transformHeapHeadroom() + a.transformJvmOverheadMb());
+        return Math.max(a.compactMinMemoryMb(), measured);
     }
 
     /** The per-function work of a run: the input of the memory advice and of the Lambda line items. */
@@ -51,8 +76,8 @@ public final class CostModel {
             }
             if (fn.equals("aggregate")) {
                 double rows = r.sizeBytes() * bench.validRecordsPerInputByte();
-                loads.add(new FunctionLoad("compact", 1, rows / (a.compactRowsPerSecond() * a.speed(r.arch())),
-                        a.compactIoSeconds(), a.compactMinMemoryMb()));
+                loads.add(new FunctionLoad("compact", 1, rows / (compactRowsPerSecond() * a.speed(r.arch())),
+                        a.compactIoSeconds(), compactFloorMb()));
             }
         }
         return loads;
@@ -175,7 +200,8 @@ public final class CostModel {
         CostEstimate.Shape shape = new CostEstimate.Shape(chunks, children, stagedFiles,
                 Math.round(r.sizeBytes() * bench.validRecordsPerInputByte()), curatedBytes, rejectsBytes, partitions,
                 transformSeconds, wall);
-        return new CostEstimate(r, prices, bench, shape, items, memory, recommendations, glueEtl(r), athena(r, queries), warnings);
+        return new CostEstimate(r, prices, bench, compactRowsPerSecond(), compactSource(), shape, items, memory,
+                recommendations, glueEtl(r), athena(r, queries), warnings);
     }
 
     /**
@@ -186,7 +212,7 @@ public final class CostModel {
         int dpus = Math.max(prices.glueMinimumDpus(), a.glueDpus());
         double speed = a.speed(Arch.X86_64);
         double coreSeconds = r.sizeBytes() / (bench.bytesPerSecond() * speed)
-                + r.sizeBytes() * bench.validRecordsPerInputByte() / (a.compactRowsPerSecond() * speed);
+                + r.sizeBytes() * bench.validRecordsPerInputByte() / (compactRowsPerSecond() * speed);
         double seconds = a.glueBilledStartupSeconds() + coreSeconds / (dpus * a.glueVcpusPerDpu() * a.glueParallelEfficiency());
         double billed = Math.max(prices.glueMinimumBilledSeconds(), Math.ceil(seconds));
         double dpuHours = dpus * billed / 3600;

@@ -139,6 +139,20 @@ class CostModelTest {
     }
 
     @Test
+    void aCompactionBenchmarkReplacesTheAssumedSpeedAndRaisesTheFloor() throws Exception {
+        CostModel measured = new CostModel(PriceList.from(DataFile.read(resource("round-prices.yaml"))),
+                CostAssumptions.from(DataFile.read(resource("round-model.yaml"))),
+                TransformBenchmark.from(DataFile.read(resource("round-bench.json"))),
+                CompactBenchmark.from(DataFile.read(resource("round-compact.json"))));
+        FunctionLoad compact = measured.loads(request).stream().filter(l -> l.function().equals("compact")).findFirst().orElseThrow();
+        // 1e6 rows in 5 CPU-seconds = 2e5 rows/s; 8e6 rows / 2e5 = 40 s (the assumption would give 80 s)
+        assertThat(measured.compactRowsPerSecond()).isEqualTo(200_000.0);
+        assertThat(compact.cpuSeconds()).isCloseTo(40.0, within(1e-9));
+        // floor: max(1024 assumed, 800 MB peak heap x 1.5 + 100 MB = 1300 MB)
+        assertThat(compact.minMemoryMb()).isEqualTo(1300);
+    }
+
+    @Test
     void aTransformBelowItsMeasuredFloorIsWarnedAbout() {
         CostEstimate e = model.estimate(new CostRequest(2_000_000_000L, 100_000_000L, Arch.X86_64, 512, 0.10, 1), Map.of());
         assertThat(e.warnings()).anyMatch(w -> w.contains("transform at 512 MB is below its memory floor of 700 MB"));

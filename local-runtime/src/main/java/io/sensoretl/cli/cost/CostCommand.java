@@ -5,6 +5,7 @@ import io.sensoretl.cli.ByteSize;
 import io.sensoretl.cli.JsonOutput;
 import io.sensoretl.cli.UserError;
 import io.sensoretl.cost.Arch;
+import io.sensoretl.cost.CompactBenchmark;
 import io.sensoretl.cost.CostAssumptions;
 import io.sensoretl.cost.CostEstimate;
 import io.sensoretl.cost.CostInputException;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
 public final class CostCommand implements Callable<Integer> {
     static final Path PRICES = Path.of("docs/prices/us-east-1.yaml");
     static final Path BENCHMARK = Path.of("docs/benchmarks/transform.json");
+    static final Path COMPACT_BENCHMARK = Path.of("docs/benchmarks/compact.json");
     static final Path ASSUMPTIONS = Path.of("docs/cost-model.yaml");
     static final Path QUERIES = Path.of("athena-queries/queries");
 
@@ -69,6 +71,10 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--benchmark", description = "Output of `bench transform` (one JSON object). Default: docs/benchmarks/transform.json")
     Path benchmark;
 
+    @Option(names = "--compact-benchmark",
+            description = "Output of `bench compact`. Default: docs/benchmarks/compact.json if present, else the assumed speed.")
+    Path compactBenchmark;
+
     @Option(names = "--assumptions", description = "Model assumptions (YAML). Default: docs/cost-model.yaml")
     Path assumptions;
 
@@ -84,7 +90,8 @@ public final class CostCommand implements Callable<Integer> {
             CostModel model = new CostModel(
                     PriceList.from(DataFile.read(locate(prices, PRICES))),
                     CostAssumptions.from(DataFile.read(locate(assumptions, ASSUMPTIONS))),
-                    TransformBenchmark.from(DataFile.read(locate(benchmark, BENCHMARK))));
+                    TransformBenchmark.from(DataFile.read(locate(benchmark, BENCHMARK))),
+                    compactBenchmark());
             CostRequest request = new CostRequest(size, chunk == null ? ChunkPlanner.DEFAULT_TARGET_BYTES : chunk,
                     Arch.parse(arch), memory, parseShare(slowdown), batch);
             CostEstimate estimate = model.estimate(request, queries(queries == null ? find(QUERIES) : queries));
@@ -95,6 +102,11 @@ public final class CostCommand implements Callable<Integer> {
         } catch (CostInputException e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    private CompactBenchmark compactBenchmark() {
+        Path file = compactBenchmark != null ? compactBenchmark : find(COMPACT_BENCHMARK);
+        return file == null ? null : CompactBenchmark.from(DataFile.read(file));
     }
 
     /** "10%", "10 %" or "0.1". */

@@ -24,6 +24,7 @@ final class CostReport {
                 human(r.sizeBytes()), r.sizeBytes(), r.arch().id(), e.prices().region(), e.prices().asOf(), e.prices().source()));
         s.append(String.format("Measured transform: %.1f MB per CPU-second on one %s core, peak heap %.0f MB (%s, %s)%n",
                 b.bytesPerSecond() / 1e6, b.arch().id(), b.peakHeapMb(), b.source(), b.measuredAt()));
+        s.append(String.format("Compaction: %,.0f rows per CPU-second (%s)%n", e.compactRowsPerSecond(), e.compactSource()));
         s.append(String.format("Run: %,d chunks of %s -> %,d Express children; %,d staged files; ~%,d valid readings;"
                         + " curated Parquet ~%s; %.2f s per chunk; wall clock ~%.0f s%n%n",
                 shape.chunks(), human(r.chunkBytes()), shape.childExecutions(), shape.stagedFiles(), shape.validRecords(),
@@ -84,6 +85,7 @@ final class CostReport {
         var b = e.benchmark();
         out.put("benchmark", Map.of("file", b.source(), "bytes_per_second", b.bytesPerSecond(), "arch", b.arch().id(),
                 "peak_heap_mb", b.peakHeapMb(), "measured_at", b.measuredAt()));
+        out.put("compaction", Map.of("rows_per_second", e.compactRowsPerSecond(), "source", e.compactSource()));
         var sh = e.shape();
         Map<String, Object> shape = new LinkedHashMap<>();
         shape.put("chunks", sh.chunks());
