@@ -11,7 +11,9 @@ import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Util;
+import java.nio.file.Path;
 import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
@@ -26,24 +28,29 @@ public final class ColumnSizes {
 
     private ColumnSizes() {}
 
-    public static Map<String, Long> of(InputFile file) throws IOException {
-        long length = file.getLength();
+    public static Map<String, Long> of(Path file) throws IOException {
+        return of(new LocalInputFile(file), file.toString());
+    }
+
+    /** {@code name} says which file in error messages (an InputFile does not know its name). */
+    public static Map<String, Long> of(InputFile input, String name) throws IOException {
+        long length = input.getLength();
         if (length < 12) {
-            throw new IOException(file + " is not a Parquet file: " + length + " bytes");
+            throw new IOException(name + " is not a Parquet file: " + length + " bytes");
         }
         Map<String, Long> columns = new TreeMap<>();
-        try (SeekableInputStream in = file.newStream()) {
+        try (SeekableInputStream in = input.newStream()) {
             byte[] tail = new byte[8];
             in.seek(length - 8);
             in.readFully(tail);
             for (int i = 0; i < 4; i++) {
                 if (tail[4 + i] != MAGIC[i]) {
-                    throw new IOException(file + " is not a Parquet file: no PAR1 magic at its end");
+                    throw new IOException(name + " is not a Parquet file: no PAR1 magic at its end");
                 }
             }
             int footerLength = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
             if (footerLength <= 0 || footerLength > length - 12) {
-                throw new IOException(file + ": footer length " + footerLength + " does not fit a " + length + "-byte file");
+                throw new IOException(name + ": footer length " + footerLength + " does not fit a " + length + "-byte file");
             }
             byte[] footer = new byte[footerLength];
             in.seek(length - 8 - footerLength);

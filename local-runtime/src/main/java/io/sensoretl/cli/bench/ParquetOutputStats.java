@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import io.sensoretl.parquet.ColumnSizes;
-import org.apache.parquet.io.LocalInputFile;
 
 /**
  * What a benchmark wrote: Parquet files, bytes, and the compressed bytes of each top-level column
@@ -28,7 +27,7 @@ record ParquetOutputStats(int files, long bytes, Map<String, Long> columnBytes) 
         Map<String, Long> columns = new TreeMap<>();
         for (Path f : files) {
             bytes += Files.size(f);
-            ColumnSizes.of(new LocalInputFile(f)).forEach((column, n) -> columns.merge(column, n, Long::sum));
+            ColumnSizes.of(f).forEach((column, n) -> columns.merge(column, n, Long::sum));
         }
         return new ParquetOutputStats(files.size(), bytes, columns);
     }
