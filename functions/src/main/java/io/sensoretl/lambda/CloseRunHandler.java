@@ -10,6 +10,9 @@ import io.sensoretl.ledger.RunRecord;
 import io.sensoretl.ledger.aws.AwsClients;
 import io.sensoretl.ledger.aws.Backoff;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
+import io.sensoretl.telemetry.Invocation;
+import io.sensoretl.telemetry.MetricNames;
+import io.sensoretl.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,19 +33,42 @@ import java.util.Map;
  */
 public final class CloseRunHandler implements RequestStreamHandler {
     private final RunLedger ledger;
+    private final Telemetry telemetry;
 
     public CloseRunHandler() {
         this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
-                Clock.systemUTC(), Duration.ofHours(6), Backoff.standard()));
+                Clock.systemUTC(), Duration.ofHours(6), Backoff.standard()), Telemetry.stdout());
     }
 
+    /** Without telemetry: the local runtime's and the tests' default. */
     public CloseRunHandler(RunLedger ledger) {
-        this.ledger = ledger;
+        this(ledger, Telemetry.silent());
     }
 
+    public CloseRunHandler(RunLedger ledger, Telemetry telemetry) {
+        this.ledger = ledger;
+        this.telemetry = telemetry;
+    }
+
+    /**
+     * Metrics (dimension Function=close-run): RunsSucceeded, RunsFailed (1 or 0) and ChunksDeadLettered
+     * (the run's chunks that ended in the DLQ); log fields runId, sourceKey, state, error.
+     */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Json.write(output, close(Json.read(input)));
+        JsonNode event = Json.read(input);
+        Map<String, Object> result = Instrumented.run(telemetry, MetricNames.CLOSE_RUN, context, "run closed", inv -> {
+            inv.field(Invocation.SOURCE_KEY, RunEvents.sourceKey(event)).field("executionId", Json.field(event, "executionId"));
+            Map<String, Object> r = close(event);
+            boolean succeeded = "SUCCEEDED".equals(r.get("state"));
+            inv.field(Invocation.RUN_ID, r.get("runId")).field("state", r.get("state"))
+                    .field("error", succeeded ? null : describe(event.path("error")))
+                    .count(MetricNames.RUNS_SUCCEEDED, succeeded ? 1 : 0)
+                    .count(MetricNames.RUNS_FAILED, succeeded ? 0 : 1)
+                    .count(MetricNames.CHUNKS_DEAD_LETTERED, ((Number) r.get("deadLetteredChunks")).longValue());
+            return r;
+        });
+        Json.write(output, result);
     }
 
     public Map<String, Object> close(JsonNode event) {

@@ -20,6 +20,9 @@ import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.ledger.aws.AwsClients;
 import io.sensoretl.ledger.aws.Backoff;
 import io.sensoretl.ledger.aws.DynamoDbPartitionLocks;
+import io.sensoretl.telemetry.Invocation;
+import io.sensoretl.telemetry.MetricNames;
+import io.sensoretl.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,6 +51,7 @@ public final class CompactHandler implements RequestStreamHandler {
     private final PartitionCatalog catalog;
     private final CompactionConfig config;
     private final PartitionLocks locks;
+    private final Telemetry telemetry;
     private volatile boolean tablesEnsured;
 
     public CompactHandler() {
@@ -56,19 +60,39 @@ public final class CompactHandler implements RequestStreamHandler {
                         Backoff.standard()),
                 CompactionConfig.fromEnvironment(System.getenv(), Path.of(System.getProperty("java.io.tmpdir"))),
                 new DynamoDbPartitionLocks(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
-                        Clock.systemUTC(), Backoff.standard()));
+                        Clock.systemUTC(), Backoff.standard()), Telemetry.stdout());
     }
 
+    /** Without telemetry: the local runtime's and the tests' default. */
     public CompactHandler(Blobs blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks) {
+        this(blobs, catalog, config, locks, Telemetry.silent());
+    }
+
+    public CompactHandler(Blobs blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks,
+                          Telemetry telemetry) {
         this.blobs = blobs;
         this.catalog = catalog;
         this.config = config;
         this.locks = locks;
+        this.telemetry = telemetry;
     }
 
+    /** Metrics (dimension Function=compact): PartitionsCompacted, RowsCompacted, BytesWritten; log field runId. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Json.write(output, compact(Json.read(input)));
+        JsonNode event = Json.read(input);
+        Map<String, Object> result = Instrumented.run(telemetry, MetricNames.COMPACT, context, "run compacted", inv -> {
+            inv.field(Invocation.RUN_ID, Json.field(event, "runId"));
+            Map<String, Object> r = compact(event);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> parts = (List<Map<String, Object>>) r.get("partitions");
+            inv.field("partitions", parts.stream().map(p -> p.get("dt")).toList())
+                    .count(MetricNames.PARTITIONS_COMPACTED, parts.size())
+                    .count(MetricNames.ROWS_COMPACTED, (Long) r.get("rows"))
+                    .bytes(MetricNames.BYTES_WRITTEN, parts.stream().mapToLong(p -> (Long) p.get("bytes")).sum());
+            return r;
+        });
+        Json.write(output, result);
     }
 
     public Map<String, Object> compact(JsonNode event) throws IOException {

@@ -15,6 +15,9 @@ import io.sensoretl.latest.UpsertSummary;
 import io.sensoretl.latest.aws.DynamoDbLatestReadings;
 import io.sensoretl.ledger.aws.AwsClients;
 import io.sensoretl.ledger.aws.Backoff;
+import io.sensoretl.telemetry.Invocation;
+import io.sensoretl.telemetry.MetricNames;
+import io.sensoretl.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,22 +35,39 @@ import java.util.concurrent.Executors;
 public final class LatestReadingsHandler implements RequestStreamHandler {
     private final Blobs blobs;
     private final LatestReadings latest;
+    private final Telemetry telemetry;
 
     public LatestReadingsHandler() {
         this(new S3Blobs(S3Clients.fromEnvironment(), AwsClients.requiredEnv("CURATED_BUCKET")),
                 new DynamoDbLatestReadings(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LATEST_TABLE"),
                         Backoff.standard(), Executors.newFixedThreadPool(Integer.parseInt(
-                                System.getenv().getOrDefault("LATEST_WRITE_PARALLELISM", "16")))));
+                                System.getenv().getOrDefault("LATEST_WRITE_PARALLELISM", "16")))), Telemetry.stdout());
     }
 
+    /** Without telemetry: the local runtime's and the tests' default. */
     public LatestReadingsHandler(Blobs blobs, LatestReadings latest) {
+        this(blobs, latest, Telemetry.silent());
+    }
+
+    public LatestReadingsHandler(Blobs blobs, LatestReadings latest, Telemetry telemetry) {
         this.blobs = blobs;
         this.latest = latest;
+        this.telemetry = telemetry;
     }
 
+    /** Metrics (dimension Function=latest-readings): SeriesUpserted, SeriesSkippedOlder; log field runId. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Json.write(output, upsert(Json.read(input)));
+        JsonNode event = Json.read(input);
+        Map<String, Object> result = Instrumented.run(telemetry, MetricNames.LATEST_READINGS, context,
+                "latest readings upserted", inv -> {
+                    inv.field(Invocation.RUN_ID, Json.field(event, "runId"));
+                    Map<String, Object> r = upsert(event);
+                    inv.count(MetricNames.SERIES_UPSERTED, ((Number) r.get("written")).longValue())
+                            .count(MetricNames.SERIES_SKIPPED_OLDER, ((Number) r.get("skippedOlder")).longValue());
+                    return r;
+                });
+        Json.write(output, result);
     }
 
     public Map<String, Object> upsert(JsonNode event) throws IOException {

@@ -12,6 +12,9 @@ import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.RunId;
 import io.sensoretl.chunk.SourceObject;
 import io.sensoretl.plan.PlanResult;
+import io.sensoretl.telemetry.Invocation;
+import io.sensoretl.telemetry.MetricNames;
+import io.sensoretl.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,19 +33,41 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class PlanHandler implements RequestStreamHandler {
     private final S3Client s3;
     private final ContractSource contracts;
+    private final Telemetry telemetry;
 
     public PlanHandler() {
-        this(S3Clients.fromEnvironment());
+        this(S3Clients.fromEnvironment(), Telemetry.stdout());
     }
 
+    /** Without telemetry: the local runtime's and the tests' default. */
     public PlanHandler(S3Client s3) {
+        this(s3, Telemetry.silent());
+    }
+
+    public PlanHandler(S3Client s3, Telemetry telemetry) {
         this.s3 = s3;
         this.contracts = new ContractSource(s3);
+        this.telemetry = telemetry;
     }
 
+    /** Metrics (dimension Function=plan): ChunksPlanned, SourceObjects, SourceBytes; log fields runId, sourceKey. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Json.write(output, plan(Json.read(input)));
+        JsonNode event = Json.read(input);
+        PlanResult result = Instrumented.run(telemetry, MetricNames.PLAN, context, "run planned", inv -> {
+            JsonNode detail = event.path("detail");
+            String key = detail.path("object").path("key").isTextual() ? detail.path("object").path("key").asText()
+                    : Json.field(event, "key") != null ? Json.field(event, "key") : Json.field(event, "prefix");
+            inv.field(Invocation.SOURCE_KEY, key);
+            PlanResult r = plan(event);
+            inv.field(Invocation.RUN_ID, r.runId())
+                    .field("manifestKey", r.manifestKey())
+                    .count(MetricNames.CHUNKS_PLANNED, r.chunks())
+                    .count(MetricNames.SOURCE_OBJECTS, r.objects())
+                    .bytes(MetricNames.SOURCE_BYTES, r.bytes());
+            return r;
+        });
+        Json.write(output, result);
     }
 
     public PlanResult plan(JsonNode event) {

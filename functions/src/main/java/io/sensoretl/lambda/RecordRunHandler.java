@@ -9,6 +9,9 @@ import io.sensoretl.ledger.StartOutcome;
 import io.sensoretl.ledger.aws.AwsClients;
 import io.sensoretl.ledger.aws.Backoff;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
+import io.sensoretl.telemetry.Invocation;
+import io.sensoretl.telemetry.MetricNames;
+import io.sensoretl.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,20 +30,42 @@ import java.util.Map;
  */
 public final class RecordRunHandler implements RequestStreamHandler {
     private final RunLedger ledger;
+    private final Telemetry telemetry;
 
     public RecordRunHandler() {
         this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
                 Clock.systemUTC(), Duration.ofMinutes(Long.parseLong(
-                        System.getenv().getOrDefault("RUN_STALE_AFTER_MINUTES", "360"))), Backoff.standard()));
+                        System.getenv().getOrDefault("RUN_STALE_AFTER_MINUTES", "360"))), Backoff.standard()),
+                Telemetry.stdout());
     }
 
+    /** Without telemetry: the local runtime's and the tests' default. */
     public RecordRunHandler(RunLedger ledger) {
-        this.ledger = ledger;
+        this(ledger, Telemetry.silent());
     }
 
+    public RecordRunHandler(RunLedger ledger, Telemetry telemetry) {
+        this.ledger = ledger;
+        this.telemetry = telemetry;
+    }
+
+    /**
+     * Metrics (dimension Function=record-run): RunsStarted (1 or 0), DuplicateEvents (1 when the
+     * object was already processed or is being processed); log fields runId, sourceKey, decision.
+     */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Json.write(output, record(Json.read(input)));
+        JsonNode event = Json.read(input);
+        Map<String, Object> result = Instrumented.run(telemetry, MetricNames.RECORD_RUN, context, "run recorded", inv -> {
+            inv.field(Invocation.SOURCE_KEY, RunEvents.sourceKey(event)).field("executionId", Json.field(event, "executionId"));
+            Map<String, Object> r = record(event);
+            boolean started = (Boolean) r.get("started");
+            inv.field(Invocation.RUN_ID, r.get("runId")).field("decision", r.get("decision"))
+                    .count(MetricNames.RUNS_STARTED, started ? 1 : 0)
+                    .count(MetricNames.DUPLICATE_EVENTS, started ? 0 : 1);
+            return r;
+        });
+        Json.write(output, result);
     }
 
     public Map<String, Object> record(JsonNode event) {

@@ -17,6 +17,12 @@ final class RunEvents {
         return new RunKey(required(event, "bucket"), required(event, "key"), required(event, "etag"));
     }
 
+    /** The source object's key, from the event or its EventBridge {@code detail}; {@code null} if absent. */
+    static String sourceKey(JsonNode event) {
+        JsonNode detailKey = event.path("detail").path("object").path("key");
+        return detailKey.isTextual() ? detailKey.asText() : Json.field(event, "key");
+    }
+
     static String required(JsonNode event, String field) {
         String v = Json.field(event, field);
         if (v == null) {

@@ -8,6 +8,9 @@ import io.sensoretl.aws.S3Clients;
 import io.sensoretl.aws.S3RangeSource;
 import io.sensoretl.aws.S3TransformOutputs;
 import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.telemetry.Invocation;
+import io.sensoretl.telemetry.MetricNames;
+import io.sensoretl.telemetry.Telemetry;
 import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
 import java.io.IOException;
@@ -23,19 +26,46 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class TransformHandler implements RequestStreamHandler {
     private final S3Client s3;
     private final ContractSource contracts;
+    private final Telemetry telemetry;
 
     public TransformHandler() {
-        this(S3Clients.fromEnvironment());
+        this(S3Clients.fromEnvironment(), Telemetry.stdout());
     }
 
+    /** Without telemetry: the local runtime's and the tests' default. */
     public TransformHandler(S3Client s3) {
+        this(s3, Telemetry.silent());
+    }
+
+    public TransformHandler(S3Client s3, Telemetry telemetry) {
         this.s3 = s3;
         this.contracts = new ContractSource(s3);
+        this.telemetry = telemetry;
     }
 
+    /**
+     * Metrics per chunk (dimension Function=transform): RecordsIn, RecordsValid, RecordsRejected (also
+     * per Reason), BytesRead, ChunkDurationMs; log fields runId, chunkIndex, sourceKey.
+     */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Json.write(output, transform(Json.read(input)));
+        JsonNode event = Json.read(input);
+        ChunkStats stats = Instrumented.run(telemetry, MetricNames.TRANSFORM, context, "chunk transformed", inv -> {
+            JsonNode item = event.has("chunk") ? event.get("chunk") : event;
+            inv.field(Invocation.RUN_ID, Json.field(item, "runId"))
+                    .field(Invocation.CHUNK_INDEX, item.path("index").isIntegralNumber() ? item.get("index").asInt() : null)
+                    .field(Invocation.SOURCE_KEY, Json.field(item, "key"));
+            ChunkStats s = transform(event);
+            inv.field("partitions", s.partitions())
+                    .count(MetricNames.RECORDS_IN, s.records())
+                    .count(MetricNames.RECORDS_VALID, s.valid())
+                    .count(MetricNames.RECORDS_REJECTED, s.rejected())
+                    .bytes(MetricNames.BYTES_READ, s.bytes())
+                    .millis(MetricNames.CHUNK_DURATION_MS, inv.elapsedMillis())
+                    .rejectedByReason(s.rejectedByReason());
+            return s;
+        });
+        Json.write(output, stats);
     }
 
     public ChunkStats transform(JsonNode event) throws IOException {

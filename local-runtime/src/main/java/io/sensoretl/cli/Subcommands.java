@@ -19,5 +19,7 @@ final class Subcommands {
         cli.addSubcommand(new io.sensoretl.cli.pipeline.RunCommand());
         cli.addSubcommand(new io.sensoretl.cli.dlq.DlqCommand());
         cli.addSubcommand(new io.sensoretl.cli.pipeline.ServeCommand());
+        // operations
+        cli.addSubcommand(new io.sensoretl.cli.cost.CostCommand());
     }
 }

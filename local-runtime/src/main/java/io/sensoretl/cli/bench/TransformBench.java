@@ -82,6 +82,8 @@ public final class TransformBench implements Callable<Integer> {
             }
             result.put("java", System.getProperty("java.version"));
             result.put("cores", Runtime.getRuntime().availableProcessors());
+            result.put("arch", System.getProperty("os.arch"));
+            result.put("measured_at", Instant.now().toString());
             System.out.println(JsonOutput.line(result));
         } finally {
             deleteTree(work);
@@ -128,6 +130,13 @@ public final class TransformBench implements Callable<Integer> {
         result.put("records_per_s", Math.round(records / seconds));
         result.put("peak_heap_mb", round(peak / 1048576.0));
         result.put("max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1048576.0));
+        // what was written: the cost model derives Parquet size, files per chunk and Athena scans from these
+        ParquetOutputStats readingsOut = ParquetOutputStats.of(work.resolve("readings"));
+        ParquetOutputStats rejectsOut = ParquetOutputStats.of(work.resolve("rejects"));
+        result.put("parquet_files", readingsOut.files());
+        result.put("parquet_column_bytes", readingsOut.columnBytes());
+        result.put("rejects_files", rejectsOut.files());
+        result.put("rejects_column_bytes", rejectsOut.columnBytes());
     }
 
     private void runDuckDb(Path dump, long bytes, Path work, Map<String, Object> result) throws Exception {

@@ -1,0 +1,65 @@
+package io.sensoretl.telemetry;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Where the handlers' structured logs and EMF metrics go. On Lambda that is standard output, which
+ * the runtime ships to CloudWatch Logs line by line (EMF documents become metrics there); tests
+ * collect the lines; the local runtime keeps them out of the CLI's output unless asked.
+ *
+ * <p>This is a deliberately small emitter instead of Powertools' logging and metrics modules: see
+ * docs/operations.md, "Why not Powertools".
+ */
+public final class Telemetry {
+    private final Consumer<String> sink;
+    private final Clock clock;
+    private final String namespace;
+
+    private Telemetry(Consumer<String> sink, Clock clock, String namespace) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
+    }
+
+    /** Lambda: one line per event on standard output. */
+    public static Telemetry stdout() {
+        PrintStream out = System.out;
+        return new Telemetry(line -> {
+            synchronized (out) {
+                out.println(line);
+            }
+        }, Clock.systemUTC(), MetricNames.NAMESPACE);
+    }
+
+    /** Nothing emitted: the local runtime's default, so CLI output stays the command's own. */
+    public static Telemetry silent() {
+        return new Telemetry(line -> { }, Clock.systemUTC(), MetricNames.NAMESPACE);
+    }
+
+    public static Telemetry to(Consumer<String> sink, Clock clock) {
+        return new Telemetry(sink, clock, MetricNames.NAMESPACE);
+    }
+
+    /**
+     * Starts timing one invocation of {@code function} (a {@link MetricNames} logical name).
+     * {@code requestId} is Lambda's request id, or {@code null} when there is none.
+     */
+    public Invocation start(String function, String requestId) {
+        return new Invocation(this, function, requestId, clock.millis());
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    void emit(String line) {
+        sink.accept(line);
+    }
+}

@@ -1,0 +1,182 @@
+package io.sensoretl.cli.cost;
+
+import io.sensoretl.cost.AthenaQueryCost;
+import io.sensoretl.cost.CostEstimate;
+import io.sensoretl.cost.GlueEtlCost;
+import io.sensoretl.cost.LineItem;
+import io.sensoretl.cost.MemoryChoice;
+import io.sensoretl.cost.MemoryRecommendation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a {@link CostEstimate}: an itemised table for people, one JSON object for programs. */
+final class CostReport {
+    private CostReport() {}
+
+    static String text(CostEstimate e) {
+        StringBuilder s = new StringBuilder();
+        var r = e.request();
+        var b = e.benchmark();
+        var shape = e.shape();
+        s.append(String.format("Cost of one run over a %s dump (%,d bytes) on %s, %s prices as of %s (%s)%n",
+                human(r.sizeBytes()), r.sizeBytes(), r.arch().id(), e.prices().region(), e.prices().asOf(), e.prices().source()));
+        s.append(String.format("Measured transform: %.1f MB per CPU-second on one %s core, peak heap %.0f MB (%s, %s)%n",
+                b.bytesPerSecond() / 1e6, b.arch().id(), b.peakHeapMb(), b.source(), b.measuredAt()));
+        s.append(String.format("Compaction: %,.0f rows per CPU-second (%s)%n", e.compactRowsPerSecond(), e.compactSource()));
+        s.append(String.format("Run: %,d chunks of %s -> %,d Express children; %,d staged files; ~%,d valid readings;"
+                        + " curated Parquet ~%s; %.2f s per chunk; wall clock ~%.0f s%n%n",
+                shape.chunks(), human(r.chunkBytes()), shape.childExecutions(), shape.stagedFiles(), shape.validRecords(),
+                human(shape.curatedBytes()), shape.transformSecondsPerChunk(), shape.wallClockSeconds()));
+        s.append(String.format("%-16s %-46s %16s %-11s %14s %12s%n", "Service", "Item", "Quantity", "Unit", "Unit price", "USD"));
+        for (LineItem i : e.items()) {
+            s.append(String.format("%-16s %-46s %16s %-11s %14s %12.6f%n", i.service(), i.item(), quantity(i.quantity()), i.unit(),
+                    String.format("%.10f", i.unitUsd()).replaceAll("0+$", ""), i.usd()));
+            s.append(String.format("%-16s   %s%n", "", i.note()));
+        }
+        s.append(String.format("%-16s %-46s %16s %-11s %14s %12.6f%n%n", "Total", "", "", "", "", e.totalUsd()));
+        s.append("Per service:");
+        for (String service : services(e)) {
+            s.append(String.format("  %s $%.6f", service, e.usd(service)));
+        }
+        s.append(String.format("%n%n"));
+
+        GlueEtlCost g = e.glueEtl();
+        s.append(String.format("Same job as a Glue Spark ETL job: %d DPU x %.0f s billed (%.0f s run) = %.4f DPU-hours = $%.6f"
+                        + " (compute only; %.2fx the whole serverless run)%n  %s%n%n", g.dpus(), g.billedSeconds(), g.runSeconds(),
+                g.dpuHours(), g.usd(), g.usd() / e.totalUsd(), g.note()));
+
+        s.append(String.format("Memory per function (cheapest within %.0f%% of the fastest; used above: %s)%n",
+                100 * r.slowdown(), e.memoryMb()));
+        for (MemoryRecommendation m : e.recommendations()) {
+            s.append(String.format("  %-16s %s%n", m.function(), m.explanation()));
+        }
+        if (!e.athena().isEmpty()) {
+            s.append(String.format("%nAthena, each shipped query once over this dump's data (paid per query, not in the total):%n"));
+            s.append(String.format("  %-24s %-16s %12s %12s %12s %12s  %s%n", "Query", "Table", "Parquet", "USD", "Raw dump", "USD",
+                    "Columns read"));
+            for (AthenaQueryCost q : e.athena()) {
+                s.append(String.format("  %-24s %-16s %12s %12.6f %12s %12.6f  %s%n", q.query(), q.table(), human(q.curatedBytes()),
+                        q.curatedUsd(), human(q.rawBytes()), q.rawUsd(), String.join(",", q.columns())));
+            }
+        }
+        for (String w : e.warnings()) {
+            s.append(String.format("%nWARNING: %s", w));
+        }
+        if (!e.warnings().isEmpty()) {
+            s.append(System.lineSeparator());
+        }
+        return s.toString();
+    }
+
+    static Map<String, Object> json(CostEstimate e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        var r = e.request();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("size_bytes", r.sizeBytes());
+        request.put("chunk_bytes", r.chunkBytes());
+        request.put("arch", r.arch().id());
+        request.put("transform_memory_mb", r.transformMemoryMb());
+        request.put("slowdown", r.slowdown());
+        request.put("chunks_per_child", r.chunksPerChild());
+        out.put("request", request);
+        out.put("prices", Map.of("file", e.prices().source(), "region", e.prices().region(), "as_of", e.prices().asOf()));
+        var b = e.benchmark();
+        out.put("benchmark", Map.of("file", b.source(), "bytes_per_second", b.bytesPerSecond(), "arch", b.arch().id(),
+                "peak_heap_mb", b.peakHeapMb(), "measured_at", b.measuredAt()));
+        out.put("compaction", Map.of("rows_per_second", e.compactRowsPerSecond(), "source", e.compactSource()));
+        var sh = e.shape();
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("chunks", sh.chunks());
+        shape.put("child_executions", sh.childExecutions());
+        shape.put("staged_files", sh.stagedFiles());
+        shape.put("valid_records", sh.validRecords());
+        shape.put("curated_bytes", sh.curatedBytes());
+        shape.put("rejects_bytes", sh.rejectsBytes());
+        shape.put("partitions", sh.partitions());
+        shape.put("transform_seconds_per_chunk", sh.transformSecondsPerChunk());
+        shape.put("wall_clock_seconds", sh.wallClockSeconds());
+        out.put("shape", shape);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (LineItem i : e.items()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("service", i.service());
+            m.put("item", i.item());
+            m.put("quantity", i.quantity());
+            m.put("unit", i.unit());
+            m.put("unit_usd", i.unitUsd());
+            m.put("usd", i.usd());
+            m.put("note", i.note());
+            items.add(m);
+        }
+        out.put("items", items);
+        Map<String, Object> services = new LinkedHashMap<>();
+        services(e).forEach(sv -> services.put(sv, e.usd(sv)));
+        out.put("services_usd", services);
+        out.put("total_usd", e.totalUsd());
+        out.put("memory_mb", e.memoryMb());
+        List<Map<String, Object>> recs = new ArrayList<>();
+        for (MemoryRecommendation m : e.recommendations()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("function", m.function());
+            x.put("recommended", choice(m.chosen()));
+            x.put("fastest", choice(m.fastest()));
+            x.put("min_memory_mb", m.minMemoryMb());
+            x.put("explanation", m.explanation());
+            recs.add(x);
+        }
+        out.put("recommendations", recs);
+        GlueEtlCost g = e.glueEtl();
+        out.put("glue_etl", Map.of("dpus", g.dpus(), "run_seconds", g.runSeconds(), "billed_seconds", g.billedSeconds(),
+                "dpu_hours", g.dpuHours(), "usd", g.usd(), "note", g.note()));
+        List<Map<String, Object>> athena = new ArrayList<>();
+        for (AthenaQueryCost q : e.athena()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("query", q.query());
+            x.put("table", q.table());
+            x.put("columns", q.columns());
+            x.put("curated_bytes", q.curatedBytes());
+            x.put("curated_usd", q.curatedUsd());
+            x.put("raw_bytes", q.rawBytes());
+            x.put("raw_usd", q.rawUsd());
+            athena.add(x);
+        }
+        out.put("athena", athena);
+        out.put("warnings", e.warnings());
+        return out;
+    }
+
+    private static Map<String, Object> choice(MemoryChoice c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("memory_mb", c.memoryMb());
+        m.put("seconds_per_invocation", c.secondsPerInvocation());
+        m.put("gb_seconds", c.gbSeconds());
+        m.put("usd", c.usd());
+        return m;
+    }
+
+    private static List<String> services(CostEstimate e) {
+        return e.items().stream().map(LineItem::service).distinct().toList();
+    }
+
+    private static String quantity(double q) {
+        if (q == Math.rint(q)) {
+            return String.format("%,d", (long) q);
+        }
+        return q < 1 ? String.format("%.6f", q) : String.format("%,.3f", q);
+    }
+
+    static String human(long n) {
+        if (n >= 1L << 30) {
+            return String.format("%.1f GiB", n / 1073741824.0);
+        }
+        if (n >= 1L << 20) {
+            return String.format("%.1f MiB", n / 1048576.0);
+        }
+        if (n >= 1L << 10) {
+            return String.format("%.1f KiB", n / 1024.0);
+        }
+        return n + " B";
+    }
+}
