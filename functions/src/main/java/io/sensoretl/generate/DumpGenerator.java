@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Writes realistic NDJSON sensor dumps in the default contract's shape, any size, reproducibly from a
@@ -28,6 +29,13 @@ public final class DumpGenerator {
     /** One reading every 250 ms across all sensors: ~345k readings a day, so large dumps span days. */
     private static final long STEP_MICROS = 250_000L;
 
+    /** A valid record as the pipeline must curate it: trimmed sensor id, value in the canonical unit. */
+    public record GeneratedReading(String sensorId, long tsMicros, String metric, double value, String unit) {}
+
+    private final long startMicros;
+    private final long stepMicros;
+    private Consumer<GeneratedReading> onValid = r -> {};
+
     private final long seed;
     private final double badShare;
     private final int sensors;
@@ -44,6 +52,25 @@ public final class DumpGenerator {
     private final Map<String, Long> perSensor = new TreeMap<>();
 
     public DumpGenerator(long seed, double badShare, int sensors) {
+        this(seed, badShare, sensors, START_MICROS, STEP_MICROS);
+    }
+
+    /**
+     * @param start first record's time
+     * @param step  time between successive records (across all sensors); a longer step spreads a small
+     *              dump over several days
+     */
+    public DumpGenerator(long seed, double badShare, int sensors, Instant start, java.time.Duration step) {
+        this(seed, badShare, sensors, start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000,
+                step.toNanos() / 1_000);
+    }
+
+    private DumpGenerator(long seed, double badShare, int sensors, long startMicros, long stepMicros) {
+        if (stepMicros <= 0) {
+            throw new IllegalArgumentException("the step between records must be positive, got " + stepMicros + " us");
+        }
+        this.startMicros = startMicros;
+        this.stepMicros = stepMicros;
         if (badShare < 0 || badShare > 1) {
             throw new IllegalArgumentException("--bad-share must be between 0 and 1, got " + badShare);
         }
@@ -65,6 +92,12 @@ public final class DumpGenerator {
         this(seed, badShare, 500);
     }
 
+    /** Tells {@code listener} about every valid record as it is written (tests recompute answers from them). */
+    public DumpGenerator onValid(Consumer<GeneratedReading> listener) {
+        this.onValid = listener;
+        return this;
+    }
+
     /** Writes exactly {@code count} records. */
     public GeneratorTruth writeRecords(OutputStream out, long count) throws IOException {
         for (long i = 0; i < count; i++) {
@@ -83,7 +116,7 @@ public final class DumpGenerator {
 
     private void writeOne(OutputStream out) throws IOException {
         long index = records++;
-        long ts = START_MICROS + index * STEP_MICROS;
+        long ts = startMicros + index * stepMicros;
         byte[] line;
         if (badShare > 0 && random.nextDouble() < badShare && (line = bad(index, ts)) != null) {
             // counted by bad()
@@ -117,6 +150,7 @@ public final class DumpGenerator {
                 Double.toString(written), unit, true, null);
         byte[] line = json.getBytes(StandardCharsets.UTF_8);
         valid++;
+        onValid.accept(new GeneratedReading(sensor, ts, m.name, canonical, m.unit));
         perSensor.merge(sensor, 1L, Long::sum);
         double[] p = partitions.computeIfAbsent("dt=" + LocalDate.ofEpochDay(Math.floorDiv(ts, 86_400_000_000L)), k -> new double[2]);
         p[0]++;

@@ -3,10 +3,15 @@ package io.sensoretl.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.aws.S3Clients;
+import io.sensoretl.compact.BlobOutput;
+import io.sensoretl.compact.Blobs;
+import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.ledger.RunCounts;
 import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.RunRecord;
+import io.sensoretl.ledger.RunsTable;
 import io.sensoretl.ledger.aws.AwsClients;
 import io.sensoretl.ledger.aws.Backoff;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
@@ -30,24 +35,40 @@ import java.util.Map;
  * <p>Event: {@code {"bucket","key","etag","executionId","status":"SUCCEEDED"|"FAILED",
  * "counts":{"records","valid","rejected","deadLetteredChunks"},"partitions":[...],"error"}}; the
  * error may be the {@code {"Error","Cause"}} object a Step Functions Catch produces.
+ *
+ * <p>The closed entry is also written to {@code ledger/runs/<run-id>.json} in the curated bucket
+ * ({@link RunsTable}), which is how Athena sees the ledger (the {@code runs} table). Settings:
+ * LEDGER_TABLE, CURATED_BUCKET.
  */
 public final class CloseRunHandler implements RequestStreamHandler {
     private final RunLedger ledger;
     private final Telemetry telemetry;
+    private final Blobs runsExport;
 
     public CloseRunHandler() {
         this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
-                Clock.systemUTC(), Duration.ofHours(6), Backoff.standard()), Telemetry.stdout());
+                Clock.systemUTC(), Duration.ofHours(6), Backoff.standard()), Telemetry.stdout(),
+                new S3Blobs(S3Clients.fromEnvironment(), AwsClients.requiredEnv("CURATED_BUCKET")));
     }
 
-    /** Without telemetry: the local runtime's and the tests' default. */
+    /** Without telemetry and without the export: the local runtime (its query engine reads the local ledger directly). */
     public CloseRunHandler(RunLedger ledger) {
-        this(ledger, Telemetry.silent());
+        this(ledger, Telemetry.silent(), null);
     }
 
     public CloseRunHandler(RunLedger ledger, Telemetry telemetry) {
+        this(ledger, telemetry, null);
+    }
+
+    public CloseRunHandler(RunLedger ledger, Blobs runsExport) {
+        this(ledger, Telemetry.silent(), runsExport);
+    }
+
+    /** @param runsExport where closed entries are written for the {@code runs} table, or {@code null} for nowhere */
+    public CloseRunHandler(RunLedger ledger, Telemetry telemetry, Blobs runsExport) {
         this.ledger = ledger;
         this.telemetry = telemetry;
+        this.runsExport = runsExport;
     }
 
     /**
@@ -71,7 +92,7 @@ public final class CloseRunHandler implements RequestStreamHandler {
         Json.write(output, result);
     }
 
-    public Map<String, Object> close(JsonNode event) {
+    public Map<String, Object> close(JsonNode event) throws IOException {
         RunKey key = RunEvents.runKey(event);
         String executionId = RunEvents.required(event, "executionId");
         String status = RunEvents.required(event, "status");
@@ -86,6 +107,7 @@ public final class CloseRunHandler implements RequestStreamHandler {
             case "FAILED" -> ledger.fail(key, executionId, describe(event.path("error")));
             default -> throw new IllegalArgumentException("status must be SUCCEEDED or FAILED, got '" + status + "'");
         };
+        export(record);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("runId", record.runId());
         out.put("state", record.state().name());
@@ -96,6 +118,22 @@ public final class CloseRunHandler implements RequestStreamHandler {
         out.put("deadLetteredChunks", record.counts().deadLetteredChunks());
         out.put("partitions", record.partitions());
         return out;
+    }
+
+    /** One JSON object per file, as the JSON SerDe of the runs table reads it; a retried close rewrites the same key. */
+    private void export(RunRecord record) throws IOException {
+        if (runsExport == null) {
+            return;
+        }
+        BlobOutput out = runsExport.create(RunsTable.key(record.runId()));
+        try {
+            out.write(Json.MAPPER.writeValueAsBytes(RunsTable.row(record)));
+            out.write('\n');
+            out.close();
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw e;
+        }
     }
 
     private static String describe(JsonNode error) {

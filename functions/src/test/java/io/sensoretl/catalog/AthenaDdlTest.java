@@ -22,7 +22,8 @@ class AthenaDdlTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"readings.sql, readings", "rejects.sql, rejects"})
+    @CsvSource({"readings.sql, readings", "rejects.sql, rejects", "readings_projection.sql, readings",
+            "rejects_projection.sql, rejects"})
     void ddlColumnsTypesPartitionKeyAndLocationMatchTheCode(String file, String table) throws IOException {
         String sql = Files.readString(ddl(file));
         TableSpec spec = table.equals("readings") ? CuratedTables.readings("s3://${bucket}/")

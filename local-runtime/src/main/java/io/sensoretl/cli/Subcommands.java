@@ -21,5 +21,7 @@ final class Subcommands {
         cli.addSubcommand(new io.sensoretl.cli.pipeline.ServeCommand());
         // operations
         cli.addSubcommand(new io.sensoretl.cli.cost.CostCommand());
+        // queries
+        cli.addSubcommand(new io.sensoretl.cli.query.QueryCommand());
     }
 }

@@ -97,6 +97,12 @@ public final class LocalRunLedger implements RunLedger {
         return Optional.ofNullable(runs.get(id(key)));
     }
 
+    /** Every entry, ordered by source object and ETag: what the local query engine shows as the runs table. */
+    public List<RunRecord> all() {
+        TreeMap<String, RunRecord> runs = JsonFiles.read(file, TYPE, TreeMap::new);
+        return List.copyOf(runs.values());
+    }
+
     private interface Change<T> {
         T apply(TreeMap<String, RunRecord> runs);
     }

@@ -1,0 +1,125 @@
+package io.sensoretl.query;
+
+import io.sensoretl.local.DataDir;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs queries on an in-memory DuckDB over the local runtime's data: the tables of
+ * {@link LocalTables}, with the Trino functions of {@code trino-bridge.sql} defined first.
+ */
+public final class LocalQueryEngine implements QueryEngine {
+    static final String BRIDGE = "trino-bridge.sql";
+
+    private final Connection db;
+    private final LocalTables tables;
+
+    public LocalQueryEngine(DataDir dataDir) {
+        try {
+            this.db = DriverManager.getConnection("jdbc:duckdb:");
+        } catch (SQLException e) {
+            throw new QueryException("cannot start DuckDB: " + e.getMessage());
+        }
+        try {
+            for (String statement : bridgeStatements()) {
+                try (Statement st = db.createStatement()) {
+                    st.execute(statement);
+                }
+            }
+            this.tables = new LocalTables(dataDir);
+            tables.register(db);
+        } catch (SQLException e) {
+            close();
+            throw new QueryException("cannot prepare the local tables: " + e.getMessage());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The bridge's statements, in order (separated by lines holding only ";"). */
+    static List<String> bridgeStatements() {
+        try (InputStream in = LocalQueryEngine.class.getResourceAsStream(BRIDGE)) {
+            if (in == null) {
+                throw new IllegalStateException(BRIDGE + " is missing from the classpath");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> out = new ArrayList<>();
+            for (String part : text.split("(?m)^;\\s*$")) {
+                if (!part.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + BRIDGE, e);
+        }
+    }
+
+    /** How many registered partitions each table shows. */
+    public Map<String, Integer> visiblePartitions() {
+        return tables.partitions();
+    }
+
+    @Override
+    public QueryResult execute(RenderedSql sql) throws EngineError {
+        long started = System.nanoTime();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql.sql())) {
+            ResultSetMetaData md = rs.getMetaData();
+            int n = md.getColumnCount();
+            List<String> columns = new ArrayList<>(n);
+            List<String> types = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                columns.add(md.getColumnLabel(i));
+                types.add(md.getColumnTypeName(i).toLowerCase(Locale.ROOT));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) {
+                    row.add(value(rs, md, i));
+                }
+                rows.add(row);
+            }
+            return new QueryResult(columns, types, rows,
+                    new QueryResult.Statistics("local", null, null, (System.nanoTime() - started) / 1_000_000));
+        } catch (SQLException e) {
+            throw DuckDbErrors.read(e.getMessage(), sql.sql());
+        }
+    }
+
+    private static Object value(ResultSet rs, ResultSetMetaData md, int i) throws SQLException {
+        if (md.getColumnType(i) == Types.TIMESTAMP) {
+            return rs.getObject(i, LocalDateTime.class);
+        }
+        Object v = rs.getObject(i);
+        if (v instanceof Array a) {
+            return Arrays.asList((Object[]) a.getArray());
+        }
+        return v;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closing an in-memory database cannot lose anything
+        }
+    }
+}
