@@ -77,14 +77,15 @@ final class ContractParser {
         if (!c.requireObject()) {
             return null;
         }
-        c.allowOnly(Set.of("type", "delimiter", "quote", "header", "decimalSeparator", "multilineFields", "maxRecordBytes"));
+        c.allowOnly(Set.of("type", "delimiter", "quote", "header", "decimalSeparator", "multilineFields", "maxRecordBytes",
+                "dataColumns"));
         kind = c.child("type").choice(FormatKind.class, null,
                 Map.of("ndjson", FormatKind.NDJSON, "json_array", FormatKind.JSON_ARRAY, "delimited", FormatKind.DELIMITED));
         if (kind == null) {
             kind = FormatKind.NDJSON;
         }
         if (kind != FormatKind.DELIMITED) {
-            for (String k : List.of("delimiter", "quote", "header", "decimalSeparator", "multilineFields")) {
+            for (String k : List.of("delimiter", "quote", "header", "decimalSeparator", "multilineFields", "dataColumns")) {
                 if (c.child(k).present()) {
                     c.child(k).problem("only applies to format type delimited, not " + kind.id());
                 }
@@ -105,7 +106,8 @@ final class ContractParser {
         }
         boolean multiline = c.child("multilineFields").bool(false);
         int maxRecord = c.child("maxRecordBytes").integer(Format.DEFAULT_MAX_RECORD_BYTES, 64, 64 * 1024 * 1024);
-        return new Format(kind, delimiter, quote, header, decimal, multiline, maxRecord);
+        int dataColumns = c.child("dataColumns").integer(0, 1, 100_000);
+        return new Format(kind, delimiter, quote, header, decimal, multiline, maxRecord, dataColumns);
     }
 
     private Mapping mapping(Cursor c) {

@@ -9,6 +9,9 @@ package io.sensoretl.contract;
  * @param decimalSeparator     {@code .} or {@code ,} in numbers (delimited only)
  * @param multilineFields      quoted fields may contain line breaks; makes the input non-splittable
  * @param maxRecordBytes       records longer than this are rejected as {@code too_long} without being buffered
+ * @param dataColumns          how many leading columns carry data (delimited only; 0: all). Fields after them
+ *                             (trailing separators, stray spreadsheet debris) are never read, and a row whose
+ *                             data columns are all empty is blank, not a record
  */
 public record Format(
         FormatKind kind,
@@ -17,7 +20,8 @@ public record Format(
         boolean header,
         char decimalSeparator,
         boolean multilineFields,
-        int maxRecordBytes) {
+        int maxRecordBytes,
+        int dataColumns) {
 
     public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 

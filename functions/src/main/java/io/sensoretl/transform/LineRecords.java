@@ -69,14 +69,22 @@ final class LineRecords implements SourceRecords {
         return line != null;
     }
 
-    /** A delimited row of nothing but separators (spreadsheet exports end with such rows) is blank, not a record. */
+    /**
+     * A delimited row of nothing but separators (spreadsheet exports end with such rows) is blank, not a
+     * record; with {@code dataColumns} only those leading columns must be empty, whatever follows them.
+     */
     private boolean onlySeparators(Line l) {
         if (l.tooLong() || l.truncatedInput()) {
             return false;
         }
         byte[] b = l.bytes();
+        int separators = 0;
         for (int i = 0; i < l.length(); i++) {
-            if (b[i] != format.delimiter() && b[i] != ' ' && b[i] != '\t' && b[i] != format.quote()) {
+            if (b[i] == format.delimiter()) {
+                if (++separators == format.dataColumns()) {
+                    return true;
+                }
+            } else if (b[i] != ' ' && b[i] != '\t' && b[i] != format.quote()) {
                 return false;
             }
         }

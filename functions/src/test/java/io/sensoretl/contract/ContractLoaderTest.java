@@ -76,6 +76,43 @@ class ContractLoaderTest {
     }
 
     @Test
+    void dataColumnsIsADelimitedSettingOfAtLeastOneColumn() {
+        Contract c = parse("""
+                version: 1
+                name: wide
+                format: {type: delimited, delimiter: ";", dataColumns: 15}
+                mapping: {sensorId: id, metric: m, value: v}
+                timestamp: {fields: ts}
+                """);
+        assertThat(c.format().dataColumns()).isEqualTo(15);
+        assertThat(parse("""
+                version: 1
+                name: all
+                format: {type: delimited}
+                mapping: {sensorId: id, metric: m, value: v}
+                timestamp: {fields: ts}
+                """).format().dataColumns()).as("default: every column").isZero();
+        assertThatThrownBy(() -> parse("""
+                version: 1
+                name: json
+                format: {type: ndjson, dataColumns: 0}
+                mapping: {sensorId: /id, metric: /m, value: /v}
+                timestamp: {fields: /ts}
+                """))
+                .isInstanceOfSatisfying(ContractException.class, e -> assertThat(e.problems()).extracting(ContractProblem::toString)
+                        .contains("/format/dataColumns: only applies to format type delimited, not ndjson"));
+    }
+
+    @Test
+    void theUciAirQualityContractLoads() {
+        Contract c = ContractLoader.load(Path.of(System.getProperty("sensoretl.repo.root", ".."))
+                .resolve("test-fixtures/contracts/airquality-uci.yaml"));
+        assertThat(c.mapping().columns()).hasSize(13);
+        assertThat(c.format().dataColumns()).isEqualTo(15);
+        assertThat(c.missingValues()).containsExactly(-200.0);
+    }
+
+    @Test
     void yamlSyntaxErrorsNameTheLine() {
         assertThatThrownBy(() -> parse("version: 1\nname: [unclosed\n"))
                 .isInstanceOf(ContractException.class)

@@ -172,6 +172,33 @@ class BadInputTest {
     }
 
     @Test
+    void debrisAfterTheDataColumnsIsIgnoredAndRowsWithEmptyDataColumnsAreBlank() throws Exception {
+        String yaml = """
+                version: 1
+                name: debris
+                format: {type: delimited, delimiter: ";", decimalSeparator: ",", header: true%s}
+                mapping:
+                  shape: wide
+                  sensorId: {constant: station-1}
+                  columns:
+                    - {column: T, metric: temperature, unit: degC}
+                timestamp: {fields: [Date, Time], encoding: pattern, pattern: "dd/MM/yyyy HH.mm.ss", zone: "+01:00"}
+                """;
+        // the UCI Air Quality export: two empty fields, sometimes stray commas, and separator-only rows with commas
+        String csv = "Date;Time;T;;,,,,,\r\n10/03/2004;18.00.00;13,6;;\r\n10/03/2004;19.00.00;13,3;;,\r\n"
+                + ";;;;,,,,,\r\n;;;;,,,,,\r\n";
+        ChunkStats withColumns = run(utf8(csv), ContractLoader.parse(utf8(yaml.formatted(", dataColumns: 3")), "debris"));
+        assertThat(withColumns.sourceRecords()).isEqualTo(2);
+        assertThat(withColumns.valid()).isEqualTo(2);
+        assertThat(withColumns.rejected()).isZero();
+
+        // without the setting the comma rows are records, and each is rejected for its missing timestamp
+        ChunkStats without = run(utf8(csv), ContractLoader.parse(utf8(yaml.formatted("")), "debris"));
+        assertThat(without.sourceRecords()).isEqualTo(4);
+        assertThat(without.rejectedByReason()).isEqualTo(Map.of("missing_field", 2L));
+    }
+
+    @Test
     void aDelimitedChunkWithoutItsHeaderRowFailsAsAChunkNotPerRecord() {
         Contract c = ContractLoader.parse(utf8("""
                 version: 1
