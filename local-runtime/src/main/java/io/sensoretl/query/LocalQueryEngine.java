@@ -79,7 +79,10 @@ public final class LocalQueryEngine implements QueryEngine {
     @Override
     public QueryResult execute(RenderedSql sql) throws EngineError {
         long started = System.nanoTime();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql.sql())) {
+        // DuckDB reports error positions relative to the statement's first token: send it from there
+        int lead = firstToken(sql.sql());
+        String statement = sql.sql().substring(lead);
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(statement)) {
             ResultSetMetaData md = rs.getMetaData();
             int n = md.getColumnCount();
             List<String> columns = new ArrayList<>(n);
@@ -99,8 +102,32 @@ public final class LocalQueryEngine implements QueryEngine {
             return new QueryResult(columns, types, rows,
                     new QueryResult.Statistics("local", null, null, (System.nanoTime() - started) / 1_000_000));
         } catch (SQLException e) {
-            throw DuckDbErrors.read(e.getMessage(), sql.sql());
+            EngineError error = DuckDbErrors.read(e.getMessage(), statement);
+            if (error.position() == null || lead == 0) {
+                throw error;
+            }
+            int offset = error.position().offset(statement);
+            throw new EngineError(error.getMessage(), offset < 0 ? null : SqlPosition.of(sql.sql(), lead + offset));
         }
+    }
+
+    /** The offset of the first character that is neither blank nor part of a comment. */
+    static int firstToken(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            if (Character.isWhitespace(sql.charAt(i))) {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int nl = sql.indexOf('\n', i);
+                i = nl < 0 ? sql.length() : nl + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static Object value(ResultSet rs, ResultSetMetaData md, int i) throws SQLException {

@@ -8,8 +8,8 @@
 SET TimeZone = 'UTC'
 ;
 -- approx_percentile(x, p): Trino estimates (t-digest / q-digest, within about 1% of the rank).
--- Locally the exact lower nearest-rank value is returned: element floor((n - 1) * p) of the sorted
--- values, a value that occurs in the data, as Trino's estimate for small groups is.
+-- Locally the exact nearest-rank percentile is returned: the smallest value with at least a share p
+-- of the values at or below it (rank ceil(p * n)), a value that occurs in the data.
 CREATE OR REPLACE TEMP MACRO approx_percentile(x, p) AS quantile_disc(x, p)
 ;
 -- approx_distinct(x): Trino's HyperLogLog estimate; DuckDB's is approx_count_distinct.
