@@ -148,7 +148,7 @@ class AthenaQueriesTest {
         assertThat(r.rows()).hasSizeGreaterThan(500);
     }
 
-    private static List<List<Object>> aggregates(Map<List<Object>, List<Double>> groups) {
+    static List<List<Object>> aggregates(Map<List<Object>, List<Double>> groups) {
         List<List<Object>> expected = new ArrayList<>();
         groups.forEach((key, values) -> {
             List<Double> sorted = values.stream().sorted().toList();
@@ -341,7 +341,7 @@ class AthenaQueriesTest {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static final Comparator<List<Object>> KEY_ORDER = (x, y) -> {
+    static final Comparator<List<Object>> KEY_ORDER = (x, y) -> {
         for (int i = 0; i < x.size(); i++) {
             int c = ((Comparable) x.get(i)).compareTo(y.get(i));
             if (c != 0) {
