@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RealDatasetsTest {
     private static final Path REPO = Path.of(System.getProperty("sensoretl.repo.root", ".."));
-    private static final Path DATASETS = REPO.resolve("../shared/datasets").normalize();
+    /** ../shared beside the repository, or SENSOR_ETL_SHARED (for checkouts elsewhere, e.g. git worktrees). */
+    private static final Path DATASETS = (System.getenv("SENSOR_ETL_SHARED") != null
+            ? Path.of(System.getenv("SENSOR_ETL_SHARED")) : REPO.resolve("../shared")).resolve("datasets").normalize();
     /** The 13 measurement columns of AirQualityUCI.csv, in file order, as the contract names them. */
     private static final List<String[]> AIRQUALITY_COLUMNS = List.of(
             new String[] {"co", "mg/m3"}, new String[] {"pt08_s1_co", "raw"}, new String[] {"nmhc", "ug/m3"},
@@ -42,8 +44,8 @@ class RealDatasetsTest {
 
     private static Path dataset(String name) {
         Path p = DATASETS.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(p), "real-dataset test skipped: " + p + " not found (../shared/datasets is "
-                + "optional; see its README)");
+        Assumptions.assumeTrue(Files.isRegularFile(p), "real-dataset test skipped: " + p + " not found (../shared/datasets, or "
+                + "$SENSOR_ETL_SHARED/datasets, is optional)");
         return p;
     }
 
