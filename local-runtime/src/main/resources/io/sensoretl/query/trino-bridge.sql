@@ -7,6 +7,9 @@
 -- Athena sessions run in UTC: timestamps print and truncate (date_trunc, CAST AS date) in UTC.
 SET TimeZone = 'UTC'
 ;
+-- Trino divides integers as integers (7 / 2 = 3, -7 / 2 = -3); DuckDB's / would give 3.5.
+SET integer_division = true
+;
 -- approx_percentile(x, p): Trino estimates (t-digest / q-digest, within about 1% of the rank).
 -- Locally the exact nearest-rank percentile is returned: the smallest value with at least a share p
 -- of the values at or below it (rank ceil(p * n)), a value that occurs in the data.

@@ -31,10 +31,11 @@ class TrinoBridgeTest {
                   to_unixtime(TIMESTAMP '2024-01-01 00:00:00.250'),
                   from_unixtime(1704067200.5),
                   from_iso8601_timestamp('2024-01-01T01:00:00+01:00'),
-                  date_trunc('hour', TIMESTAMP '2024-01-01 10:11:12')
+                  date_trunc('hour', TIMESTAMP '2024-01-01 10:11:12'),
+                  7 / 2, -7 / 2, 7.0 / 2
                 """)).containsExactly(0L, 5L, LocalDateTime.parse("2024-01-02T01:00"), 1704067200.25,
                 LocalDateTime.parse("2024-01-01T00:00:00.500"), LocalDateTime.parse("2024-01-01T00:00"),
-                LocalDateTime.parse("2024-01-01T10:00"));
+                LocalDateTime.parse("2024-01-01T10:00"), 3, -3, 3.5);
     }
 
     @Test
