@@ -45,6 +45,17 @@ class TrinoBridgeTest {
     }
 
     @Test
+    void anErrorDeepInALongLineIsPositionedAlthoughDuckDbShowsOnlyAWindowOfIt() {
+        String line = "SELECT 1 AS " + "a".repeat(60) + ", 2 AS " + "b".repeat(60) + ", nosuch, 4 AS " + "d".repeat(80);
+        QueryFile f = QueryFile.parse(new QuerySource("long.sql", "-- header\n" + line));
+        try (LocalQueryEngine e = new LocalQueryEngine(new DataDir(dir))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> QueryRunner.run(e, f, Map.of()))
+                    .isInstanceOf(QueryException.class)
+                    .hasMessageStartingWith("long.sql:2:" + (line.indexOf("nosuch") + 1) + ": Binder Error");
+        }
+    }
+
+    @Test
     void anEmptyDataDirHasTheThreeTablesWithTheirColumnsAndNoRows() {
         try (LocalQueryEngine e = new LocalQueryEngine(new DataDir(dir))) {
             for (String t : List.of("readings", "rejects", "runs")) {
