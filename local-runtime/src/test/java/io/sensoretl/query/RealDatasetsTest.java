@@ -42,7 +42,56 @@ class RealDatasetsTest {
     @TempDir
     Path dir;
 
-    private static Path dataset(String name) {
+    /**
+     * What AirQualityUCI.csv holds, read with plain Java (CRLF lines, ';' fields, decimal commas,
+     * -200 = missing, UTC+1 local time), independently of the contract machinery.
+     *
+     * @param groups per (UTC day, station, metric, unit): the values that must be curated
+     */
+    record AirQuality(long dataRows, long blankRows, long valid, long missing, Map<List<Object>, List<Double>> groups) {
+        static AirQuality read(Path csv) throws java.io.IOException {
+            String[] lines = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8).split("\r\n", -1);
+            DateTimeFormatter local = DateTimeFormatter.ofPattern("dd/MM/yyyy HH.mm.ss");
+            Map<List<Object>, List<Double>> groups = new TreeMap<>(AthenaQueriesTest.KEY_ORDER);
+            long dataRows = 0;
+            long blankRows = 0;
+            long missing = 0;
+            long valid = 0;
+            for (int i = 1; i < lines.length; i++) {
+                if (lines[i].isEmpty()) {
+                    continue;
+                }
+                String[] f = lines[i].split(";", -1);
+                boolean blank = true;
+                for (int c = 0; c < 15; c++) {
+                    blank &= f[c].isBlank();
+                }
+                if (blank) {
+                    blankRows++;
+                    continue;
+                }
+                dataRows++;
+                LocalDateTime utc = LocalDateTime.parse(f[0] + " " + f[1], local).minusHours(1);
+                for (int c = 0; c < 13; c++) {
+                    double v = Double.parseDouble(f[c + 2].replace(',', '.'));
+                    if (v == -200) {
+                        missing++;
+                    } else {
+                        valid++;
+                        groups.computeIfAbsent(List.of(utc.toLocalDate().toString(), STATION, AIRQUALITY_COLUMNS.get(c)[0],
+                                AIRQUALITY_COLUMNS.get(c)[1]), k -> new ArrayList<>()).add(v);
+                    }
+                }
+            }
+            return new AirQuality(dataRows, blankRows, valid, missing, groups);
+        }
+
+        long partitions() {
+            return groups.keySet().stream().map(k -> k.get(0)).distinct().count();
+        }
+    }
+
+    static Path dataset(String name) {
         Path p = DATASETS.resolve(name);
         Assumptions.assumeTrue(Files.isRegularFile(p), "real-dataset test skipped: " + p + " not found (../shared/datasets, or "
                 + "$SENSOR_ETL_SHARED/datasets, is optional)");
@@ -54,43 +103,13 @@ class RealDatasetsTest {
         Path csv = dataset("AirQualityUCI.csv");
         Contract contract = ContractLoader.load(REPO.resolve("test-fixtures/contracts/airquality-uci.yaml"));
 
-        // independent reading of the file: CRLF lines, ';' fields, decimal commas, -200 = missing
-        String text = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8);
-        String[] lines = text.split("\r\n", -1);
-        DateTimeFormatter local = DateTimeFormatter.ofPattern("dd/MM/yyyy HH.mm.ss");
-        Map<List<Object>, List<Double>> groups = new TreeMap<>(AthenaQueriesTest.KEY_ORDER);
-        long dataRows = 0;
-        long blankRows = 0;
-        long missing = 0;
-        long valid = 0;
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isEmpty()) {
-                continue;
-            }
-            String[] f = lines[i].split(";", -1);
-            boolean blank = true;
-            for (int c = 0; c < 15; c++) {
-                blank &= f[c].isBlank();
-            }
-            if (blank) {
-                blankRows++;
-                continue;
-            }
-            dataRows++;
-            LocalDateTime utc = LocalDateTime.parse(f[0] + " " + f[1], local).minusHours(1);
-            for (int c = 0; c < 13; c++) {
-                double v = Double.parseDouble(f[c + 2].replace(',', '.'));
-                if (v == -200) {
-                    missing++;
-                } else {
-                    valid++;
-                    groups.computeIfAbsent(List.of(utc.toLocalDate().toString(), STATION, AIRQUALITY_COLUMNS.get(c)[0],
-                            AIRQUALITY_COLUMNS.get(c)[1]), k -> new ArrayList<>()).add(v);
-                }
-            }
-        }
-        assertThat(dataRows).as("the README's count of readings rows").isEqualTo(9_357);
-        assertThat(blankRows).as("separator-only trailing rows").isEqualTo(114);
+        AirQuality expected = AirQuality.read(csv);
+        assertThat(expected.dataRows()).as("the README's count of readings rows").isEqualTo(9_357);
+        assertThat(expected.blankRows()).as("separator-only trailing rows").isEqualTo(114);
+        long dataRows = expected.dataRows();
+        long valid = expected.valid();
+        long missing = expected.missing();
+        Map<List<Object>, List<Double>> groups = expected.groups();
 
         CuratedDataDir data = new CuratedDataDir(dir.resolve("data"));
         CuratedDataDir.Run run = data.ingest(contract, csv, "incoming/AirQualityUCI.csv", "etag-uci", "2024-06-01", 0);
