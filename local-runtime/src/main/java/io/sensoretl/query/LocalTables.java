@@ -9,6 +9,7 @@ import io.sensoretl.ledger.RunRecord;
 import io.sensoretl.ledger.RunsTable;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import io.sensoretl.local.DataDir;
+import io.sensoretl.local.LocalPaths;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -126,11 +127,7 @@ final class LocalTables {
             return Path.of(URI.create(location));
         }
         if (location.startsWith("s3://")) {
-            String rest = location.substring("s3://".length());
-            int slash = rest.indexOf('/');
-            String bucket = slash < 0 ? rest : rest.substring(0, slash);
-            String key = slash < 0 ? "" : rest.substring(slash + 1);
-            return dataDir.object(bucket, key);
+            return LocalPaths.of(dataDir, location);
         }
         throw new QueryException("partition dt=" + p.dt() + " of " + table + " has location " + location
                 + ", which is neither file: nor s3:// (registered in " + dataDir.stores().resolve("catalog") + ")");
