@@ -27,9 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RealDatasetsTest {
     private static final Path REPO = Path.of(System.getProperty("sensoretl.repo.root", ".."));
-    /** ../shared beside the repository, or SENSOR_ETL_SHARED (for checkouts elsewhere, e.g. git worktrees). */
-    private static final Path DATASETS = (System.getenv("SENSOR_ETL_SHARED") != null
-            ? Path.of(System.getenv("SENSOR_ETL_SHARED")) : REPO.resolve("../shared")).resolve("datasets").normalize();
+    /** ../shared beside the repository, or -Dsensoretl.shared / SENSOR_ETL_SHARED for checkouts elsewhere (git worktrees). */
+    private static final Path DATASETS = shared().resolve("datasets").normalize();
+
+    private static Path shared() {
+        String property = System.getProperty("sensoretl.shared");
+        String env = System.getenv("SENSOR_ETL_SHARED");
+        return property != null && !property.isBlank() ? Path.of(property)
+                : env != null && !env.isBlank() ? Path.of(env) : REPO.resolve("../shared");
+    }
     /** The 13 measurement columns of AirQualityUCI.csv, in file order, as the contract names them. */
     private static final List<String[]> AIRQUALITY_COLUMNS = List.of(
             new String[] {"co", "mg/m3"}, new String[] {"pt08_s1_co", "raw"}, new String[] {"nmhc", "ug/m3"},
@@ -94,7 +100,7 @@ class RealDatasetsTest {
     static Path dataset(String name) {
         Path p = DATASETS.resolve(name);
         Assumptions.assumeTrue(Files.isRegularFile(p), "real-dataset test skipped: " + p + " not found (../shared/datasets, or "
-                + "$SENSOR_ETL_SHARED/datasets, is optional)");
+                + "-Dsensoretl.shared=<dir>, is optional)");
         return p;
     }
 
