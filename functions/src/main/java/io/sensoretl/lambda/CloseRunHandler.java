@@ -7,6 +7,8 @@ import io.sensoretl.aws.S3Clients;
 import io.sensoretl.compact.BlobOutput;
 import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.aws.S3Blobs;
+import io.sensoretl.lambda.priming.CloseRunPriming;
+import io.sensoretl.lambda.priming.Priming;
 import io.sensoretl.ledger.RunCounts;
 import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
@@ -45,10 +47,15 @@ public final class CloseRunHandler implements RequestStreamHandler {
     private final Telemetry telemetry;
     private final Blobs runsExport;
 
+    /** Held here because the CRaC context keeps resources only weakly. */
+    private Priming priming;
+
+    /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public CloseRunHandler() {
         this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
                 Clock.systemUTC(), Duration.ofHours(6), Backoff.standard()), Telemetry.stdout(),
                 new S3Blobs(S3Clients.fromEnvironment(), AwsClients.requiredEnv("CURATED_BUCKET")));
+        this.priming = Priming.register(new CloseRunPriming());
     }
 
     /** Without telemetry and without the export: the local runtime (its query engine reads the local ledger directly). */

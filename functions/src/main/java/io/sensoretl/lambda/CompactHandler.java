@@ -17,6 +17,8 @@ import io.sensoretl.compact.CuratedLayout;
 import io.sensoretl.compact.PartitionCompactor;
 import io.sensoretl.compact.PartitionLocks;
 import io.sensoretl.compact.aws.S3Blobs;
+import io.sensoretl.lambda.priming.CompactPriming;
+import io.sensoretl.lambda.priming.Priming;
 import io.sensoretl.ledger.aws.AwsClients;
 import io.sensoretl.ledger.aws.Backoff;
 import io.sensoretl.ledger.aws.DynamoDbPartitionLocks;
@@ -54,6 +56,10 @@ public final class CompactHandler implements RequestStreamHandler {
     private final Telemetry telemetry;
     private volatile boolean tablesEnsured;
 
+    /** Held here because the CRaC context keeps resources only weakly. */
+    private Priming priming;
+
+    /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public CompactHandler() {
         this(new S3Blobs(S3Clients.fromEnvironment(), AwsClients.requiredEnv("CURATED_BUCKET")),
                 new GluePartitionCatalog(AwsClients.glueFromEnvironment(), AwsClients.requiredEnv("GLUE_DATABASE"),
@@ -61,6 +67,7 @@ public final class CompactHandler implements RequestStreamHandler {
                 CompactionConfig.fromEnvironment(System.getenv(), Path.of(System.getProperty("java.io.tmpdir"))),
                 new DynamoDbPartitionLocks(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
                         Clock.systemUTC(), Backoff.standard()), Telemetry.stdout());
+        this.priming = Priming.register(new CompactPriming());
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */

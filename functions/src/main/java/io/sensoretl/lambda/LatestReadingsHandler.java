@@ -8,6 +8,8 @@ import io.sensoretl.compact.Blob;
 import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.CuratedLayout;
 import io.sensoretl.compact.aws.S3Blobs;
+import io.sensoretl.lambda.priming.LatestReadingsPriming;
+import io.sensoretl.lambda.priming.Priming;
 import io.sensoretl.latest.LatestLines;
 import io.sensoretl.latest.LatestReadings;
 import io.sensoretl.latest.NewestPerSeries;
@@ -37,11 +39,16 @@ public final class LatestReadingsHandler implements RequestStreamHandler {
     private final LatestReadings latest;
     private final Telemetry telemetry;
 
+    /** Held here because the CRaC context keeps resources only weakly. */
+    private Priming priming;
+
+    /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public LatestReadingsHandler() {
         this(new S3Blobs(S3Clients.fromEnvironment(), AwsClients.requiredEnv("CURATED_BUCKET")),
                 new DynamoDbLatestReadings(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LATEST_TABLE"),
                         Backoff.standard(), Executors.newFixedThreadPool(Integer.parseInt(
                                 System.getenv().getOrDefault("LATEST_WRITE_PARALLELISM", "16")))), Telemetry.stdout());
+        this.priming = Priming.register(new LatestReadingsPriming());
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */

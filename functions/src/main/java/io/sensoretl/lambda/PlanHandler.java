@@ -11,6 +11,8 @@ import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.RunId;
 import io.sensoretl.chunk.SourceObject;
+import io.sensoretl.lambda.priming.PlanPriming;
+import io.sensoretl.lambda.priming.Priming;
 import io.sensoretl.plan.PlanResult;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
@@ -35,8 +37,13 @@ public final class PlanHandler implements RequestStreamHandler {
     private final ContractSource contracts;
     private final Telemetry telemetry;
 
+    /** Held here because the CRaC context keeps resources only weakly. */
+    private Priming priming;
+
+    /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public PlanHandler() {
         this(S3Clients.fromEnvironment(), Telemetry.stdout());
+        this.priming = Priming.register(new PlanPriming());
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */

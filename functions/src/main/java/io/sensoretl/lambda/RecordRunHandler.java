@@ -3,6 +3,8 @@ package io.sensoretl.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.lambda.priming.Priming;
+import io.sensoretl.lambda.priming.RecordRunPriming;
 import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.StartOutcome;
@@ -32,11 +34,16 @@ public final class RecordRunHandler implements RequestStreamHandler {
     private final RunLedger ledger;
     private final Telemetry telemetry;
 
+    /** Held here because the CRaC context keeps resources only weakly. */
+    private Priming priming;
+
+    /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public RecordRunHandler() {
         this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
                 Clock.systemUTC(), Duration.ofMinutes(Long.parseLong(
                         System.getenv().getOrDefault("RUN_STALE_AFTER_MINUTES", "360"))), Backoff.standard()),
                 Telemetry.stdout());
+        this.priming = Priming.register(new RecordRunPriming());
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */

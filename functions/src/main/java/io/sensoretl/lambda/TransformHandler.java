@@ -8,6 +8,8 @@ import io.sensoretl.aws.S3Clients;
 import io.sensoretl.aws.S3RangeSource;
 import io.sensoretl.aws.S3TransformOutputs;
 import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.lambda.priming.Priming;
+import io.sensoretl.lambda.priming.TransformPriming;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
@@ -27,9 +29,13 @@ public final class TransformHandler implements RequestStreamHandler {
     private final S3Client s3;
     private final ContractSource contracts;
     private final Telemetry telemetry;
+    /** Held here because the CRaC context keeps resources only weakly. */
+    private Priming priming;
 
+    /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public TransformHandler() {
         this(S3Clients.fromEnvironment(), Telemetry.stdout());
+        this.priming = Priming.register(new TransformPriming());
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */

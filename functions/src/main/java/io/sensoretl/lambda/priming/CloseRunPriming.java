@@ -1,0 +1,36 @@
+package io.sensoretl.lambda.priming;
+
+import io.sensoretl.lambda.CloseRunHandler;
+import io.sensoretl.ledger.aws.Backoff;
+import io.sensoretl.ledger.aws.DynamoDbRunLedger;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Primes {@code close-run}: recording a succeeded run with its counts (a conditional UpdateItem). */
+public final class CloseRunPriming extends Priming {
+    private static final String SUCCEEDED_ITEM = "{\"state\":{\"S\":\"SUCCEEDED\"},\"run_id\":{\"S\":\"run-priming\"},"
+            + "\"execution_id\":{\"S\":\"priming\"},\"started_at\":{\"N\":\"1704067200000\"},"
+            + "\"ended_at\":{\"N\":\"1704067260000\"},\"attempt\":{\"N\":\"1\"},\"counts\":{\"M\":{\"records\":{\"N\":\"200\"},"
+            + "\"valid\":{\"N\":\"189\"},\"rejected\":{\"N\":\"11\"},\"dead_lettered_chunks\":{\"N\":\"0\"}}},"
+            + "\"output_partitions\":{\"L\":[{\"S\":\"2024-03-01\"}]}}";
+
+    @Override
+    public String run() throws IOException {
+        CannedHttpClient http = new CannedHttpClient(call -> switch (DynamoDbAnswers.target(call)) {
+            case "UpdateItem" -> DynamoDbAnswers.updated(SUCCEEDED_ITEM);
+            default -> throw CannedHttpClient.unexpected(call, "close-run");
+        });
+        try (DynamoDbClient dynamo = DynamoDbAnswers.client(http)) {
+            DynamoDbRunLedger ledger = new DynamoDbRunLedger(dynamo, "priming-ledger", Clock.systemUTC(),
+                    Duration.ofHours(6), Backoff.standard());
+            String out = invoke(new CloseRunHandler(ledger), "close-run",
+                    "{\"bucket\":\"priming-source\",\"key\":\"incoming/priming.ndjson\",\"etag\":\"priming\","
+                            + "\"executionId\":\"priming\",\"status\":\"SUCCEEDED\",\"counts\":{\"records\":200,"
+                            + "\"valid\":189,\"rejected\":11,\"deadLetteredChunks\":0},\"partitions\":[\"2024-03-01\"]}");
+            requireCalls(http, "DynamoDB");
+            return out;
+        }
+    }
+}
