@@ -1,12 +1,12 @@
 package io.sensoretl.compact;
 
 import io.sensoretl.parquet.ParquetFiles;
+import io.sensoretl.parquet.ReadingRows;
 import io.sensoretl.reading.Reading;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.apache.parquet.hadoop.ParquetReader;
 
 /**
  * The rows of a partition's current curated version, part after part, minus the rows of the runs
@@ -29,7 +29,7 @@ final class CuratedRows implements RowSource {
     private final Set<String> replacedRuns;
     private final Comparator<Reading> order;
     private int next;
-    private ParquetReader<Reading> reader;
+    private ReadingRows reader;
     private Blob current;
     private Reading previous;
     long kept;

@@ -6,6 +6,7 @@ import io.sensoretl.catalog.PartitionSwitch;
 import io.sensoretl.latest.LatestLines;
 import io.sensoretl.latest.NewestPerSeries;
 import io.sensoretl.parquet.ParquetFiles;
+import io.sensoretl.parquet.ReadingRows;
 import io.sensoretl.reading.Reading;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.parquet.hadoop.ParquetReader;
 
 /**
  * Applies one run to one partition: merges the run's staged files with the partition's current
@@ -155,7 +155,7 @@ public final class PartitionCompactor {
         try (ExternalSort sort = new ExternalSort(scratch, config.sortBudgetBytes(), config.mergeFanIn(),
                 ReadingOrder.CURATED)) {
             for (Blob blob : staged) {
-                try (ParquetReader<Reading> in = ParquetFiles.readingReader(blobs.input(blob))) {
+                try (ReadingRows in = ParquetFiles.readingReader(blobs.input(blob))) {
                     for (Reading r; (r = in.read()) != null; ) {
                         sort.add(r);
                         newest.accept(r);

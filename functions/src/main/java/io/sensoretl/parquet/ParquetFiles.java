@@ -7,9 +7,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.InputFile;
@@ -33,8 +31,8 @@ public final class ParquetFiles {
         return new Builder<>(file, new RejectWriteSupport()).build();
     }
 
-    public static ParquetReader<Reading> readingReader(InputFile file) throws IOException {
-        return new ReaderBuilder(file).build();
+    public static ReadingRows readingReader(InputFile file) throws IOException {
+        return new ReadingRows(file);
     }
 
     private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
@@ -64,18 +62,6 @@ public final class ParquetFiles {
         @Override
         protected WriteSupport<T> getWriteSupport(ParquetConfiguration conf) {
             return support;
-        }
-    }
-
-    private static final class ReaderBuilder extends ParquetReader.Builder<Reading> {
-        ReaderBuilder(InputFile file) {
-            super(file, new PlainParquetConfiguration());
-            withCodecFactory(CompressionCodecs.INSTANCE);
-        }
-
-        @Override
-        protected ReadSupport<Reading> getReadSupport() {
-            return new ReadingReadSupport();
         }
     }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
@@ -74,7 +73,7 @@ class ParquetFilesTest {
             }
         }
         List<Reading> read = new ArrayList<>();
-        try (ParquetReader<Reading> r = ParquetFiles.readingReader(new LocalInputFile(file))) {
+        try (ReadingRows r = ParquetFiles.readingReader(new LocalInputFile(file))) {
             for (Reading x; (x = r.read()) != null; ) {
                 read.add(x);
             }

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks whose results go into docs/performance.md.",
-        subcommands = {TransformBench.class, CompactBench.class})
+        subcommands = {TransformBench.class, CompactBench.class, ColdStartBench.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
