@@ -55,8 +55,12 @@ public final class FirstInvocation {
             output = priming.run();
         }
         long t2 = System.nanoTime();
+        // CPU of the whole process so far (JIT and GC threads included): less sensitive than wall time
+        // to other load on the machine
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
         System.out.println(MARKER + "{\"mode\":\"" + args[0] + "\",\"function\":\"" + function + "\",\"init_ms\":"
-                + millis(t1 - t0) + ",\"invoke_ms\":" + millis(t2 - t1) + ",\"output\":" + output.strip() + "}");
+                + millis(t1 - t0) + ",\"invoke_ms\":" + millis(t2 - t1) + ",\"cpu_ms\":" + millis(cpu)
+                + ",\"output\":" + output.strip() + "}");
         System.out.flush();
     }
 

@@ -61,6 +61,7 @@ public final class ColdStartBench implements Callable<Integer> {
                         + ": build the jars with ./mvnw -pl functions -am package -DskipTests");
             }
         }
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Path work = Files.createTempDirectory("sensor-etl-coldstart-");
         List<Map<String, Object>> results = new ArrayList<>();
         try (ColdStartEvents events = new ColdStartEvents(work, records)) {
@@ -77,6 +78,8 @@ public final class ColdStartBench implements Callable<Integer> {
         report.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.put("os_arch", System.getProperty("os.arch"));
         report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("load_average_before", round(loadBefore));
+        report.put("load_average_after", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         report.put("runs", runs);
         report.put("jar_max_bytes", LambdaFunction.MAX_JAR_BYTES);
         report.put("functions", results);
@@ -133,6 +136,9 @@ public final class ColdStartBench implements Callable<Integer> {
         r.put("cds_ms", median(cds, FreshJvm.Run::firstResultMs));
         r.put("plain_handler_ms", median(plain, FreshJvm.Run::invokeMs));
         r.put("cds_handler_ms", median(cds, FreshJvm.Run::invokeMs));
+        r.put("plain_cpu_ms", median(plain, FreshJvm.Run::cpuMs));
+        r.put("c1_cpu_ms", median(c1, FreshJvm.Run::cpuMs));
+        r.put("cds_cpu_ms", median(cds, FreshJvm.Run::cpuMs));
         r.put("cds_archive_bytes", Files.size(archive));
         r.put("plain_runs_ms", plain.stream().map(x -> round(x.firstResultMs())).toList());
         r.put("c1_runs_ms", c1.stream().map(x -> round(x.firstResultMs())).toList());
@@ -152,10 +158,12 @@ public final class ColdStartBench implements Callable<Integer> {
     }
 
     private static void printTable(List<Map<String, Object>> results) {
-        System.out.printf("%-16s %9s %9s %9s %9s  %s%n", "function", "jar MB", "plain ms", "C1 ms", "C1+CDS ms", "first event");
+        System.out.printf("%-16s %7s %9s %9s %10s %10s  %s%n", "function", "jar MB", "plain ms", "C1 ms", "C1+CDS ms",
+                "CDS cpu ms", "first event");
         for (Map<String, Object> r : results) {
-            System.out.printf("%-16s %9.1f %9.0f %9.0f %9.0f  %s%n", r.get("function"), (long) r.get("jar_bytes") / 1e6,
-                    (double) r.get("plain_ms"), (double) r.get("c1_ms"), (double) r.get("cds_ms"), r.get("event"));
+            System.out.printf("%-16s %7.1f %9.0f %9.0f %10.0f %10.0f  %s%n", r.get("function"), (long) r.get("jar_bytes") / 1e6,
+                    (double) r.get("plain_ms"), (double) r.get("c1_ms"), (double) r.get("cds_ms"), (double) r.get("cds_cpu_ms"),
+                    r.get("event"));
         }
     }
 

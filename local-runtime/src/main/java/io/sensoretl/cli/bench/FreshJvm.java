@@ -22,7 +22,7 @@ final class FreshJvm {
     private FreshJvm() {}
 
     /** One cold start: wall time to the first result, the driver's own split, and the handler's output. */
-    record Run(double firstResultMs, double initMs, double invokeMs, JsonNode output) {}
+    record Run(double firstResultMs, double initMs, double invokeMs, double cpuMs, JsonNode output) {}
 
     static Run run(Path jar, List<String> jvmOptions, List<String> driverArgs, Map<String, String> env, Path log)
             throws IOException, InterruptedException {
@@ -57,6 +57,7 @@ final class FreshJvm {
                     + p.exitValue() + (result == null ? " and no result" : "") + "; its stderr is in " + log);
         }
         JsonNode r = JsonOutput.mapper().readTree(result);
-        return new Run(firstResultMs, r.path("init_ms").asDouble(), r.path("invoke_ms").asDouble(), r.path("output"));
+        return new Run(firstResultMs, r.path("init_ms").asDouble(), r.path("invoke_ms").asDouble(), r.path("cpu_ms").asDouble(),
+                r.path("output"));
     }
 }
