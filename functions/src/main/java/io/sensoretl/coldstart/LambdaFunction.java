@@ -13,6 +13,7 @@ public enum LambdaFunction {
     RECORD_RUN("record-run", "io.sensoretl.lambda.RecordRunHandler", "io.sensoretl.lambda.priming.RecordRunPriming"),
     PLAN("plan", "io.sensoretl.lambda.PlanHandler", "io.sensoretl.lambda.priming.PlanPriming"),
     TRANSFORM("transform", "io.sensoretl.lambda.TransformHandler", "io.sensoretl.lambda.priming.TransformPriming"),
+    RUN_RESULTS("run-results", "io.sensoretl.lambda.RunResultsHandler", "io.sensoretl.lambda.priming.RunResultsPriming"),
     /**
      * Over the 20 MB target: three AWS service clients (S3, Glue, DynamoDB) plus Parquet's reader and
      * writer (see docs/performance.md, "Cold starts"). The budget stops it from growing further.

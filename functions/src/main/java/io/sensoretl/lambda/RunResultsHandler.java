@@ -7,6 +7,8 @@ import io.sensoretl.aws.S3Clients;
 import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.CuratedLayout;
 import io.sensoretl.compact.aws.S3Blobs;
+import io.sensoretl.lambda.priming.Priming;
+import io.sensoretl.lambda.priming.RunResultsPriming;
 import io.sensoretl.results.ChildResult;
 import io.sensoretl.results.PartialOutputs;
 import io.sensoretl.results.ResultWriterFiles;
@@ -29,9 +31,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class RunResultsHandler implements RequestStreamHandler {
     private final Function<String, Blobs> buckets;
+    /** Held here because the CRaC context keeps resources only weakly. */
+    private Priming priming;
 
+    /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public RunResultsHandler() {
         this(S3Clients.fromEnvironment());
+        this.priming = Priming.register(new RunResultsPriming());
     }
 
     public RunResultsHandler(S3Client s3) {

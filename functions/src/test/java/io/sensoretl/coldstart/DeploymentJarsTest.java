@@ -77,7 +77,7 @@ class DeploymentJarsTest {
         }
         Set<String> expected = switch (f) {
             case RECORD_RUN, CLOSE_RUN -> Set.of("dynamodb");
-            case PLAN, TRANSFORM -> Set.of("s3");
+            case PLAN, TRANSFORM, RUN_RESULTS -> Set.of("s3");
             case LATEST_READINGS -> Set.of("s3", "dynamodb");
             case COMPACT -> Set.of("s3", "dynamodb", "glue");
         };

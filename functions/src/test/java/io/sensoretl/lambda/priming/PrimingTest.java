@@ -107,6 +107,12 @@ class PrimingTest {
     }
 
     @Test
+    void runResultsPrimingAddsUpTheMapResults() throws IOException {
+        JsonNode out = primeTwice(new RunResultsPriming());
+        assertThat(out.toString()).contains("189");
+    }
+
+    @Test
     void compactPrimingCompactsAStagedPartitionAndLeavesNoDirectory() throws IOException {
         JsonNode out = primeTwice(new CompactPriming());
         assertThat(out.path("rows").asLong()).isEqualTo(500);
