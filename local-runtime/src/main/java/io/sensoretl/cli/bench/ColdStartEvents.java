@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * The first event each function gets in the benchmark. {@code plan} and {@code transform} get a real
  * one against an in-memory S3Proxy started here (the child JVMs reach it through
  * SENSOR_ETL_S3_ENDPOINT, as the local runtime's handlers do): a generated upload and its first
- * chunk. The other functions talk to DynamoDB or Glue, which have no embeddable server: they run
- * their SnapStart priming instead, the same handler code on a small built-in event with AWS answering
+ * chunk. The others talk to DynamoDB or Glue, which have no embeddable server, or (run-results) read
+ * a Distributed Map's ResultWriter output: they run their SnapStart priming instead, the same handler code on a small built-in event with AWS answering
  * from memory.
  */
 final class ColdStartEvents implements AutoCloseable {
@@ -58,7 +58,8 @@ final class ColdStartEvents implements AutoCloseable {
                         "transform of a " + records + "-record chunk from the embedded S3, Parquet written back to it");
             }
             default -> new Invocation("priming", f.functionName() + "'s SnapStart priming: its handler on a built-in event, "
-                    + "AWS answering from memory (no DynamoDB/Glue server here)",
+                    + "AWS answering from memory (" + (f == LambdaFunction.RUN_RESULTS
+                            ? "its real event is a Distributed Map's ResultWriter output" : "no DynamoDB/Glue server here") + ")",
                     List.of("prime", f.primingClass(), f.functionName()), Map.of());
         };
     }
