@@ -25,10 +25,6 @@ final class CannedHttpClient implements SdkHttpClient {
 
     /** What the fake server sends back. */
     record Answer(int status, Map<String, String> headers, byte[] body) {
-        static Answer ok(String body) {
-            return new Answer(200, Map.of(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-
         static Answer json(String body) {
             return new Answer(200, Map.of("Content-Type", "application/x-amz-json-1.0"),
                     body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -53,8 +49,10 @@ final class CannedHttpClient implements SdkHttpClient {
             return request.firstMatchingHeader(name).orElse(null);
         }
 
-        String bodyText() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        /** The operation of a JSON-protocol call (DynamoDB, Glue): X-Amz-Target without the service prefix. */
+        String operation() {
+            String target = header("X-Amz-Target");
+            return target == null ? "" : target.substring(target.indexOf('.') + 1);
         }
     }
 

@@ -18,7 +18,7 @@ public final class CloseRunPriming extends Priming {
 
     @Override
     public String run() throws IOException {
-        CannedHttpClient http = new CannedHttpClient(call -> switch (DynamoDbAnswers.target(call)) {
+        CannedHttpClient http = new CannedHttpClient(call -> switch (call.operation()) {
             case "UpdateItem" -> DynamoDbAnswers.updated(SUCCEEDED_ITEM);
             default -> throw CannedHttpClient.unexpected(call, "close-run");
         });

@@ -78,12 +78,12 @@ public final class CompactPriming extends Priming {
             }
             throw CannedHttpClient.unexpected(call, "compact");
         });
-        CannedHttpClient glueHttp = new CannedHttpClient(call -> switch (DynamoDbAnswers.target(call)) {
+        CannedHttpClient glueHttp = new CannedHttpClient(call -> switch (call.operation()) {
             case "BatchGetPartition" -> new CannedHttpClient.Answer(200, Map.of("Content-Type", "application/x-amz-json-1.1"),
                     "{\"Partitions\":[],\"UnprocessedKeys\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             default -> throw CannedHttpClient.unexpected(call, "compact");
         });
-        CannedHttpClient dynamoHttp = new CannedHttpClient(call -> switch (DynamoDbAnswers.target(call)) {
+        CannedHttpClient dynamoHttp = new CannedHttpClient(call -> switch (call.operation()) {
             case "PutItem", "DeleteItem" -> DynamoDbAnswers.empty();
             default -> throw CannedHttpClient.unexpected(call, "compact");
         });

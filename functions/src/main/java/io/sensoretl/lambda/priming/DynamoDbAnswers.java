@@ -20,9 +20,4 @@ final class DynamoDbAnswers {
     static CannedHttpClient.Answer updated(String itemJson) {
         return CannedHttpClient.Answer.json("{\"Attributes\":" + itemJson + "}");
     }
-
-    static String target(CannedHttpClient.Call call) {
-        String target = call.header("X-Amz-Target");
-        return target == null ? "" : target.substring(target.indexOf('.') + 1);
-    }
 }

@@ -36,7 +36,7 @@ public final class LatestReadingsPriming extends Priming {
                     : S3Answers.range(call, file, TransformPriming.ETAG);
             default -> throw CannedHttpClient.unexpected(call, "latest-readings");
         });
-        CannedHttpClient dynamoHttp = new CannedHttpClient(call -> switch (DynamoDbAnswers.target(call)) {
+        CannedHttpClient dynamoHttp = new CannedHttpClient(call -> switch (call.operation()) {
             case "UpdateItem" -> DynamoDbAnswers.empty();
             default -> throw CannedHttpClient.unexpected(call, "latest-readings");
         });

@@ -15,7 +15,7 @@ public final class RecordRunPriming extends Priming {
 
     @Override
     public String run() throws IOException {
-        CannedHttpClient http = new CannedHttpClient(call -> switch (DynamoDbAnswers.target(call)) {
+        CannedHttpClient http = new CannedHttpClient(call -> switch (call.operation()) {
             case "UpdateItem" -> DynamoDbAnswers.updated(RUNNING_ITEM);
             default -> throw CannedHttpClient.unexpected(call, "record-run");
         });
