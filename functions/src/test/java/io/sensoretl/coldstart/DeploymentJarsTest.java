@@ -76,9 +76,9 @@ class DeploymentJarsTest {
                     .map(n -> n.split("/")[4]).collect(Collectors.toSet());
         }
         Set<String> expected = switch (f) {
-            case RECORD_RUN, CLOSE_RUN -> Set.of("dynamodb");
+            case RECORD_RUN -> Set.of("dynamodb");
             case PLAN, TRANSFORM, RUN_RESULTS -> Set.of("s3");
-            case LATEST_READINGS -> Set.of("s3", "dynamodb");
+            case LATEST_READINGS, CLOSE_RUN -> Set.of("s3", "dynamodb");
             case COMPACT -> Set.of("s3", "dynamodb", "glue");
         };
         assertThat(services).as("AWS service clients in %s", f.jarName()).isEqualTo(expected);
