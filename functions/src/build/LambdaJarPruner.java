@@ -50,7 +50,7 @@ public final class LambdaJarPruner {
     private static final Pattern OWN = Pattern.compile(
             "(io/sensoretl/|org/apache/parquet/|shaded/parquet/it/|org/locationtech/jts/|io/airlift/compress/).*");
     private static final Pattern SERVICE_OPERATION =
-            Pattern.compile("software/amazon/awssdk/services/([a-z0-9]+)/(model|transform|paginators|waiters)/.*");
+            Pattern.compile("software/amazon/awssdk/services/[a-z0-9]+/([a-z0-9]+/)?(model|transform|paginators|waiters)/.*");
     /** The async clients: the handlers use the sync ones. */
     private static final Pattern ASYNC_CLIENT =
             Pattern.compile("software/amazon/awssdk/services/[a-z0-9]+/([a-z0-9]+/)?[A-Za-z0-9]*Async[A-Za-z0-9]*(\\$.*)?");

@@ -18,7 +18,7 @@ public enum LambdaFunction {
      * Over the 20 MB target: three AWS service clients (S3, Glue, DynamoDB) plus Parquet's reader and
      * writer (see docs/performance.md, "Cold starts"). The budget stops it from growing further.
      */
-    COMPACT("compact", "io.sensoretl.lambda.CompactHandler", "io.sensoretl.lambda.priming.CompactPriming", 22_000_000L),
+    COMPACT("compact", "io.sensoretl.lambda.CompactHandler", "io.sensoretl.lambda.priming.CompactPriming", 21_000_000L),
     LATEST_READINGS("latest-readings", "io.sensoretl.lambda.LatestReadingsHandler",
             "io.sensoretl.lambda.priming.LatestReadingsPriming"),
     CLOSE_RUN("close-run", "io.sensoretl.lambda.CloseRunHandler", "io.sensoretl.lambda.priming.CloseRunPriming");

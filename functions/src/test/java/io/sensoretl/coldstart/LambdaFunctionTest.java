@@ -34,6 +34,6 @@ class LambdaFunctionTest {
         assertThat(RequestStreamHandler.class.isAssignableFrom(Class.forName(f.handlerClass()))).isTrue();
         assertThat(Priming.class.isAssignableFrom(Class.forName(f.primingClass()))).isTrue();
         assertThat(LambdaFunction.named(f.functionName())).contains(f);
-        assertThat(f.maxJarBytes()).isLessThanOrEqualTo(22_000_000L);
+        assertThat(f.maxJarBytes()).isLessThanOrEqualTo(21_000_000L);
     }
 }

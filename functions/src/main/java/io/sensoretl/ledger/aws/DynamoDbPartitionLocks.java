@@ -35,8 +35,8 @@ public final class DynamoDbPartitionLocks implements PartitionLocks {
         try {
             backoff.call("lock " + name, () -> dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of(
-                            DynamoDbRunLedger.PK, AttributeValue.fromS("#lock#" + name),
-                            DynamoDbRunLedger.SK, AttributeValue.fromS("lease"),
+                            LedgerKeys.PK, AttributeValue.fromS("#lock#" + name),
+                            LedgerKeys.SK, AttributeValue.fromS("lease"),
                             "lease_owner", AttributeValue.fromS(owner),
                             "expires_at", AttributeValue.fromN(Long.toString(now + ttl.toMillis()))))
                     .conditionExpression("attribute_not_exists(lease_owner) OR lease_owner = :me OR expires_at < :now")
@@ -54,8 +54,8 @@ public final class DynamoDbPartitionLocks implements PartitionLocks {
         try {
             backoff.call("unlock " + name, () -> dynamo.deleteItem(b -> b.tableName(table)
                     .key(Map.of(
-                            DynamoDbRunLedger.PK, AttributeValue.fromS("#lock#" + name),
-                            DynamoDbRunLedger.SK, AttributeValue.fromS("lease")))
+                            LedgerKeys.PK, AttributeValue.fromS("#lock#" + name),
+                            LedgerKeys.SK, AttributeValue.fromS("lease")))
                     .conditionExpression("lease_owner = :me")
                     .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner)))));
         } catch (ConditionalCheckFailedException notOurs) {

@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * to tell the caller why it was refused; the decision itself never depends on that read.
  */
 public final class DynamoDbRunLedger implements RunLedger {
-    static final String PK = "source_object";
-    static final String SK = "etag";
+    static final String PK = LedgerKeys.PK;
+    static final String SK = LedgerKeys.SK;
 
     private final DynamoDbClient dynamo;
     private final String table;
