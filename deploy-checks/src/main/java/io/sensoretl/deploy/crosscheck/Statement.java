@@ -1,0 +1,31 @@
+package io.sensoretl.deploy.crosscheck;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One IAM policy statement of the template, with where it was found. */
+public record Statement(String where, boolean allow, List<String> actions, List<JsonNode> resources, boolean notAction) {
+
+    static Statement of(String where, JsonNode s) {
+        List<String> actions = new ArrayList<>();
+        JsonNode a = s.has("NotAction") ? s.get("NotAction") : s.path("Action");
+        if (a.isArray()) {
+            a.forEach(x -> actions.add(x.asText()));
+        } else if (!a.isMissingNode()) {
+            actions.add(a.asText());
+        }
+        List<JsonNode> resources = new ArrayList<>();
+        JsonNode r = s.path("Resource");
+        if (r.isArray()) {
+            r.forEach(resources::add);
+        } else if (!r.isMissingNode()) {
+            resources.add(r);
+        }
+        return new Statement(where, "Allow".equals(s.path("Effect").asText()), actions, resources, s.has("NotAction"));
+    }
+
+    public boolean allowsAction(String action) {
+        return allow && !notAction && actions.stream().anyMatch(a -> a.equalsIgnoreCase(action));
+    }
+}

@@ -1,0 +1,62 @@
+package io.sensoretl.deploy.crosscheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sensoretl.deploy.Repo;
+import io.sensoretl.deploy.template.Template;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HandlerCheckTest {
+    private static final Path SOURCES = Repo.root().resolve("functions/src/main/java");
+
+    private static List<String> check(Template t) {
+        return HandlerCheck.check(t, HandlerCheckTest.class.getClassLoader(), SOURCES);
+    }
+
+    @Test
+    void everyFunctionPointsAtItsHandlerJarAndSetsTheEnvironmentItNeeds() {
+        assertThat(Repo.template().resourcesOfType("AWS::Serverless::Function")).hasSize(7);
+        assertThat(check(Repo.template())).isEmpty();
+    }
+
+    @Test
+    void missingHandlerClassIsReported() {
+        Template t = Repo.mutated("Handler: io.sensoretl.lambda.PlanHandler::handleRequest",
+                "Handler: io.sensoretl.lambda.PlannerHandler::handleRequest");
+        assertThat(check(t)).containsExactly(
+                "Resources.PlanFunction.Properties.Handler: class io.sensoretl.lambda.PlannerHandler does not exist");
+    }
+
+    @Test
+    void classThatIsNotAHandlerIsReported() {
+        Template t = Repo.mutated("Handler: io.sensoretl.lambda.PlanHandler::handleRequest",
+                "Handler: io.sensoretl.lambda.Json::handleRequest");
+        assertThat(check(t)).contains(
+                "Resources.PlanFunction.Properties.Handler: io.sensoretl.lambda.Json has no public method handleRequest",
+                "Resources.PlanFunction.Properties.CodeUri: expected functions/target/lambda/json.jar (the deployment jar of Json),"
+                        + " found 'functions/target/lambda/plan.jar'");
+    }
+
+    @Test
+    void jarOfAnotherFunctionIsReported() {
+        Template t = Repo.mutated("CodeUri: functions/target/lambda/compact.jar", "CodeUri: functions/target/lambda/transform.jar");
+        assertThat(check(t)).containsExactly("Resources.CompactFunction.Properties.CodeUri: expected"
+                + " functions/target/lambda/compact.jar (the deployment jar of CompactHandler), found 'functions/target/lambda/transform.jar'");
+    }
+
+    @Test
+    void missingRequiredEnvironmentVariableIsReported() {
+        Template t = Repo.mutated("          LATEST_TABLE: !Ref LatestReadingsTable\n", "");
+        assertThat(check(t)).containsExactly("Resources.LatestReadingsFunction.Properties.Environment.Variables:"
+                + " LatestReadingsHandler requires LATEST_TABLE, which is not set");
+    }
+
+    @Test
+    void functionNamesFollowTheHandlerClass() {
+        assertThat(HandlerCheck.functionName("RecordRunHandler")).isEqualTo("record-run");
+        assertThat(HandlerCheck.functionName("LatestReadingsHandler")).isEqualTo("latest-readings");
+        assertThat(HandlerCheck.functionName("TransformHandler")).isEqualTo("transform");
+    }
+}

@@ -1,0 +1,101 @@
+package io.sensoretl.deploy.crosscheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sensoretl.catalog.Column;
+import io.sensoretl.catalog.CuratedTables;
+import io.sensoretl.catalog.TableSpec;
+import io.sensoretl.deploy.Repo;
+import io.sensoretl.deploy.template.References;
+import io.sensoretl.deploy.template.Template;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The template's catalog, queries and dashboard agree with the code and files they describe. */
+class TemplateCatalogTest {
+    private final Template template = Repo.template();
+
+    @Test
+    void glueTablesHaveTheColumnsTheCompactFunctionWrites() {
+        for (TableSpec spec : List.of(CuratedTables.readings("s3://bucket/"), CuratedTables.rejects("s3://bucket/"))) {
+            JsonNode input = template.resourcesOfType("AWS::Glue::Table").values().stream()
+                    .map(t -> t.path("Properties").path("TableInput"))
+                    .filter(t -> spec.name().equals(t.path("Name").asText()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no AWS::Glue::Table named " + spec.name()));
+            assertThat(columns(input.path("StorageDescriptor").path("Columns"))).as(spec.name() + " columns")
+                    .isEqualTo(spec.columns());
+            assertThat(columns(input.path("PartitionKeys"))).as(spec.name() + " partition keys").isEqualTo(spec.partitionKeys());
+            assertThat(References.subText(input.path("StorageDescriptor").path("Location")).orElseThrow())
+                    .isEqualTo(spec.location().replace("s3://bucket/", "s3://${DataBucket}/"));
+        }
+    }
+
+    @Test
+    void everyAthenaQueryFileIsANamedQueryWithTheSameText() throws IOException {
+        Path dir = Repo.root().resolve("athena-queries");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        Map<String, JsonNode> queries = template.resourcesOfType("AWS::Athena::NamedQuery");
+        for (Path file : files) {
+            String relative = Repo.root().relativize(file).toString().replace('\\', '/');
+            JsonNode query = queries.values().stream()
+                    .map(q -> q.path("Properties"))
+                    .filter(q -> relative.equals(q.path("Description").asText()))
+                    .findFirst().orElseThrow(() -> new AssertionError(
+                            relative + " has no AWS::Athena::NamedQuery (Description: " + relative + ") in template.yaml"));
+            JsonNode sub = query.path("QueryString").path("Fn::Sub");
+            assertThat(sub.path(0).asText()).as("QueryString of the named query for " + relative).isEqualTo(Files.readString(file));
+            Matcher m = Pattern.compile("\\$\\{([a-z_]+)}").matcher(Files.readString(file));
+            while (m.find()) {
+                assertThat(sub.path(1).has(m.group(1))).as(relative + " placeholder ${" + m.group(1) + "} is filled").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void dashboardWatchesTheMapRunOfTheDefinition() throws IOException {
+        JsonNode asl = new ObjectMapper().readTree(Repo.definition());
+        List<String> labels = new ArrayList<>();
+        asl.path("States").forEach(s -> {
+            if (s.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText().equals("DISTRIBUTED")) {
+                labels.add(s.path("Label").asText());
+            }
+        });
+        assertThat(labels).as("Distributed Map labels").hasSize(1);
+        JsonNode variables = template.resource("PipelineDashboard").orElseThrow()
+                .path("Properties").path("DashboardBody").path("Fn::Sub").path(1);
+        assertThat(variables.path("ChildExecutionsArn").path("Fn::Sub").asText())
+                .isEqualTo("${SensorEtlStateMachine}/" + labels.get(0));
+    }
+
+    @Test
+    void dashboardBodyIsJsonOnceSubstituted() throws IOException {
+        JsonNode sub = template.resource("PipelineDashboard").orElseThrow().path("Properties").path("DashboardBody").path("Fn::Sub");
+        String body = sub.path(0).asText().replaceAll("\\$\\{[A-Za-z0-9:.]+}", "x");
+        JsonNode dashboard = new ObjectMapper().readTree(body);
+        assertThat(dashboard.path("widgets").size()).isGreaterThanOrEqualTo(10);
+        List<String> titles = new ArrayList<>();
+        dashboard.path("widgets").forEach(w -> titles.add(w.path("properties").path("title").asText()));
+        assertThat(String.join("|", titles)).contains("Runs", "Throughput", "Rejects", "Dead-letter", "Map Run",
+                "Lambda errors", "Lambda throttles", "Lambda duration", "Alarms");
+    }
+
+    private static List<Column> columns(JsonNode list) {
+        List<Column> out = new ArrayList<>();
+        list.forEach(c -> out.add(new Column(c.path("Name").asText(), c.path("Type").asText())));
+        return out;
+    }
+}
