@@ -23,5 +23,7 @@ final class Subcommands {
         cli.addSubcommand(new io.sensoretl.cli.cost.CostCommand());
         // queries
         cli.addSubcommand(new io.sensoretl.cli.query.QueryCommand());
+        // workflow executions, local or on AWS
+        cli.addSubcommand(new io.sensoretl.cli.executions.ExecutionsCommand());
     }
 }

@@ -1,0 +1,45 @@
+package io.sensoretl.cli.executions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.asl.history.ExecutionRecord;
+import io.sensoretl.asl.history.ExecutionStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Executions the local engine recorded under the data directory ({@code DataDir.executions()}). */
+public final class LocalExecutions implements ExecutionSource {
+    private final ExecutionStore store;
+
+    public LocalExecutions(ExecutionStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<ExecutionSummary> list(int max, String status) {
+        List<ExecutionSummary> out = new ArrayList<>();
+        for (String name : store.list()) {
+            store.find(name).map(LocalExecutions::summary)
+                    .filter(s -> status == null || status.equals(s.status()))
+                    .ifPresent(out::add);
+        }
+        out.sort(Comparator.comparing(ExecutionSummary::startDate, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(ExecutionSummary::name));
+        return out.size() > max ? out.subList(0, max) : out;
+    }
+
+    @Override
+    public Optional<ExecutionDetail> show(String nameOrArn) {
+        return store.find(nameOrArn).map(r -> {
+            List<JsonNode> events = new ArrayList<>();
+            r.historyJson().path("events").forEach(events::add);
+            return new ExecutionDetail(summary(r), r.input(), r.output(), r.error(), r.cause(), events, r.mapRuns());
+        });
+    }
+
+    private static ExecutionSummary summary(ExecutionRecord r) {
+        return new ExecutionSummary(r.name(), r.executionArn(), r.stateMachineArn(), r.status(), r.startDate(),
+                r.stopDate() == null || r.stopDate().isEmpty() ? null : r.stopDate());
+    }
+}
