@@ -11,9 +11,13 @@ import io.sensoretl.deploy.Repo;
 import io.sensoretl.deploy.template.References;
 import io.sensoretl.deploy.template.Template;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -91,6 +95,49 @@ class TemplateCatalogTest {
         dashboard.path("widgets").forEach(w -> titles.add(w.path("properties").path("title").asText()));
         assertThat(String.join("|", titles)).contains("Runs", "Throughput", "Rejects", "Dead-letter", "Map Run",
                 "Lambda errors", "Lambda throttles", "Lambda duration", "Alarms");
+    }
+
+    @Test
+    void dashboardShowsOnlyMetricsTheFunctionsPublish() throws Exception {
+        Class<?> names;
+        try {
+            names = Class.forName("io.sensoretl.telemetry.MetricNames");
+        } catch (ClassNotFoundException e) {
+            org.junit.jupiter.api.Assumptions.abort("io.sensoretl.telemetry.MetricNames is not in this checkout; skipping");
+            return;
+        }
+        Set<String> published = new HashSet<>();
+        for (Field f : names.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                published.add((String) f.get(null));
+            }
+        }
+        String body = template.resource("PipelineDashboard").orElseThrow().path("Properties").path("DashboardBody")
+                .path("Fn::Sub").path(0).asText().replaceAll("\\$\\{[A-Za-z0-9:.]+}", "x");
+        List<String> used = new ArrayList<>();
+        for (JsonNode widget : new ObjectMapper().readTree(body).path("widgets")) {
+            String namespace = null;
+            String metric = null;
+            String function = null;
+            for (JsonNode row : widget.path("properties").path("metrics")) {
+                if (!row.path(0).isTextual() || row.path(0).asText().equals("...")) {
+                    continue;
+                }
+                namespace = row.path(0).asText().equals(".") ? namespace : row.path(0).asText();
+                metric = row.path(1).asText().equals(".") ? metric : row.path(1).asText();
+                function = row.path(3).asText().equals(".") ? function : row.path(3).asText();
+                if ("SensorEtl".equals(namespace)) {
+                    used.add(metric + " " + function);
+                }
+            }
+        }
+        assertThat(used).hasSizeGreaterThanOrEqualTo(5);
+        for (String u : used) {
+            String[] metricAndFunction = u.split(" ");
+            assertThat(published).as("metric and Function dimension of '" + u + "' are in MetricNames").contains(metricAndFunction);
+        }
+        assertThat(body).contains("MetricName=\\\"" + "RecordsRejected" + "\\\"");
+        assertThat(published).contains("RecordsRejected", "Reason", "SensorEtl");
     }
 
     private static List<Column> columns(JsonNode list) {
