@@ -36,7 +36,7 @@ public final class ExecutionsOptions {
             description = "With --on aws: a Step Functions endpoint other than AWS's (e.g. Step Functions Local).")
     String endpointUrl;
 
-    @Option(names = "--json", description = "Print JSON (fields documented in docs/cli.md) instead of tables.")
+    @Option(names = "--json", description = "Print JSON (fields documented in docs/executions.md) instead of tables.")
     boolean json;
 
     ExecutionSource source() {
