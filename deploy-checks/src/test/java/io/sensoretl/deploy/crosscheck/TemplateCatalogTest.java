@@ -140,6 +140,24 @@ class TemplateCatalogTest {
         assertThat(published).contains("RecordsRejected", "Reason", "SensorEtl");
     }
 
+    @Test
+    void everyAlarmLinksToItsSectionOfTheOperationsGuide() {
+        String guide = Repo.read("docs/operations.md");
+        Set<String> anchors = new HashSet<>();
+        guide.lines().filter(l -> l.startsWith("#"))
+                .forEach(l -> anchors.add(l.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9 -]", "").replace(' ', '-')));
+        Map<String, JsonNode> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        assertThat(alarms).hasSizeGreaterThanOrEqualTo(6);
+        alarms.forEach((id, alarm) -> {
+            Matcher m = Pattern.compile("docs/operations\\.md#([a-z0-9-]+)")
+                    .matcher(alarm.path("Properties").path("AlarmDescription").asText());
+            assertThat(m.find()).as(id + " AlarmDescription links to docs/operations.md#...").isTrue();
+            assertThat(anchors).as(id + " links to a heading of docs/operations.md").contains(m.group(1));
+            assertThat(guide).as("docs/operations.md lists " + id).contains("`" + id + "`");
+        });
+    }
+
     private static List<Column> columns(JsonNode list) {
         List<Column> out = new ArrayList<>();
         list.forEach(c -> out.add(new Column(c.path("Name").asText(), c.path("Type").asText())));
