@@ -53,6 +53,8 @@ class TemplateCatalogTest {
         }
         assertThat(files).isNotEmpty();
         Map<String, JsonNode> queries = template.resourcesOfType("AWS::Athena::NamedQuery");
+        queries.forEach((id, q) -> assertThat(Repo.root().resolve(q.path("Properties").path("Description").asText()))
+                .as(id + " Description names its file in athena-queries/").isRegularFile());
         for (Path file : files) {
             String relative = Repo.root().relativize(file).toString().replace('\\', '/');
             JsonNode query = queries.values().stream()
