@@ -58,7 +58,10 @@ public final class ExecutionsOptions {
         try {
             return new AwsExecutions(b.build(), machine);
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-            throw new UserError("cannot reach Step Functions: " + firstLine(e.getMessage()) + " (pass --region or set AWS_REGION)");
+            if (String.valueOf(e.getMessage()).startsWith("Unable to load region")) {
+                throw new UserError("no AWS region: pass --region, set AWS_REGION, or set a region in your AWS profile");
+            }
+            throw new UserError("cannot create the Step Functions client: " + firstLine(e.getMessage()));
         }
     }
 

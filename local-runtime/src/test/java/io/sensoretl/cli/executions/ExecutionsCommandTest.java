@@ -127,6 +127,24 @@ class ExecutionsCommandTest {
     }
 
     @Test
+    void awsWithoutRegionIsAUserError() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null,
+                "AWS_REGION is set in this environment; skipping the missing-region case");
+        Path emptyConfig = Files.createFile(dir.resolve("aws-config"));
+        System.setProperty("aws.configFile", emptyConfig.toString());
+        System.setProperty("aws.disableEc2Metadata", "true");
+        try {
+            Run run = cli("executions", "list", "--on", "aws", "--state-machine-arn", MACHINE, "--endpoint-url", "http://127.0.0.1:9");
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err().strip()).isEqualTo(
+                    "sensor-etl list: no AWS region: pass --region, set AWS_REGION, or set a region in your AWS profile");
+        } finally {
+            System.clearProperty("aws.configFile");
+            System.clearProperty("aws.disableEc2Metadata");
+        }
+    }
+
+    @Test
     void serviceErrorsAreOneLineUserErrors() throws Exception {
         try (RecordedStepFunctions sfn = new RecordedStepFunctions()) {
             // no recorded DescribeExecution-1 in this server's answers for arn 'missing': it answers 400
