@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -147,12 +146,11 @@ class ExecutionsCommandTest {
     @Test
     void serviceErrorsAreOneLineUserErrors() throws Exception {
         try (RecordedStepFunctions sfn = new RecordedStepFunctions()) {
-            // no recorded DescribeExecution-1 in this server's answers for arn 'missing': it answers 400
-            Run run = cli("executions", "show", "arn:aws:states:eu-west-1:123456789012:execution:demo-sensor-etl:x",
-                    "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url());
-            assertThat(run.exit()).isZero(); // DescribeExecution-1 exists; make the second call fail instead
-            Run second = cli("executions", "show", "arn:aws:states:eu-west-1:123456789012:execution:demo-sensor-etl:x",
-                    "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url());
+            String arn = "arn:aws:states:eu-west-1:123456789012:execution:demo-sensor-etl:run-2";
+            assertThat(cli("executions", "show", arn, "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url()).exit())
+                    .isZero();
+            // the endpoint has one recorded DescribeExecution; the second answers with a service error (HTTP 400)
+            Run second = cli("executions", "show", arn, "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url());
             assertThat(second.exit()).isEqualTo(2);
             assertThat(second.err()).startsWith("sensor-etl show: Step Functions: no recorded response DescribeExecution-2");
             assertThat(second.err().strip().lines()).hasSize(1);
@@ -222,10 +220,5 @@ class ExecutionsCommandTest {
             out.add(it.next());
         }
         return out;
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> lines(String s) {
-        return new ArrayList<>(s.lines().toList());
     }
 }
