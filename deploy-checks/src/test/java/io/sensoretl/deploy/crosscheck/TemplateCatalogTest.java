@@ -8,6 +8,7 @@ import io.sensoretl.catalog.Column;
 import io.sensoretl.catalog.CuratedTables;
 import io.sensoretl.catalog.TableSpec;
 import io.sensoretl.deploy.Repo;
+import io.sensoretl.deploy.template.NamedQueryBlock;
 import io.sensoretl.deploy.template.References;
 import io.sensoretl.deploy.template.Template;
 import java.io.IOException;
@@ -60,13 +61,17 @@ class TemplateCatalogTest {
             JsonNode query = queries.values().stream()
                     .map(q -> q.path("Properties"))
                     .filter(q -> relative.equals(q.path("Description").asText()))
-                    .findFirst().orElseThrow(() -> new AssertionError(
-                            relative + " has no AWS::Athena::NamedQuery (Description: " + relative + ") in template.yaml"));
+                    .findFirst().orElseThrow(() -> new AssertionError(relative + " has no AWS::Athena::NamedQuery"
+                            + " (Description: " + relative + ") in template.yaml; add:\n" + block(file, relative)));
+            // ${database} and ${bucket} are filled by Fn::Sub; a query's own parameters (${from}) stay as
+            // written, escaped for Fn::Sub as ${!from}
             JsonNode sub = query.path("QueryString").path("Fn::Sub");
-            assertThat(sub.path(0).asText()).as("QueryString of the named query for " + relative).isEqualTo(Files.readString(file));
-            Matcher m = Pattern.compile("\\$\\{([a-z_]+)}").matcher(Files.readString(file));
+            String text = sub.path(0).asText();
+            assertThat(text.replace("${!", "${")).as("QueryString of the named query for " + relative
+                    + "; replace the block with:\n" + block(file, relative)).isEqualTo(Files.readString(file));
+            Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}").matcher(text);
             while (m.find()) {
-                assertThat(sub.path(1).has(m.group(1))).as(relative + " placeholder ${" + m.group(1) + "} is filled").isTrue();
+                assertThat(sub.path(1).has(m.group(1))).as(relative + ": Fn::Sub variable ${" + m.group(1) + "} is defined").isTrue();
             }
         }
     }
@@ -158,6 +163,14 @@ class TemplateCatalogTest {
             assertThat(anchors).as(id + " links to a heading of docs/operations.md").contains(m.group(1));
             assertThat(guide).as("docs/operations.md lists " + id).contains("`" + id + "`");
         });
+    }
+
+    private static String block(Path file, String relative) {
+        try {
+            return NamedQueryBlock.render(relative, Files.readString(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<Column> columns(JsonNode list) {
