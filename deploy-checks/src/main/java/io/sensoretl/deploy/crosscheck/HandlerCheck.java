@@ -74,6 +74,32 @@ public final class HandlerCheck {
         return problems;
     }
 
+    /**
+     * The built deployment jars: each function's {@code CodeUri} (relative to {@code base}, the
+     * directory of template.yaml) is a jar that contains the class its {@code Handler} names.
+     */
+    public static List<String> checkJars(Template template, Path base) {
+        List<String> problems = new ArrayList<>();
+        template.resourcesOfType("AWS::Serverless::Function").forEach((id, function) -> {
+            String codeUri = template.functionProperty(id, "CodeUri").asText("");
+            String className = template.functionProperty(id, "Handler").asText("").split("::", 2)[0];
+            Path jar = base.resolve(codeUri);
+            if (!Files.isRegularFile(jar)) {
+                problems.add("Resources." + id + ".Properties.CodeUri: " + codeUri + " was not built (no such file)");
+                return;
+            }
+            String entry = className.replace('.', '/') + ".class";
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                if (zip.getEntry(entry) == null) {
+                    problems.add("Resources." + id + ".Properties.CodeUri: " + codeUri + " does not contain " + entry);
+                }
+            } catch (IOException e) {
+                problems.add("Resources." + id + ".Properties.CodeUri: " + codeUri + " is not a readable jar: " + e.getMessage());
+            }
+        });
+        return problems;
+    }
+
     /** {@code RecordRunHandler} -> {@code record-run}: the function and jar name. */
     public static String functionName(String handlerSimpleName) {
         String base = handlerSimpleName.endsWith("Handler")

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sensoretl.deploy.Repo;
 import io.sensoretl.deploy.template.Template;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HandlerCheckTest {
     private static final Path SOURCES = Repo.root().resolve("functions/src/main/java");
@@ -51,6 +55,31 @@ class HandlerCheckTest {
         Template t = Repo.mutated("          LATEST_TABLE: !Ref LatestReadingsTable\n", "");
         assertThat(check(t)).containsExactly("Resources.LatestReadingsFunction.Properties.Environment.Variables:"
                 + " LatestReadingsHandler requires LATEST_TABLE, which is not set");
+    }
+
+    @Test
+    void builtDeploymentJarsContainTheirHandlers() {
+        Path jars = Repo.root().resolve("functions/target/lambda");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(jars),
+                jars + " does not exist (the functions module was not packaged in this build); skipping");
+        assertThat(HandlerCheck.checkJars(Repo.template(), Repo.root())).isEmpty();
+    }
+
+    @Test
+    void missingOrWrongDeploymentJarsAreReported(@TempDir Path base) throws Exception {
+        Path lambda = Files.createDirectories(base.resolve("functions/target/lambda"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(lambda.resolve("plan.jar")))) {
+            zip.putNextEntry(new ZipEntry("io/sensoretl/lambda/TransformHandler.class"));
+            zip.closeEntry();
+        }
+        Files.writeString(lambda.resolve("transform.jar"), "not a zip");
+        List<String> problems = HandlerCheck.checkJars(Repo.template(), base);
+        assertThat(problems).contains(
+                "Resources.PlanFunction.Properties.CodeUri: functions/target/lambda/plan.jar does not contain"
+                        + " io/sensoretl/lambda/PlanHandler.class",
+                "Resources.RecordRunFunction.Properties.CodeUri: functions/target/lambda/record-run.jar was not built (no such file)");
+        assertThat(problems).anyMatch(p -> p.startsWith(
+                "Resources.TransformFunction.Properties.CodeUri: functions/target/lambda/transform.jar is not a readable jar"));
     }
 
     @Test
