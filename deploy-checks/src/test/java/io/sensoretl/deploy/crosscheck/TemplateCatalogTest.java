@@ -46,6 +46,27 @@ class TemplateCatalogTest {
     }
 
     @Test
+    void runsTableHasTheColumnsTheCloseRunExportWrites() throws Exception {
+        Class<?> runs;
+        try {
+            runs = Class.forName("io.sensoretl.ledger.RunsTable");
+        } catch (ClassNotFoundException e) {
+            org.junit.jupiter.api.Assumptions.abort("io.sensoretl.ledger.RunsTable is not in this checkout; skipping");
+            return;
+        }
+        List<Column> expected = new ArrayList<>();
+        for (Object entry : (List<?>) runs.getField("COLUMNS").get(null)) {
+            Map.Entry<?, ?> e = (Map.Entry<?, ?>) entry;
+            expected.add(new Column((String) e.getKey(), (String) e.getValue()));
+        }
+        JsonNode input = template.resource("RunsTable").orElseThrow().path("Properties").path("TableInput");
+        assertThat(input.path("Name").asText()).isEqualTo(runs.getField("NAME").get(null));
+        assertThat(columns(input.path("StorageDescriptor").path("Columns"))).isEqualTo(expected);
+        assertThat(References.subText(input.path("StorageDescriptor").path("Location")).orElseThrow())
+                .isEqualTo("s3://${DataBucket}/" + runs.getField("PREFIX").get(null));
+    }
+
+    @Test
     void everyAthenaQueryFileIsANamedQueryWithTheSameText() throws IOException {
         Path dir = Repo.root().resolve("athena-queries");
         List<Path> files;
