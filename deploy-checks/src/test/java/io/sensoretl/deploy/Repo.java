@@ -50,9 +50,14 @@ public final class Repo {
         return read(DEFINITION_URI);
     }
 
-    /** A file of ../shared beside the repository; skips the test with a clear message when absent. */
+    /**
+     * A file of ../shared beside the repository (or of {@code -Dsensoretl.shared=<dir>}, for checkouts
+     * such as git worktrees that do not sit beside it); skips the test with a clear message when absent.
+     */
     public static Path shared(String relative) {
-        Path p = root().resolve("..").resolve("shared").resolve(relative).normalize();
+        String override = System.getProperty("sensoretl.shared");
+        Path dir = override != null && !override.isBlank() ? Path.of(override) : root().resolve("..").resolve("shared");
+        Path p = dir.resolve(relative).toAbsolutePath().normalize();
         assumeTrue(Files.exists(p), p + " not found (../shared is absent); skipping");
         return p;
     }

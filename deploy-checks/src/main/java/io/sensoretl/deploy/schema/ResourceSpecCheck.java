@@ -41,6 +41,17 @@ public final class ResourceSpecCheck {
         return problems;
     }
 
+    /** Checks one property value against the declaration of {@code property} in {@code cloudFormationType}. */
+    void checkProperty(String where, String cloudFormationType, String property, JsonNode value, List<String> problems) {
+        JsonNode entity = spec.resource(cloudFormationType)
+                .orElseThrow(() -> new IllegalStateException("aws-service-spec has no " + cloudFormationType));
+        JsonNode declared = entity.path("properties").get(property);
+        if (declared == null) {
+            throw new IllegalStateException("aws-service-spec: " + cloudFormationType + " has no property " + property);
+        }
+        checkValue(where, declared.path("type"), value, problems);
+    }
+
     private void checkProperties(String where, String typeName, JsonNode declared, JsonNode given, List<String> problems) {
         if (!given.isMissingNode() && !given.isObject()) {
             problems.add(where + ": expected the properties of " + typeName + " as a mapping, found " + given.getNodeType());

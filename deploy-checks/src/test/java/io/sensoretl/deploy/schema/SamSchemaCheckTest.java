@@ -28,15 +28,14 @@ class SamSchemaCheckTest {
     }
 
     @Test
-    void snapStartWithAnInvalidSettingIsReported() {
-        var problems = sam.check(Repo.mutated("    SnapStart:\n      ApplyOn: PublishedVersions\n",
-                "    SnapStart: PublishedVersions\n"));
-        assertThat(problems).anyMatch(p -> p.contains("/Globals/Function/SnapStart"));
+    void unknownStateMachinePropertyIsReported() {
+        var problems = sam.check(Repo.mutated("      Tracing:\n        Enabled: true\n", "      Tracer:\n        Enabled: true\n"));
+        assertThat(problems).anyMatch(p -> p.contains("/Resources/SensorEtlStateMachine") && p.contains("Tracer"));
     }
 
     @Test
-    void stateMachineTypeMustBeAString() {
-        var problems = sam.check(Repo.mutated("      Type: STANDARD\n", "      Type: [STANDARD]\n"));
-        assertThat(problems).anyMatch(p -> p.contains("/Resources/SensorEtlStateMachine"));
+    void functionTracingModeOutsideItsValuesIsReported() {
+        var problems = sam.check(Repo.mutated("    Tracing: Active\n", "    Tracing: Sometimes\n"));
+        assertThat(problems).anyMatch(p -> p.contains("/Globals/Function/Tracing"));
     }
 }
