@@ -9,7 +9,7 @@ import io.sensoretl.generate.GeneratorTruth;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import io.sensoretl.telemetry.Telemetry;
 import io.sensoretl.testing.EmbeddedS3;
-import io.sensoretl.testing.FakeLambdaContext;
+import io.sensoretl.lambda.priming.LocalContext;
 import io.sensoretl.testing.ManualClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,7 +53,7 @@ class HandlerTelemetryTest {
 
     private static JsonNode invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler h, String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        h.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, new FakeLambdaContext("req-42", "fn"));
+        h.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, new LocalContext("fn", "req-42"));
         return Json.MAPPER.readTree(out.toByteArray());
     }
 

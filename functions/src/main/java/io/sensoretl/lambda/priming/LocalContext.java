@@ -9,15 +9,21 @@ import java.util.UUID;
 
 /**
  * The Lambda {@link Context} for invocations outside the Lambda runtime (priming, the cold-start
- * driver): a function name, a fresh request id, 15 minutes to go, and a logger to stderr.
+ * driver, the local runtime's direct invocations, tests): a function name, a fresh request id, 15 minutes to go, and a logger to stderr.
  */
 public final class LocalContext implements Context {
     private final String function;
-    private final String requestId = UUID.randomUUID().toString();
+    private final String requestId;
     private final long deadline = System.currentTimeMillis() + 15 * 60_000L;
 
     public LocalContext(String function) {
+        this(function, UUID.randomUUID().toString());
+    }
+
+    /** With a known request id, for callers (tests, the local runtime's logs) that want to see it again. */
+    public LocalContext(String function, String requestId) {
         this.function = function;
+        this.requestId = requestId;
     }
 
     @Override

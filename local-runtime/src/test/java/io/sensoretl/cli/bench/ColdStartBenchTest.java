@@ -1,14 +1,11 @@
 package io.sensoretl.cli.bench;
 
+import io.sensoretl.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.cli.JsonOutput;
-import io.sensoretl.cli.SensorEtl;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,34 +15,20 @@ class ColdStartBenchTest {
     /** Built by the functions module's package phase, which runs before this module's tests. */
     private static final Path JARS = Path.of(System.getProperty("sensoretl.repo.root", ".."), "functions", "target", "lambda");
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = SensorEtl.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void anUnknownFunctionIsAUserErrorNamingTheKnownOnes() {
-        Run run = cli("bench", "coldstart", "--functions", "transfrom");
+        CliRun run = cli("bench", "coldstart", "--functions", "transfrom");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("unknown function 'transfrom'", "transform", "compact");
     }
 
     @Test
     void aMissingJarIsAUserErrorSayingHowToBuildIt(@TempDir Path empty) {
-        Run run = cli("bench", "coldstart", "--functions", "plan", "--jars", empty.toString());
+        CliRun run = cli("bench", "coldstart", "--functions", "plan", "--jars", empty.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains(empty.resolve("plan.jar").toString(), "package");
     }
@@ -54,7 +37,7 @@ class ColdStartBenchTest {
     void jsonReportsSizeAndColdStartTimesPerModeForAFunction() throws Exception {
         assumeTrue(Files.isRegularFile(JARS.resolve("record-run.jar")),
                 "no deployment jars in " + JARS + " (built by `mvn package` of functions): skipped");
-        Run run = cli("bench", "coldstart", "--functions", "record-run", "--runs", "1", "--json", "--jars", JARS.toString());
+        CliRun run = cli("bench", "coldstart", "--functions", "record-run", "--runs", "1", "--json", "--jars", JARS.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode report = JsonOutput.mapper().readTree(run.out());
         assertThat(report.path("runs").asInt()).isEqualTo(1);

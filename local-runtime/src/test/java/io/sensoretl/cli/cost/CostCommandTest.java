@@ -1,39 +1,22 @@
 package io.sensoretl.cli.cost;
 
+import io.sensoretl.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sensoretl.cli.SensorEtl;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** `./sensor-etl cost` on the shipped prices, assumptions and benchmark (found from the module directory). */
 class CostCommandTest {
-    private record Run(int exit, String out, String err) {}
-
-    private Run cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = SensorEtl.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void jsonOutputIsItemisedAndAddsUp() throws Exception {
-        Run run = cli("cost", "--size", "10GiB", "--chunk", "64MiB", "--arch", "x86_64", "--memory", "2048", "--json");
+        CliRun run = cli("cost", "--size", "10GiB", "--chunk", "64MiB", "--arch", "x86_64", "--memory", "2048", "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode r = new ObjectMapper().readTree(run.out());
         assertThat(r.path("shape").path("chunks").asLong()).isEqualTo(160); // 10 GiB / 64 MiB
@@ -52,21 +35,21 @@ class CostCommandTest {
 
     @Test
     void textOutputShowsTheTotalAndTheTradeOff() {
-        Run run = cli("cost", "--size", "1GB");
+        CliRun run = cli("cost", "--size", "1GB");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Total").contains("Glue Spark ETL").contains("cheapest within 10% of the fastest");
     }
 
     @Test
     void aBadSlowdownIsAUserError() {
-        Run run = cli("cost", "--size", "1GB", "--slowdown", "fast");
+        CliRun run = cli("cost", "--size", "1GB", "--slowdown", "fast");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--slowdown expects a percentage like 10%");
     }
 
     @Test
     void anUnknownArchitectureIsAUserError() {
-        Run run = cli("cost", "--size", "1GB", "--arch", "sparc");
+        CliRun run = cli("cost", "--size", "1GB", "--arch", "sparc");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("unknown architecture 'sparc'");
     }

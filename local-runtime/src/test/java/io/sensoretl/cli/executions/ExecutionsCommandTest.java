@@ -1,13 +1,10 @@
 package io.sensoretl.cli.executions;
 
+import io.sensoretl.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.json.Json;
-import io.sensoretl.cli.SensorEtl;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -25,8 +22,6 @@ class ExecutionsCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
     @BeforeAll
     static void fakeCredentials() {
         System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
@@ -39,20 +34,8 @@ class ExecutionsCommandTest {
         System.clearProperty("aws.secretAccessKey");
     }
 
-    private static Run cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = SensorEtl.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     // ---------------------------------------------------------------- AWS: the requests sent
@@ -60,7 +43,7 @@ class ExecutionsCommandTest {
     @Test
     void listOnAwsPagesThroughListExecutions() throws Exception {
         try (RecordedStepFunctions sfn = new RecordedStepFunctions()) {
-            Run run = cli("executions", "list", "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url(),
+            CliRun run = cli("executions", "list", "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url(),
                     "--state-machine-arn", MACHINE, "--max", "5", "--json");
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(sfn.requests()).extracting(RecordedStepFunctions.Request::operation)
@@ -82,7 +65,7 @@ class ExecutionsCommandTest {
     @Test
     void listOnAwsStopsAtMaxAndFiltersByStatus() throws Exception {
         try (RecordedStepFunctions sfn = new RecordedStepFunctions()) {
-            Run run = cli("executions", "list", "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url(),
+            CliRun run = cli("executions", "list", "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url(),
                     "--state-machine-arn", MACHINE, "--max", "2", "--status", "FAILED");
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(sfn.requests()).hasSize(1);
@@ -94,7 +77,7 @@ class ExecutionsCommandTest {
     @Test
     void showOnAwsDescribesReadsEveryHistoryPageAndTheMapRuns() throws Exception {
         try (RecordedStepFunctions sfn = new RecordedStepFunctions()) {
-            Run run = cli("executions", "show", "run-2", "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url(),
+            CliRun run = cli("executions", "show", "run-2", "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url(),
                     "--state-machine-arn", MACHINE, "--json");
             assertThat(run.exit()).as(run.err()).isZero();
             String arn = "arn:aws:states:eu-west-1:123456789012:execution:demo-sensor-etl:run-2";
@@ -119,7 +102,7 @@ class ExecutionsCommandTest {
 
     @Test
     void awsWithoutStateMachineIsAUserError() {
-        Run run = cli("executions", "list", "--on", "aws", "--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:9");
+        CliRun run = cli("executions", "list", "--on", "aws", "--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:9");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("sensor-etl list: to list executions on AWS, pass --state-machine-arn"
                 + " (the stack output StateMachineArn) or set SENSOR_ETL_STATE_MACHINE_ARN");
@@ -133,7 +116,7 @@ class ExecutionsCommandTest {
         System.setProperty("aws.configFile", emptyConfig.toString());
         System.setProperty("aws.disableEc2Metadata", "true");
         try {
-            Run run = cli("executions", "list", "--on", "aws", "--state-machine-arn", MACHINE, "--endpoint-url", "http://127.0.0.1:9");
+            CliRun run = cli("executions", "list", "--on", "aws", "--state-machine-arn", MACHINE, "--endpoint-url", "http://127.0.0.1:9");
             assertThat(run.exit()).isEqualTo(2);
             assertThat(run.err().strip()).isEqualTo(
                     "sensor-etl list: no AWS region: pass --region, set AWS_REGION, or set a region in your AWS profile");
@@ -150,7 +133,7 @@ class ExecutionsCommandTest {
             assertThat(cli("executions", "show", arn, "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url()).exit())
                     .isZero();
             // the endpoint has one recorded DescribeExecution; the second answers with a service error (HTTP 400)
-            Run second = cli("executions", "show", arn, "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url());
+            CliRun second = cli("executions", "show", arn, "--on", "aws", "--region", "eu-west-1", "--endpoint-url", sfn.url());
             assertThat(second.exit()).isEqualTo(2);
             assertThat(second.err()).startsWith("sensor-etl show: Step Functions: no recorded response DescribeExecution-2");
             assertThat(second.err().strip().lines()).hasSize(1);
@@ -172,18 +155,18 @@ class ExecutionsCommandTest {
                         "Bad": {"Type": "Fail", "Error": "Chunk.Bad", "Cause": "item 2 is bad"},
                         "Ok": {"Type": "Pass", "End": true}}},
                     "End": true}}}""");
-        Run ran = cli("states", "run", def.toString(), "--input", "{\"items\":[1,2,3]}", "--execution-name", "local-1",
+        CliRun ran = cli("states", "run", def.toString(), "--input", "{\"items\":[1,2,3]}", "--execution-name", "local-1",
                 "--store", dataDir.resolve("executions").toString());
         assertThat(ran.exit()).as(ran.out() + ran.err()).isEqualTo(1);
 
-        Run list = cli("executions", "list", "--data-dir", dataDir.toString(), "--json");
+        CliRun list = cli("executions", "list", "--data-dir", dataDir.toString(), "--json");
         assertThat(list.exit()).as(list.err()).isZero();
         JsonNode listed = Json.parse(list.out());
         assertThat(listed.path("source").asText()).isEqualTo("local");
         assertThat(listed.path("executions")).hasSize(1);
         assertThat(listed.path("executions").get(0).path("status").asText()).isEqualTo("FAILED");
 
-        Run show = cli("executions", "show", "local-1", "--data-dir", dataDir.toString(), "--json");
+        CliRun show = cli("executions", "show", "local-1", "--data-dir", dataDir.toString(), "--json");
         assertThat(show.exit()).as(show.err()).isZero();
         JsonNode local = Json.parse(show.out());
         assertThat(local.path("mapRuns").get(0).path("itemCounts").path("failed").asInt()).isEqualTo(1);
@@ -200,17 +183,17 @@ class ExecutionsCommandTest {
             assertThat(fields(local.path("events").get(0))).containsAll(List.of("id", "previousEventId", "timestamp", "type"));
         }
 
-        Run human = cli("executions", "show", "local-1", "--data-dir", dataDir.toString());
+        CliRun human = cli("executions", "show", "local-1", "--data-dir", dataDir.toString());
         assertThat(human.out()).contains("status     FAILED", "map runs", "failures", "States.ExceedToleratedFailureThreshold",
                 "history (");
     }
 
     @Test
     void unknownLocalExecutionIsAUserError() {
-        Run run = cli("executions", "show", "nope", "--data-dir", dir.toString());
+        CliRun run = cli("executions", "show", "nope", "--data-dir", dir.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("sensor-etl show: no execution 'nope' in " + dir.resolve("executions"));
-        Run empty = cli("executions", "list", "--data-dir", dir.toString());
+        CliRun empty = cli("executions", "list", "--data-dir", dir.toString());
         assertThat(empty.out().strip()).isEqualTo("no executions in " + dir.resolve("executions"));
     }
 

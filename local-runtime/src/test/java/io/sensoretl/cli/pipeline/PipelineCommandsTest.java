@@ -1,20 +1,17 @@
 package io.sensoretl.cli.pipeline;
 
+import io.sensoretl.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sensoretl.cli.SensorEtl;
 import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.generate.GeneratorTruth;
 import io.sensoretl.local.DataDir;
 import io.sensoretl.local.LocalStack;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,19 +34,8 @@ class PipelineCommandsTest {
     }
 
     private static Outcome cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = SensorEtl.execute(args);
-            return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        CliRun run = CliRun.of(args);
+        return new Outcome(run.exit(), run.out(), run.err());
     }
 
     private GeneratorTruth dump(Path file, int records) throws Exception {

@@ -1,13 +1,10 @@
 package io.sensoretl.cli.states;
 
+import io.sensoretl.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.json.Json;
-import io.sensoretl.cli.SensorEtl;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,22 +14,8 @@ class StatesCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private Run cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = SensorEtl.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     private Path file(String name, String text) throws Exception {
@@ -47,11 +30,11 @@ class StatesCommandTest {
                 {"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"msg.$":"States.Format('hi {}', $.who)"},"End":true}}}""");
         Path input = file("in.json", "{\"who\":\"ana\"}");
         String store = dir.resolve("store").toString();
-        Run run = cli("states", "run", def.toString(), "--input", "@" + input, "--execution-name", "e1", "--store", store);
+        CliRun run = cli("states", "run", def.toString(), "--input", "@" + input, "--execution-name", "e1", "--store", store);
         assertThat(run.exit()).isZero();
         assertThat(Json.parse(run.out().strip())).isEqualTo(Json.parse("{\"status\":\"SUCCEEDED\",\"output\":{\"msg\":\"hi ana\"}}"));
 
-        Run history = cli("states", "history", "e1", "--store", store);
+        CliRun history = cli("states", "history", "e1", "--store", store);
         JsonNode events = Json.parse(history.out()).path("events");
         assertThat(events.get(0).path("type").asText()).isEqualTo("ExecutionStarted");
         assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("ExecutionSucceeded");
@@ -61,7 +44,7 @@ class StatesCommandTest {
     void virtualTimeSkipsLongWaits() throws Exception {
         Path def = file("wait.json", "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":86400,\"End\":true}}}");
         long start = System.nanoTime();
-        Run run = cli("states", "run", def.toString(), "--virtual-time", "--store", dir.resolve("s").toString());
+        CliRun run = cli("states", "run", def.toString(), "--virtual-time", "--store", dir.resolve("s").toString());
         assertThat(run.exit()).isZero();
         assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L);
     }
@@ -69,14 +52,14 @@ class StatesCommandTest {
     @Test
     void failedExecutionPrintsErrorAndCauseAndExitsNonZero() throws Exception {
         Path def = file("fail.json", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\",\"Cause\":\"C\"}}}");
-        Run run = cli("states", "run", def.toString(), "--input", "{}", "--store", dir.resolve("s").toString());
+        CliRun run = cli("states", "run", def.toString(), "--input", "{}", "--store", dir.resolve("s").toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(Json.parse(run.out().strip())).isEqualTo(Json.parse("{\"status\":\"FAILED\",\"error\":\"E\",\"cause\":\"C\"}"));
     }
 
     @Test
     void userMistakesAreOneLineWithExitTwo() {
-        Run run = cli("states", "run", dir.resolve("missing.json").toString());
+        CliRun run = cli("states", "run", dir.resolve("missing.json").toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).contains("definition not found").doesNotContain("\n");
     }
@@ -84,7 +67,7 @@ class StatesCommandTest {
     @Test
     void validateListsEveryProblemWithItsPointer() throws Exception {
         Path def = file("bad.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Typo\":1}}}");
-        Run run = cli("states", "validate", def.toString());
+        CliRun run = cli("states", "validate", def.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("#/States/A/Typo: unknown field 'Typo'").contains("#/States/A: needs Next");
     }
@@ -110,11 +93,11 @@ class StatesCommandTest {
         Files.writeString(vectors.resolve("wrong.json"), """
                 {"name":"wrong","features":["Pass"],"definition":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
                  "input":{"x":1},"expected":{"status":"SUCCEEDED","output":{"x":2}},"context":{}}""");
-        Run text = cli("states", "test", vectors.toString());
+        CliRun text = cli("states", "test", vectors.toString());
         assertThat(text.exit()).isEqualTo(1);
         assertThat(text.out()).contains("PASS lambda-echo").contains("PASS s3-csv").contains("FAIL wrong").contains("2/3 vectors passed");
 
-        Run json = cli("states", "test", vectors.toString(), "--json");
+        CliRun json = cli("states", "test", vectors.toString(), "--json");
         JsonNode report = Json.parse(json.out());
         assertThat(report.path("total").asInt()).isEqualTo(3);
         assertThat(report.path("passed").asInt()).isEqualTo(2);
