@@ -14,6 +14,9 @@ import io.sensoretl.results.PartialOutputs;
 import io.sensoretl.results.ResultWriterFiles;
 import io.sensoretl.results.RunResults;
 import io.sensoretl.results.RunTotals;
+import io.sensoretl.telemetry.Invocation;
+import io.sensoretl.telemetry.MetricNames;
+import io.sensoretl.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,27 +34,47 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class RunResultsHandler implements RequestStreamHandler {
     private final Function<String, Blobs> buckets;
+    private final Telemetry telemetry;
     /** Held here because the CRaC context keeps resources only weakly. */
     private Priming priming;
 
     /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public RunResultsHandler() {
-        this(S3Clients.fromEnvironment());
+        this(S3Clients.fromEnvironment(), Telemetry.stdout());
         this.priming = Priming.register(new RunResultsPriming());
     }
 
+    /** Without telemetry: the local runtime's and the tests' default. */
     public RunResultsHandler(S3Client s3) {
-        this(bucket -> new S3Blobs(s3, bucket));
+        this(s3, Telemetry.silent());
+    }
+
+    public RunResultsHandler(S3Client s3, Telemetry telemetry) {
+        this(bucket -> new S3Blobs(s3, bucket), telemetry);
     }
 
     /** @param buckets the blob store of a bucket by name */
     public RunResultsHandler(Function<String, Blobs> buckets) {
+        this(buckets, Telemetry.silent());
+    }
+
+    public RunResultsHandler(Function<String, Blobs> buckets, Telemetry telemetry) {
         this.buckets = buckets;
+        this.telemetry = telemetry;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Json.write(output, aggregate(Json.read(input)));
+        JsonNode event = Json.read(input);
+        RunTotals totals = Instrumented.run(telemetry, MetricNames.RUN_RESULTS, context, "chunk results aggregated", inv -> {
+            inv.field(Invocation.RUN_ID, Json.field(event, "runId"));
+            RunTotals t = aggregate(event);
+            inv.count(MetricNames.CHUNKS_SUCCEEDED, t.chunksSucceeded())
+                    .count(MetricNames.CHUNKS_FAILED, t.chunksFailed())
+                    .count(MetricNames.PARTIAL_FILES_DISCARDED, t.partialFilesDiscarded());
+            return t;
+        });
+        Json.write(output, totals);
     }
 
     public RunTotals aggregate(JsonNode event) throws IOException {

@@ -19,6 +19,7 @@ public final class MetricNames {
     public static final String LATEST_READINGS = "latest-readings";
     public static final String RECORD_RUN = "record-run";
     public static final String CLOSE_RUN = "close-run";
+    public static final String RUN_RESULTS = "run-results";
 
     // transform (per chunk)
     public static final String RECORDS_IN = "RecordsIn";
@@ -41,6 +42,10 @@ public final class MetricNames {
     public static final String RUNS_STARTED = "RunsStarted";
     public static final String DUPLICATE_EVENTS = "DuplicateEvents";
     // close-run
+    // run-results (once per run, after the Distributed Map)
+    public static final String CHUNKS_SUCCEEDED = "ChunksSucceeded";
+    public static final String CHUNKS_FAILED = "ChunksFailed";
+    public static final String PARTIAL_FILES_DISCARDED = "PartialFilesDiscarded";
     public static final String RUNS_SUCCEEDED = "RunsSucceeded";
     public static final String RUNS_FAILED = "RunsFailed";
     public static final String CHUNKS_DEAD_LETTERED = "ChunksDeadLettered";

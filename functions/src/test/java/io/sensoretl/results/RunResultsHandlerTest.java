@@ -124,6 +124,31 @@ class RunResultsHandlerTest {
     }
 
     @Test
+    void theLambdaEntryReportsChunkOutcomesAsMetrics() throws Exception {
+        writeResults();
+        List<String> lines = new java.util.ArrayList<>();
+        RunResultsHandler withTelemetry = new RunResultsHandler(s3.client(), io.sensoretl.telemetry.Telemetry.to(lines::add,
+                java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T00:00:00Z"), java.time.ZoneOffset.UTC)));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        withTelemetry.handleRequest(new java.io.ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event(4))), out,
+                new io.sensoretl.lambda.priming.LocalContext("run-results", "req-7"));
+
+        assertThat(Json.MAPPER.readTree(out.toByteArray()).path("chunksDeadLettered").asInt()).isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode emf = lines.stream().map(l -> {
+            try {
+                return Json.MAPPER.readTree(l);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).filter(n -> n.has("_aws")).findFirst().orElseThrow();
+        assertThat(emf.path("Function").asText()).isEqualTo("run-results");
+        assertThat(emf.path("ChunksSucceeded").asLong()).isEqualTo(2);
+        assertThat(emf.path("ChunksFailed").asLong()).isEqualTo(1);
+        assertThat(emf.path("runId").asText()).isEqualTo(RUN);
+        assertThat(emf.path("requestId").asText()).isEqualTo("req-7");
+    }
+
+    @Test
     void resultsThatDoNotCoverThePlanAreAnError() throws Exception {
         writeResults();
         assertThatThrownBy(() -> handler.aggregate(Json.MAPPER.valueToTree(event(5))))
