@@ -1,101 +1,16 @@
 package io.sensoretl.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.sensoretl.testing.AwsJsonStub;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 
-/**
- * A Glue endpoint on 127.0.0.1 that records every request the SDK sends (operation and JSON body)
- * and answers with canned Glue JSON, in the order queued per operation. An operation with nothing
- * queued is answered with HTTP 500, so an unexpected call fails the test.
- */
-final class GlueStub implements AutoCloseable {
-    record Call(String operation, JsonNode body) {}
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpServer server;
-    private final List<Call> calls = new ArrayList<>();
-    private final Map<String, Deque<String[]>> responses = new HashMap<>();
-
+/** A Glue endpoint that records the requests the SDK sends and answers with canned Glue JSON. */
+final class GlueStub extends AwsJsonStub<GlueStub> {
     GlueStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
-    }
-
-    /** Queues a 200 answer to the next call of {@code operation}. */
-    GlueStub answer(String operation, String json) {
-        return respond(operation, 200, json);
-    }
-
-    /** Queues a Glue error (HTTP 400 with {@code __type}) for the next call of {@code operation}. */
-    GlueStub fail(String operation, String errorType, String message) {
-        return respond(operation, 400, "{\"__type\":\"" + errorType + "\",\"Message\":\"" + message + "\"}");
-    }
-
-    private synchronized GlueStub respond(String operation, int status, String json) {
-        responses.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(new String[] {String.valueOf(status), json});
-        return this;
-    }
-
-    synchronized List<Call> calls() {
-        return List.copyOf(calls);
-    }
-
-    synchronized List<String> operations() {
-        return calls.stream().map(Call::operation).toList();
+        super();
     }
 
     GlueClient client() {
-        return GlueClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        String operation = target == null ? "?" : target.substring(target.indexOf('.') + 1);
-        JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-        String[] answer;
-        synchronized (this) {
-            calls.add(new Call(operation, body));
-            Deque<String[]> queued = responses.get(operation);
-            answer = queued == null || queued.isEmpty()
-                    ? new String[] {"500", "{\"__type\":\"InternalServiceException\",\"Message\":\"unexpected " + operation + "\"}"}
-                    : queued.poll();
-        }
-        byte[] bytes = answer[1].getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(Integer.parseInt(answer[0]), bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
+        return client(GlueClient.builder());
     }
 }

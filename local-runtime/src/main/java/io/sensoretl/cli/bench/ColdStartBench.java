@@ -8,12 +8,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,7 +70,7 @@ public final class ColdStartBench implements Callable<Integer> {
                 results.add(measure(f, dir.resolve(f.jarName()), events.of(f), work));
             }
         } finally {
-            deleteTree(work);
+            BenchFiles.deleteTree(work);
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -172,11 +170,5 @@ public final class ColdStartBench implements Callable<Integer> {
         Path classes = Path.of(ColdStartBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path root = classes.getParent().getParent().getParent();
         return root.resolve("functions").resolve("target").resolve("lambda");
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -18,23 +18,18 @@ import io.sensoretl.compact.PartitionCompactor;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
-import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.DirectoryOutputs;
 import io.sensoretl.transform.FileByteSource;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,16 +60,7 @@ public final class CompactBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(dir);
-        Path dump = dir.resolve(String.format("dump-%d-s%d-b%s.ndjson", size, seed, badShare));
-        if (!Files.exists(dump)) {
-            System.err.printf("generating %s (%,d bytes)...%n", dump, size);
-            Path tmp = dir.resolve(dump.getFileName() + ".part");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                new DumpGenerator(seed, badShare).writeBytes(out, size);
-            }
-            Files.move(tmp, dump);
-        }
+        Path dump = BenchFiles.dump(dir, size, seed, badShare);
         Path work = Files.createTempDirectory(dir, "compact-");
         try {
             Path root = work.resolve("bucket");
@@ -123,20 +109,18 @@ public final class CompactBench implements Callable<Integer> {
             result.put("spills", spills);
             result.put("curated_files", outFiles);
             result.put("curated_bytes", outBytes);
-            result.put("seconds", round(seconds));
-            result.put("cpu_seconds", round(cpuSeconds));
+            result.put("seconds", BenchFiles.round(seconds));
+            result.put("cpu_seconds", BenchFiles.round(cpuSeconds));
             result.put("rows_per_s", Math.round(rows / seconds));
             result.put("rows_per_cpu_s", Math.round(rows / cpuSeconds));
-            result.put("peak_heap_mb", round(peak / 1048576.0));
+            result.put("peak_heap_mb", BenchFiles.round(peak / 1048576.0));
             result.put("java", System.getProperty("java.version"));
             result.put("cores", Runtime.getRuntime().availableProcessors());
             result.put("arch", System.getProperty("os.arch"));
             result.put("measured_at", Instant.now().toString());
             System.out.println(JsonOutput.line(result));
         } finally {
-            try (Stream<Path> walk = Files.walk(work)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchFiles.deleteTree(work);
         }
         return 0;
     }
@@ -154,9 +138,5 @@ public final class CompactBench implements Callable<Integer> {
             valid += new ChunkTransformer(contract).transform(c, source, outputs).valid();
         }
         return valid;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

@@ -8,13 +8,10 @@ import io.sensoretl.cli.JsonOutput;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
-import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.DirectoryOutputs;
 import io.sensoretl.transform.FileByteSource;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,12 +19,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,16 +55,7 @@ public final class TransformBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(dir);
-        Path dump = dir.resolve(String.format("dump-%d-s%d-b%s.ndjson", size, seed, badShare));
-        if (!Files.exists(dump)) {
-            System.err.printf("generating %s (%,d bytes)...%n", dump, size);
-            Path tmp = dir.resolve(dump.getFileName() + ".part");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                new DumpGenerator(seed, badShare).writeBytes(out, size);
-            }
-            Files.move(tmp, dump);
-        }
+        Path dump = BenchFiles.dump(dir, size, seed, badShare);
         long bytes = Files.size(dump);
         Path work = Files.createTempDirectory(dir, "out-");
         try {
@@ -86,7 +72,7 @@ public final class TransformBench implements Callable<Integer> {
             result.put("measured_at", Instant.now().toString());
             System.out.println(JsonOutput.line(result));
         } finally {
-            deleteTree(work);
+            BenchFiles.deleteTree(work);
         }
         return 0;
     }
@@ -120,16 +106,16 @@ public final class TransformBench implements Callable<Integer> {
         result.put("valid", valid);
         result.put("rejected", rejected);
         result.put("chunks", chunks.size());
-        result.put("curated_bytes", treeSize(work.resolve("readings")));
-        result.put("rejects_bytes", treeSize(work.resolve("rejects")));
-        result.put("seconds", round(seconds));
-        result.put("mb_per_s", round(bytes / 1e6 / seconds));
-        result.put("cpu_seconds", round(cpuSeconds));
-        result.put("mb_per_cpu_s", round(bytes / 1e6 / cpuSeconds));
-        result.put("allocated_bytes_per_input_byte", round((double) allocated / bytes));
+        result.put("curated_bytes", BenchFiles.treeSize(work.resolve("readings")));
+        result.put("rejects_bytes", BenchFiles.treeSize(work.resolve("rejects")));
+        result.put("seconds", BenchFiles.round(seconds));
+        result.put("mb_per_s", BenchFiles.round(bytes / 1e6 / seconds));
+        result.put("cpu_seconds", BenchFiles.round(cpuSeconds));
+        result.put("mb_per_cpu_s", BenchFiles.round(bytes / 1e6 / cpuSeconds));
+        result.put("allocated_bytes_per_input_byte", BenchFiles.round((double) allocated / bytes));
         result.put("records_per_s", Math.round(records / seconds));
-        result.put("peak_heap_mb", round(peak / 1048576.0));
-        result.put("max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1048576.0));
+        result.put("peak_heap_mb", BenchFiles.round(peak / 1048576.0));
+        result.put("max_heap_mb", BenchFiles.round(Runtime.getRuntime().maxMemory() / 1048576.0));
         // what was written: the cost model derives Parquet size, files per chunk and Athena scans from these
         ParquetOutputStats readingsOut = ParquetOutputStats.of(work.resolve("readings"));
         ParquetOutputStats rejectsOut = ParquetOutputStats.of(work.resolve("rejects"));
@@ -161,33 +147,14 @@ public final class TransformBench implements Callable<Integer> {
                 result.put("duckdb_rows", rs.getLong(1));
                 result.put("duckdb_version", rs.getString(2));
             }
-            result.put("duckdb_seconds", round(seconds));
-            result.put("duckdb_mb_per_s", round(bytes / 1e6 / seconds));
-            result.put("duckdb_cpu_seconds", round(cpuSeconds));
-            result.put("duckdb_mb_per_cpu_s", round(bytes / 1e6 / cpuSeconds));
+            result.put("duckdb_seconds", BenchFiles.round(seconds));
+            result.put("duckdb_mb_per_s", BenchFiles.round(bytes / 1e6 / seconds));
+            result.put("duckdb_cpu_seconds", BenchFiles.round(cpuSeconds));
+            result.put("duckdb_mb_per_cpu_s", BenchFiles.round(bytes / 1e6 / cpuSeconds));
             double ours = (double) result.get("mb_per_s");
-            result.put("ratio_vs_duckdb", round(ours / (bytes / 1e6 / seconds)));
+            result.put("ratio_vs_duckdb", BenchFiles.round(ours / (bytes / 1e6 / seconds)));
             double oursCpu = (double) result.get("mb_per_cpu_s");
-            result.put("cpu_ratio_vs_duckdb", round(oursCpu / (bytes / 1e6 / cpuSeconds)));
-        }
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
-
-    private static long treeSize(Path root) throws Exception {
-        if (!Files.exists(root)) {
-            return 0;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            result.put("cpu_ratio_vs_duckdb", BenchFiles.round(oursCpu / (bytes / 1e6 / cpuSeconds)));
         }
     }
 }
