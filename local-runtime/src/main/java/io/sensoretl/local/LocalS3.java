@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
@@ -31,11 +32,23 @@ public final class LocalS3 implements AutoCloseable {
 
     /** @param port 0 for any free port */
     public static LocalS3 start(Path directory, int port) {
-        S3Proxy proxy;
         try {
             Files.createDirectories(directory);
-            proxy = S3Proxy.builder()
-                    .blobStore(new FilesystemNio2BlobStore(directory.toString()))
+        } catch (java.io.IOException e) {
+            throw Ports.startFailure("S3", port, "--s3-port", e);
+        }
+        return start(b -> b.blobStore(new FilesystemNio2BlobStore(directory.toString())), port);
+    }
+
+    /** An endpoint on any free port whose objects live in memory only (e.g. for conformance vectors). */
+    public static LocalS3 startInMemory() {
+        return start(b -> b.blobStore(new TransientNio2BlobStore()), 0);
+    }
+
+    private static LocalS3 start(java.util.function.UnaryOperator<S3Proxy.Builder> store, int port) {
+        S3Proxy proxy;
+        try {
+            proxy = store.apply(S3Proxy.builder())
                     .endpoint(URI.create("http://127.0.0.1:" + port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                     .build();

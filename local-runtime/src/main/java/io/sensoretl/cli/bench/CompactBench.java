@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "compact", mixinStandardHelpOptions = true,
@@ -49,19 +50,13 @@ public final class CompactBench implements Callable<Integer> {
             description = "Chunk size of the staging transform. Default: ${DEFAULT-VALUE}.")
     long chunk;
 
-    @Option(names = "--seed", defaultValue = "1")
-    long seed;
-
-    @Option(names = "--bad-share", defaultValue = "0.02")
-    double badShare;
-
-    @Option(names = "--dir", defaultValue = "bench-data", description = "Where dumps are kept for reuse. Default: ${DEFAULT-VALUE}.")
-    Path dir;
+    @Mixin
+    BenchDumpOptions data;
 
     @Override
     public Integer call() throws Exception {
-        Path dump = BenchFiles.dump(dir, size, seed, badShare);
-        Path work = Files.createTempDirectory(dir, "compact-");
+        Path dump = data.dump(size);
+        Path work = Files.createTempDirectory(data.dir, "compact-");
         try {
             Path root = work.resolve("bucket");
             long stagedRows = stage(dump, root);

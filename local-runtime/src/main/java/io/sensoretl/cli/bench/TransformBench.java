@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "transform", mixinStandardHelpOptions = true,
@@ -41,23 +42,17 @@ public final class TransformBench implements Callable<Integer> {
             description = "Chunk size, as the planner would cut. Default: ${DEFAULT-VALUE}.")
     long chunk;
 
-    @Option(names = "--seed", defaultValue = "1")
-    long seed;
-
-    @Option(names = "--bad-share", defaultValue = "0.02")
-    double badShare;
-
-    @Option(names = "--dir", defaultValue = "bench-data", description = "Where dumps are kept for reuse. Default: ${DEFAULT-VALUE}.")
-    Path dir;
+    @Mixin
+    BenchDumpOptions data;
 
     @Option(names = "--skip-duckdb", description = "Only run sensor-etl.")
     boolean skipDuckDb;
 
     @Override
     public Integer call() throws Exception {
-        Path dump = BenchFiles.dump(dir, size, seed, badShare);
+        Path dump = data.dump(size);
         long bytes = Files.size(dump);
-        Path work = Files.createTempDirectory(dir, "out-");
+        Path work = Files.createTempDirectory(data.dir, "out-");
         try {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("input_bytes", bytes);

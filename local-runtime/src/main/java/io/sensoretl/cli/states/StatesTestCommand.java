@@ -1,5 +1,6 @@
 package io.sensoretl.cli.states;
 
+import io.sensoretl.local.LocalS3;
 import io.sensoretl.asl.conformance.ConformanceReport;
 import io.sensoretl.asl.conformance.ConformanceVector;
 import io.sensoretl.asl.conformance.VectorOutcome;
@@ -57,7 +58,7 @@ final class StatesTestCommand implements Callable<Integer> {
         ExecutorService executor = Executors.newFixedThreadPool(4);
         List<VectorOutcome> outcomes = new ArrayList<>();
         boolean needsS3 = vectors.stream().anyMatch(ConformanceVector::usesS3);
-        try (EmbeddedS3Server s3 = needsS3 ? new EmbeddedS3Server() : null) {
+        try (LocalS3 s3 = needsS3 ? LocalS3.startInMemory() : null) {
             VectorRunner runner = new VectorRunner(s3 == null ? null : s3.client(), executor);
             for (ConformanceVector v : vectors) {
                 VectorOutcome o = runner.run(v);

@@ -1,0 +1,22 @@
+package io.sensoretl.cli.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The generated dump a benchmark runs on (besides its size, whose default differs per benchmark). */
+final class BenchDumpOptions {
+    @Option(names = "--seed", defaultValue = "1", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--bad-share", defaultValue = "0.02", description = "Share of bad records. Default: ${DEFAULT-VALUE}.")
+    double badShare;
+
+    @Option(names = "--dir", defaultValue = "bench-data", description = "Where dumps are kept for reuse. Default: ${DEFAULT-VALUE}.")
+    Path dir;
+
+    /** The dump of this size, generated on first use. */
+    Path dump(long size) throws IOException {
+        return BenchFiles.dump(dir, size, seed, badShare);
+    }
+}
