@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Each {@code AWS::Serverless::Function} points at real code: its Handler names a public class with a
  * public no-argument constructor implementing the Lambda handler interface and the named method; its
- * CodeUri is that function's deployment jar ({@code functions/target/lambda/<function>.jar}, where
+ * CodeUri is that function's deployment jar ({@code functions/lambda/target/lambda/<function>.jar}, where
  * {@code RecordRunHandler} is {@code record-run}); and its Environment sets every variable the
  * handler requires ({@code AwsClients.requiredEnv("...")} in the handler's source).
  */
@@ -32,7 +32,7 @@ public final class HandlerCheck {
 
     /**
      * @param classes  loads the handler classes (the functions module on the class path)
-     * @param sources  the handlers' source root ({@code functions/src/main/java})
+     * @param sources  the handlers' source root ({@code functions/lambda/src/main/java})
      */
     public static List<String> check(Template template, ClassLoader classes, Path sources) {
         List<String> problems = new ArrayList<>();
@@ -58,7 +58,7 @@ public final class HandlerCheck {
             if (!hasPublicMethod(type, method)) {
                 problems.add(where + ".Handler: " + className + " has no public method " + method);
             }
-            String expectedJar = "functions/target/lambda/" + functionName(type.getSimpleName()) + ".jar";
+            String expectedJar = "functions/lambda/target/lambda/" + functionName(type.getSimpleName()) + ".jar";
             String codeUri = template.functionProperty(id, "CodeUri").asText("");
             if (!expectedJar.equals(codeUri)) {
                 problems.add(where + ".CodeUri: expected " + expectedJar + " (the deployment jar of " + type.getSimpleName()

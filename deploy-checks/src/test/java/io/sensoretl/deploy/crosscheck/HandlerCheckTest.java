@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HandlerCheckTest {
-    private static final Path SOURCES = Repo.root().resolve("functions/src/main/java");
+    private static final Path SOURCES = Repo.root().resolve("functions/lambda/src/main/java");
 
     private static List<String> check(Template t) {
         return HandlerCheck.check(t, HandlerCheckTest.class.getClassLoader(), SOURCES);
@@ -39,15 +39,15 @@ class HandlerCheckTest {
                 "Handler: io.sensoretl.lambda.Json::handleRequest");
         assertThat(check(t)).contains(
                 "Resources.PlanFunction.Properties.Handler: io.sensoretl.lambda.Json has no public method handleRequest",
-                "Resources.PlanFunction.Properties.CodeUri: expected functions/target/lambda/json.jar (the deployment jar of Json),"
-                        + " found 'functions/target/lambda/plan.jar'");
+                "Resources.PlanFunction.Properties.CodeUri: expected functions/lambda/target/lambda/json.jar (the deployment jar of Json),"
+                        + " found 'functions/lambda/target/lambda/plan.jar'");
     }
 
     @Test
     void jarOfAnotherFunctionIsReported() {
-        Template t = Repo.mutated("CodeUri: functions/target/lambda/compact.jar", "CodeUri: functions/target/lambda/transform.jar");
+        Template t = Repo.mutated("CodeUri: functions/lambda/target/lambda/compact.jar", "CodeUri: functions/lambda/target/lambda/transform.jar");
         assertThat(check(t)).containsExactly("Resources.CompactFunction.Properties.CodeUri: expected"
-                + " functions/target/lambda/compact.jar (the deployment jar of CompactHandler), found 'functions/target/lambda/transform.jar'");
+                + " functions/lambda/target/lambda/compact.jar (the deployment jar of CompactHandler), found 'functions/lambda/target/lambda/transform.jar'");
     }
 
     @Test
@@ -59,7 +59,7 @@ class HandlerCheckTest {
 
     @Test
     void builtDeploymentJarsContainTheirHandlers() {
-        Path jars = Repo.root().resolve("functions/target/lambda");
+        Path jars = Repo.root().resolve("functions/lambda/target/lambda");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(jars),
                 jars + " does not exist (the functions module was not packaged in this build); skipping");
         assertThat(HandlerCheck.checkJars(Repo.template(), Repo.root())).isEmpty();
@@ -67,7 +67,7 @@ class HandlerCheckTest {
 
     @Test
     void missingOrWrongDeploymentJarsAreReported(@TempDir Path base) throws Exception {
-        Path lambda = Files.createDirectories(base.resolve("functions/target/lambda"));
+        Path lambda = Files.createDirectories(base.resolve("functions/lambda/target/lambda"));
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(lambda.resolve("plan.jar")))) {
             zip.putNextEntry(new ZipEntry("io/sensoretl/lambda/TransformHandler.class"));
             zip.closeEntry();
@@ -75,11 +75,11 @@ class HandlerCheckTest {
         Files.writeString(lambda.resolve("transform.jar"), "not a zip");
         List<String> problems = HandlerCheck.checkJars(Repo.template(), base);
         assertThat(problems).contains(
-                "Resources.PlanFunction.Properties.CodeUri: functions/target/lambda/plan.jar does not contain"
+                "Resources.PlanFunction.Properties.CodeUri: functions/lambda/target/lambda/plan.jar does not contain"
                         + " io/sensoretl/lambda/PlanHandler.class",
-                "Resources.RecordRunFunction.Properties.CodeUri: functions/target/lambda/record-run.jar was not built (no such file)");
+                "Resources.RecordRunFunction.Properties.CodeUri: functions/lambda/target/lambda/record-run.jar was not built (no such file)");
         assertThat(problems).anyMatch(p -> p.startsWith(
-                "Resources.TransformFunction.Properties.CodeUri: functions/target/lambda/transform.jar is not a readable jar"));
+                "Resources.TransformFunction.Properties.CodeUri: functions/lambda/target/lambda/transform.jar is not a readable jar"));
     }
 
     @Test

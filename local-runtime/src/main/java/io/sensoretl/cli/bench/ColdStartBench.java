@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "coldstart", mixinStandardHelpOptions = true,
-        description = {"Cold starts of the Lambda deployment jars (functions/target/lambda/<function>.jar).",
+        description = {"Cold starts of the Lambda deployment jars (functions/lambda/target/lambda/<function>.jar).",
             "For each function: a new JVM per run on its jar, fed its first event, timed from process spawn to the",
             "first result; plain JVM, with C1 only (-XX:TieredStopAtLevel=1), and with C1 + an AppCDS archive trained",
             "by the function's SnapStart priming (the closest local analogue of a SnapStart restore). Prints a table,",
@@ -34,7 +34,7 @@ public final class ColdStartBench implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "2000", description = "Records in the chunk transform and plan get. Default: ${DEFAULT-VALUE}.")
     int records;
 
-    @Option(names = "--jars", paramLabel = "<dir>", description = "Where the deployment jars are (default: functions/target/lambda in this checkout).")
+    @Option(names = "--jars", paramLabel = "<dir>", description = "Where the deployment jars are (default: functions/lambda/target/lambda in this checkout).")
     Path jars;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
@@ -56,7 +56,7 @@ public final class ColdStartBench implements Callable<Integer> {
         for (LambdaFunction f : selected) {
             if (!Files.isRegularFile(dir.resolve(f.jarName()))) {
                 throw new UserError("no deployment jar " + dir.resolve(f.jarName())
-                        + ": build the jars with ./mvnw -pl functions -am package -DskipTests");
+                        + ": build the jars with ./mvnw -pl functions/lambda -am package -DskipTests");
             }
         }
         double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -165,10 +165,10 @@ public final class ColdStartBench implements Callable<Integer> {
         }
     }
 
-    /** functions/target/lambda beside this module: the CLI runs from local-runtime/target/classes. */
+    /** functions/lambda/target/lambda beside this module: the CLI runs from local-runtime/target/classes. */
     private static Path defaultJars() throws URISyntaxException {
         Path classes = Path.of(ColdStartBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path root = classes.getParent().getParent().getParent();
-        return root.resolve("functions").resolve("target").resolve("lambda");
+        return root.resolve("functions").resolve("lambda").resolve("target").resolve("lambda");
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ColdStartBenchTest {
     /** Built by the functions module's package phase, which runs before this module's tests. */
-    private static final Path JARS = Path.of(System.getProperty("sensoretl.repo.root", ".."), "functions", "target", "lambda");
+    private static final Path JARS = Path.of(System.getProperty("sensoretl.repo.root", ".."), "functions", "lambda", "target", "lambda");
 
     private static CliRun cli(String... args) {
         return CliRun.of(args);
