@@ -1,8 +1,8 @@
 package io.sensoretl.local;
 
 import io.sensoretl.catalog.CuratedTables;
-import io.sensoretl.catalog.LocalPartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
+import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

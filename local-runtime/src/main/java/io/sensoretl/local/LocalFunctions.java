@@ -1,10 +1,10 @@
 package io.sensoretl.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.sensoretl.catalog.LocalPartitionCatalog;
+import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.compact.CompactionConfig;
-import io.sensoretl.compact.LocalPartitionLocks;
 import io.sensoretl.compact.aws.S3Blobs;
+import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.lambda.CloseRunHandler;
 import io.sensoretl.lambda.CompactHandler;
 import io.sensoretl.lambda.LatestReadingsHandler;
@@ -12,7 +12,7 @@ import io.sensoretl.lambda.PlanHandler;
 import io.sensoretl.lambda.RecordRunHandler;
 import io.sensoretl.lambda.RunResultsHandler;
 import io.sensoretl.lambda.TransformHandler;
-import io.sensoretl.latest.LocalLatestReadings;
+import io.sensoretl.latest.local.LocalLatestReadings;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public final class LocalFunctions {
 
     private final Map<String, RequestStreamHandler> handlers = new LinkedHashMap<>();
 
-    public LocalFunctions(LocalStack stack, Clock clock) {
+    public LocalFunctions(LocalServices stack, Clock clock) {
         DataDir dir = stack.dataDir();
         LocalRunLedger ledger = new LocalRunLedger(dir.stores(), clock, STALE_AFTER);
         S3Blobs data = new S3Blobs(stack.s3(), DataDir.DATA_BUCKET);

@@ -43,13 +43,13 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    private final LocalStack stack;
+    private final LocalServices stack;
     private final ExecutorService pool;
     private final AslEngine engine;
     private final StateMachine machine;
     private final LocalFunctions functions;
 
-    public LocalPipeline(LocalStack stack, Settings settings, HandlerDecorator decorator) {
+    public LocalPipeline(LocalServices stack, Settings settings, HandlerDecorator decorator) {
         this.stack = stack;
         this.pool = Executors.newFixedThreadPool(settings.maxConcurrency());
         AslEngine.Builder builder = AslEngine.builder().executor(pool).s3(stack.s3())
@@ -79,7 +79,7 @@ public final class LocalPipeline implements AutoCloseable {
         return functions;
     }
 
-    public LocalStack stack() {
+    public LocalServices stack() {
         return stack;
     }
 

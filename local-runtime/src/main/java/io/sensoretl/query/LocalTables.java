@@ -2,9 +2,9 @@ package io.sensoretl.query;
 
 import io.sensoretl.catalog.Column;
 import io.sensoretl.catalog.CuratedTables;
-import io.sensoretl.catalog.LocalPartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.TableSpec;
+import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.ledger.RunRecord;
 import io.sensoretl.ledger.RunsTable;
 import io.sensoretl.ledger.local.LocalRunLedger;

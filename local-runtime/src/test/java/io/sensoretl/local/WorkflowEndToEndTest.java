@@ -37,7 +37,7 @@ class WorkflowEndToEndTest {
         long chunkBytes = dump.size() / 10;
         FlakyTransform faults = new FlakyTransform(TRANSIENT, 2, PERMANENT);
 
-        try (LocalStack stack = LocalStack.start(dataDir, 0, 0);
+        try (LocalServices stack = LocalServices.start(dataDir, 0, 0);
                 LocalPipeline pipeline = new LocalPipeline(stack, new LocalPipeline.Settings(3, true), faults)) {
             stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY), RequestBody.fromBytes(dump.toByteArray()));
             RunReport report = RunReport.of(pipeline.run(DataDir.SOURCE_BUCKET, KEY,
@@ -58,7 +58,7 @@ class WorkflowEndToEndTest {
         }
 
         // the dead letters survive the end of the process that wrote them
-        try (LocalStack stack = LocalStack.start(dataDir, 0, 0);
+        try (LocalServices stack = LocalServices.start(dataDir, 0, 0);
                 LocalPipeline pipeline = new LocalPipeline(stack, new LocalPipeline.Settings(3, true), faults)) {
             DeadLetterQueue dlq = new DeadLetterQueue(stack.sqs(), stack.deadLetterQueueUrl());
             List<DeadLetter> letters = dlq.list();
@@ -98,7 +98,7 @@ class WorkflowEndToEndTest {
                     }
                     handler.handleRequest(in, out, context);
                 };
-        try (LocalStack stack = LocalStack.start(dataDir, 0, 0);
+        try (LocalServices stack = LocalServices.start(dataDir, 0, 0);
                 LocalPipeline pipeline = new LocalPipeline(stack, new LocalPipeline.Settings(2, true), brokenCompaction)) {
             stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY), RequestBody.fromBytes(dump.toByteArray()));
             RunReport failed = RunReport.of(pipeline.run(DataDir.SOURCE_BUCKET, KEY, RunOptions.DEFAULTS), dataDir);

@@ -1,11 +1,11 @@
 package io.sensoretl.query;
 
 import io.sensoretl.aws.S3Layout;
-import io.sensoretl.catalog.LocalPartitionCatalog;
+import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.compact.CompactionConfig;
-import io.sensoretl.compact.LocalBlobs;
-import io.sensoretl.compact.LocalPartitionLocks;
+import io.sensoretl.compact.local.LocalBlobs;
+import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.lambda.CompactHandler;
 import io.sensoretl.lambda.Json;

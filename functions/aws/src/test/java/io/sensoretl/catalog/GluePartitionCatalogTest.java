@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.aws.Backoff;
 import io.sensoretl.catalog.aws.GluePartitionCatalog;
-import io.sensoretl.ledger.aws.Backoff;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

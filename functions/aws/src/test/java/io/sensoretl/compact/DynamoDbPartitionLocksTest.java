@@ -1,7 +1,7 @@
 package io.sensoretl.compact;
 
-import io.sensoretl.ledger.aws.Backoff;
-import io.sensoretl.ledger.aws.DynamoDbPartitionLocks;
+import io.sensoretl.aws.Backoff;
+import io.sensoretl.compact.aws.DynamoDbPartitionLocks;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
 import io.sensoretl.testing.Dynalite;
 import io.sensoretl.testing.ManualClock;

@@ -3,8 +3,8 @@ package io.sensoretl.latest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sensoretl.aws.Backoff;
 import io.sensoretl.latest.aws.DynamoDbLatestReadings;
-import io.sensoretl.ledger.aws.Backoff;
 import io.sensoretl.testing.Dynalite;
 import java.time.Duration;
 import java.util.ArrayList;

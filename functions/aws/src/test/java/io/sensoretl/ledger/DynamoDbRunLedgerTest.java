@@ -1,6 +1,6 @@
 package io.sensoretl.ledger;
 
-import io.sensoretl.ledger.aws.Backoff;
+import io.sensoretl.aws.Backoff;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
 import io.sensoretl.testing.Dynalite;
 import io.sensoretl.testing.ManualClock;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Where query engines learn which partitions a table has and where each one's files are. Glue on
- * AWS ({@code GluePartitionCatalog}), JSON files locally ({@link LocalPartitionCatalog}).
+ * AWS ({@code GluePartitionCatalog}), JSON files locally ({@code LocalPartitionCatalog}).
  *
  * <p>Switching a partition's location is the single step that makes compacted data visible, so
  * readers see either the old or the new files of a partition, never a mix.

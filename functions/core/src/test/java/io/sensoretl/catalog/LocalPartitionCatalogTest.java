@@ -3,6 +3,7 @@ package io.sensoretl.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

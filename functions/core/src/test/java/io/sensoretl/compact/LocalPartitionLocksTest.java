@@ -1,5 +1,6 @@
 package io.sensoretl.compact;
 
+import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.testing.ManualClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

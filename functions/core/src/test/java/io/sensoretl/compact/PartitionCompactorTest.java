@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sensoretl.catalog.CuratedTables;
-import io.sensoretl.catalog.LocalPartitionCatalog;
 import io.sensoretl.catalog.PartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.PartitionSwitch;
 import io.sensoretl.catalog.TableSpec;
+import io.sensoretl.catalog.local.LocalPartitionCatalog;
+import io.sensoretl.compact.local.LocalBlobs;
+import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.latest.LatestLines;
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.testing.DuckDb;

@@ -1,5 +1,6 @@
 package io.sensoretl.latest;
 
+import io.sensoretl.latest.local.LocalLatestReadings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.sensoretl.coldstart;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.sensoretl.lambda.priming.LocalContext;
+import io.sensoretl.lambda.local.LocalContext;
 import io.sensoretl.lambda.priming.Priming;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

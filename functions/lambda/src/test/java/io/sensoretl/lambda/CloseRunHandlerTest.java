@@ -3,7 +3,7 @@ package io.sensoretl.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.compact.LocalBlobs;
+import io.sensoretl.compact.local.LocalBlobs;
 import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunsTable;
 import io.sensoretl.ledger.local.LocalRunLedger;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.catalog.CuratedTables;
-import io.sensoretl.catalog.LocalPartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
+import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.compact.CompactionConfig;
-import io.sensoretl.compact.LocalPartitionLocks;
 import io.sensoretl.compact.aws.S3Blobs;
+import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.latest.LatestReading;
-import io.sensoretl.latest.LocalLatestReadings;
+import io.sensoretl.latest.local.LocalLatestReadings;
 import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunState;
 import io.sensoretl.ledger.local.LocalRunLedger;

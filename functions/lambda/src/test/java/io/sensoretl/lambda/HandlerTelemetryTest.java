@@ -9,7 +9,7 @@ import io.sensoretl.generate.GeneratorTruth;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import io.sensoretl.telemetry.Telemetry;
 import io.sensoretl.testing.EmbeddedS3;
-import io.sensoretl.lambda.priming.LocalContext;
+import io.sensoretl.lambda.local.LocalContext;
 import io.sensoretl.testing.ManualClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

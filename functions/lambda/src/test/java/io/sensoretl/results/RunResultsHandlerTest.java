@@ -131,7 +131,7 @@ class RunResultsHandlerTest {
                 java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T00:00:00Z"), java.time.ZoneOffset.UTC)));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         withTelemetry.handleRequest(new java.io.ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event(4))), out,
-                new io.sensoretl.lambda.priming.LocalContext("run-results", "req-7"));
+                new io.sensoretl.lambda.local.LocalContext("run-results", "req-7"));
 
         assertThat(Json.MAPPER.readTree(out.toByteArray()).path("chunksDeadLettered").asInt()).isEqualTo(1);
         com.fasterxml.jackson.databind.JsonNode emf = lines.stream().map(l -> {

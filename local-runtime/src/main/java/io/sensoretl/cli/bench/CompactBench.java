@@ -1,7 +1,7 @@
 package io.sensoretl.cli.bench;
 
 import io.sensoretl.catalog.CuratedTables;
-import io.sensoretl.catalog.LocalPartitionCatalog;
+import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
@@ -12,9 +12,9 @@ import io.sensoretl.compact.CompactionConfig;
 import io.sensoretl.compact.CompactionOutcome;
 import io.sensoretl.compact.CrashPoint;
 import io.sensoretl.compact.CuratedLayout;
-import io.sensoretl.compact.LocalBlobs;
-import io.sensoretl.compact.LocalPartitionLocks;
 import io.sensoretl.compact.PartitionCompactor;
+import io.sensoretl.compact.local.LocalBlobs;
+import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;

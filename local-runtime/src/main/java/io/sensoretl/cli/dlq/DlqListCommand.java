@@ -4,7 +4,7 @@ import io.sensoretl.cli.JsonOutput;
 import io.sensoretl.cli.pipeline.LocalRuntimeOptions;
 import io.sensoretl.local.DeadLetter;
 import io.sensoretl.local.DeadLetterQueue;
-import io.sensoretl.local.LocalStack;
+import io.sensoretl.local.LocalServices;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class DlqListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalStack stack = local.start()) {
+        try (LocalServices stack = local.start()) {
             List<DeadLetter> letters = new DeadLetterQueue(stack.sqs(), stack.deadLetterQueueUrl()).list();
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();

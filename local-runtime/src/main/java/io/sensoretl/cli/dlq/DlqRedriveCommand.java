@@ -5,7 +5,7 @@ import io.sensoretl.cli.pipeline.LocalRuntimeOptions;
 import io.sensoretl.local.DeadLetterQueue;
 import io.sensoretl.local.HandlerDecorator;
 import io.sensoretl.local.LocalFunctions;
-import io.sensoretl.local.LocalStack;
+import io.sensoretl.local.LocalServices;
 import io.sensoretl.local.Redrive;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -33,7 +33,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalStack stack = local.start()) {
+        try (LocalServices stack = local.start()) {
             Redrive.Report report = new Redrive(new LocalFunctions(stack, Clock.systemUTC()), HandlerDecorator.NONE,
                     new DeadLetterQueue(stack.sqs(), stack.deadLetterQueueUrl())).run();
             if (json) {

@@ -2,7 +2,7 @@ package io.sensoretl.cli.pipeline;
 
 import io.sensoretl.cli.JsonOutput;
 import io.sensoretl.local.DataDir;
-import io.sensoretl.local.LocalStack;
+import io.sensoretl.local.LocalServices;
 import io.sensoretl.local.RunOptions;
 import io.sensoretl.local.RunReport;
 import io.sensoretl.local.SampleQuery;
@@ -43,7 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws SQLException {
         PrintWriter out = spec.commandLine().getOut();
         RunReport report;
-        try (LocalStack stack = local.start()) {
+        try (LocalServices stack = local.start()) {
             byte[] sample = sample();
             stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY), RequestBody.fromBytes(sample));
             if (!json) {

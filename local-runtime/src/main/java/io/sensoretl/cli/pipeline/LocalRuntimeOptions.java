@@ -2,7 +2,7 @@ package io.sensoretl.cli.pipeline;
 
 import io.sensoretl.cli.UserError;
 import io.sensoretl.local.DataDir;
-import io.sensoretl.local.LocalStack;
+import io.sensoretl.local.LocalServices;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -24,7 +24,7 @@ public final class LocalRuntimeOptions {
         return new DataDir(dataDir);
     }
 
-    public LocalStack start() {
+    public LocalServices start() {
         for (int port : new int[] {s3Port, sqsPort}) {
             if (port < 0 || port > 65535) {
                 throw new UserError("ports must be between 0 and 65535, got " + port);
@@ -33,6 +33,6 @@ public final class LocalRuntimeOptions {
         if (s3Port != 0 && s3Port == sqsPort) {
             throw new UserError("--s3-port and --sqs-port must differ, both are " + s3Port);
         }
-        return LocalStack.start(dataDir(), s3Port, sqsPort);
+        return LocalServices.start(dataDir(), s3Port, sqsPort);
     }
 }

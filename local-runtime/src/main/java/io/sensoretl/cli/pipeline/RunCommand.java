@@ -3,7 +3,7 @@ package io.sensoretl.cli.pipeline;
 import io.sensoretl.cli.ByteSize;
 import io.sensoretl.cli.JsonOutput;
 import io.sensoretl.local.LocalPipeline;
-import io.sensoretl.local.LocalStack;
+import io.sensoretl.local.LocalServices;
 import io.sensoretl.local.RunOptions;
 import io.sensoretl.local.RunReport;
 import java.io.PrintWriter;
@@ -60,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
         if (contract != null) {
             Uploads.checkContract(contract);
         }
-        try (LocalStack stack = local.start()) {
+        try (LocalServices stack = local.start()) {
             Uploads.Location source = Uploads.dump(stack.s3(), dump);
             String contractUri = contract == null ? null : Uploads.contract(stack.s3(), contract);
             RunReport report = execute(stack, source, new RunOptions(contractUri, chunkBytes, force), settings(maxConcurrency), json);
@@ -82,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs the workflow for an uploaded object, with progress on stderr unless the output is JSON. */
-    static RunReport execute(LocalStack stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
+    static RunReport execute(LocalServices stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
                              boolean quiet) {
         if (!quiet) {
             System.err.println("processing " + source.uri() + " (data dir " + stack.dataDir().root() + ")");

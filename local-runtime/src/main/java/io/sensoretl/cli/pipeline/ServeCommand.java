@@ -5,7 +5,7 @@ import io.sensoretl.cli.UserError;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import io.sensoretl.local.DataDir;
 import io.sensoretl.local.LocalPipeline;
-import io.sensoretl.local.LocalStack;
+import io.sensoretl.local.LocalServices;
 import io.sensoretl.local.RunOptions;
 import io.sensoretl.local.RunReport;
 import io.sensoretl.local.UploadWatcher;
@@ -54,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         LocalPipeline.Settings settings = RunCommand.settings(maxConcurrency);
-        try (LocalStack stack = local.start()) {
+        try (LocalServices stack = local.start()) {
             Thread closer = new Thread(stack::close, "sensor-etl-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(closer);
             announce(stack, out);
@@ -89,7 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private void announce(LocalStack stack, PrintWriter out) {
+    private void announce(LocalServices stack, PrintWriter out) {
         String s3 = stack.s3Endpoint().endpoint().toString();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.generate.GeneratorTruth;
 import io.sensoretl.local.DataDir;
-import io.sensoretl.local.LocalStack;
+import io.sensoretl.local.LocalServices;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -85,7 +85,7 @@ class PipelineCommandsTest {
         Path file = dir.resolve("upload.ndjson");
         GeneratorTruth truth = dump(file, 500);
         DataDir data = new DataDir(dir.resolve("served"));
-        try (LocalStack stack = LocalStack.start(data, 0, 0)) {
+        try (LocalServices stack = LocalServices.start(data, 0, 0)) {
             stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key("incoming/aws-cli/upload.ndjson"),
                     RequestBody.fromFile(file));
         }

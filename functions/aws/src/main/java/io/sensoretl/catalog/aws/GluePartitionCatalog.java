@@ -1,12 +1,12 @@
 package io.sensoretl.catalog.aws;
 
+import io.sensoretl.aws.Backoff;
 import io.sensoretl.catalog.Column;
 import io.sensoretl.catalog.PartitionCatalog;
 import io.sensoretl.catalog.PartitionConflictException;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.PartitionSwitch;
 import io.sensoretl.catalog.TableSpec;
-import io.sensoretl.ledger.aws.Backoff;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,9 +1,9 @@
 package io.sensoretl.latest.aws;
 
+import io.sensoretl.aws.Backoff;
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.latest.LatestReadings;
 import io.sensoretl.latest.UpsertSummary;
-import io.sensoretl.ledger.aws.Backoff;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.sensoretl.ledger.aws;
 
+import io.sensoretl.aws.Backoff;
 import io.sensoretl.ledger.LedgerConflictException;
 import io.sensoretl.ledger.RunCounts;
 import io.sensoretl.ledger.RunKey;

@@ -5,11 +5,11 @@ package io.sensoretl.ledger.aws;
  * same table. A class of their own so that the leases (in the compact jar) do not link the ledger,
  * whose table-creation code would pull DynamoDB's CreateTable and waiter classes into that jar.
  */
-final class LedgerKeys {
+public final class LedgerKeys {
     /** Partition key: the source object ({@code bucket/key}), or {@code #lock#<name>} for a lease. */
-    static final String PK = "source_object";
+    public static final String PK = "source_object";
     /** Sort key: the source object's ETag, or {@code lease}. */
-    static final String SK = "etag";
+    public static final String SK = "etag";
 
     private LedgerKeys() {}
 }

@@ -1,8 +1,8 @@
 package io.sensoretl.lambda.priming;
 
+import io.sensoretl.aws.Backoff;
 import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.lambda.CloseRunHandler;
-import io.sensoretl.ledger.aws.Backoff;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
 import io.sensoretl.telemetry.Telemetry;
 import java.io.IOException;

@@ -1,16 +1,16 @@
 package io.sensoretl.lambda.priming;
 
+import io.sensoretl.aws.Backoff;
 import io.sensoretl.catalog.CuratedTables;
-import io.sensoretl.catalog.LocalPartitionCatalog;
 import io.sensoretl.catalog.aws.GluePartitionCatalog;
+import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.compact.CompactionConfig;
 import io.sensoretl.compact.CuratedLayout;
-import io.sensoretl.compact.LocalBlobs;
 import io.sensoretl.compact.PartitionLocks;
+import io.sensoretl.compact.aws.DynamoDbPartitionLocks;
 import io.sensoretl.compact.aws.S3Blobs;
+import io.sensoretl.compact.local.LocalBlobs;
 import io.sensoretl.lambda.CompactHandler;
-import io.sensoretl.ledger.aws.Backoff;
-import io.sensoretl.ledger.aws.DynamoDbPartitionLocks;
 import io.sensoretl.parquet.ParquetFiles;
 import io.sensoretl.reading.Reading;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package io.sensoretl.lambda.priming;
 
+import io.sensoretl.aws.Backoff;
 import io.sensoretl.compact.CuratedLayout;
 import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.lambda.LatestReadingsHandler;
 import io.sensoretl.latest.LatestLines;
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.latest.aws.DynamoDbLatestReadings;
-import io.sensoretl.ledger.aws.Backoff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;

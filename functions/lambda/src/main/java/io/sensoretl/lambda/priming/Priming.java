@@ -1,6 +1,7 @@
 package io.sensoretl.lambda.priming;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.sensoretl.lambda.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.sensoretl.lambda.priming;
 
+import io.sensoretl.aws.Backoff;
 import io.sensoretl.lambda.RecordRunHandler;
-import io.sensoretl.ledger.aws.Backoff;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
 import java.io.IOException;
 import java.time.Clock;

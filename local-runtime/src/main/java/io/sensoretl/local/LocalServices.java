@@ -9,13 +9,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The local stand-ins for the AWS services the workflow uses, up and provisioned: S3 with the
  * source and data buckets, SQS with the dead-letter queue. Closing saves the queues and stops both.
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalServices implements AutoCloseable {
     private final DataDir dataDir;
     private final LocalS3 s3;
     private final LocalSqs sqs;
     private final String deadLetterQueueUrl;
 
-    private LocalStack(DataDir dataDir, LocalS3 s3, LocalSqs sqs) {
+    private LocalServices(DataDir dataDir, LocalS3 s3, LocalSqs sqs) {
         this.dataDir = dataDir;
         this.s3 = s3;
         this.sqs = sqs;
@@ -26,7 +26,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** @param s3Port  0 for any free port
      *  @param sqsPort 0 for any free port */
-    public static LocalStack start(DataDir dataDir, int s3Port, int sqsPort) {
+    public static LocalServices start(DataDir dataDir, int s3Port, int sqsPort) {
         // both servers take seconds to start on a busy machine: start them side by side
         CompletableFuture<LocalSqs> sqsStart = CompletableFuture.supplyAsync(() -> LocalSqs.start(dataDir.sqs(), sqsPort));
         LocalS3 s3;
@@ -44,7 +44,7 @@ public final class LocalStack implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         try {
-            return new LocalStack(dataDir, s3, sqs);
+            return new LocalServices(dataDir, s3, sqs);
         } catch (RuntimeException e) {
             sqs.close();
             s3.close();

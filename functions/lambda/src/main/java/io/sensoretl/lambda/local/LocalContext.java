@@ -1,4 +1,4 @@
-package io.sensoretl.lambda.priming;
+package io.sensoretl.lambda.local;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;

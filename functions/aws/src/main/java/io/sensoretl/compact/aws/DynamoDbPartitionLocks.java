@@ -1,6 +1,8 @@
-package io.sensoretl.ledger.aws;
+package io.sensoretl.compact.aws;
 
+import io.sensoretl.aws.Backoff;
 import io.sensoretl.compact.PartitionLocks;
+import io.sensoretl.ledger.aws.LedgerKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

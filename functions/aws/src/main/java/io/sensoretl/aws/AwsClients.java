@@ -1,4 +1,4 @@
-package io.sensoretl.ledger.aws;
+package io.sensoretl.aws;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,6 +1,7 @@
-package io.sensoretl.compact;
+package io.sensoretl.compact.local;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.sensoretl.compact.PartitionLocks;
 import io.sensoretl.ledger.local.JsonFiles;
 import java.nio.file.Path;
 import java.time.Clock;

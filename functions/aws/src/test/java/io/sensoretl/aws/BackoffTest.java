@@ -1,9 +1,8 @@
-package io.sensoretl.ledger;
+package io.sensoretl.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sensoretl.ledger.aws.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.sensoretl.ledger.aws;
+package io.sensoretl.aws;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;

@@ -1,6 +1,11 @@
-package io.sensoretl.catalog;
+package io.sensoretl.catalog.local;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.sensoretl.catalog.PartitionCatalog;
+import io.sensoretl.catalog.PartitionConflictException;
+import io.sensoretl.catalog.PartitionState;
+import io.sensoretl.catalog.PartitionSwitch;
+import io.sensoretl.catalog.TableSpec;
 import io.sensoretl.ledger.local.JsonFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
-package io.sensoretl.compact;
+package io.sensoretl.compact.local;
 
+import io.sensoretl.compact.Blob;
+import io.sensoretl.compact.BlobOutput;
+import io.sensoretl.compact.Blobs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,6 +1,9 @@
-package io.sensoretl.latest;
+package io.sensoretl.latest.local;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.sensoretl.latest.LatestReading;
+import io.sensoretl.latest.LatestReadings;
+import io.sensoretl.latest.UpsertSummary;
 import io.sensoretl.ledger.local.JsonFiles;
 import java.nio.file.Path;
 import java.util.Collection;
