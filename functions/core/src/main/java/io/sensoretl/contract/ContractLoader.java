@@ -25,6 +25,9 @@ public final class ContractLoader {
     private ContractLoader() {}
 
     public static Contract load(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("contract " + file + " is a directory; expected one contract file (YAML or JSON)");
+        }
         try {
             return parse(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {

@@ -53,8 +53,15 @@ final class Uploads {
     }
 
     static void checkContract(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file)) {
+            throw new UserError("contract " + file + " is a directory; --contract expects one contract file (YAML or JSON, "
+                    + "e.g. test-fixtures/contracts/default.yaml)");
+        }
+        if (!Files.exists(file)) {
             throw new UserError("contract " + file + " does not exist");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UserError("cannot read the contract " + file + ": not a readable file");
         }
         try {
             ContractLoader.load(file);

@@ -126,4 +126,19 @@ class PipelineCommandsTest {
         assertThat(bad.err()).contains("bad.yaml");
         assertThat(dir.resolve("x")).doesNotExist();
     }
+
+    @Test
+    void aContractThatIsADirectoryIsNamedAsOne() throws Exception {
+        Path file = dir.resolve("d.ndjson");
+        dump(file, 10);
+        Path contracts = Files.createDirectories(dir.resolve("contracts"));
+        Outcome o = cli("run", file.toString(), "--contract", contracts.toString(), "--data-dir", dir.resolve("x").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).doesNotContain("\n").doesNotContain("does not exist")
+                .contains(contracts.toString()).contains("is a directory").contains("YAML");
+        Outcome missing = cli("run", file.toString(), "--contract", dir.resolve("nope.yaml").toString(), "--data-dir",
+                dir.resolve("x").toString());
+        assertThat(missing.err()).contains("nope.yaml").contains("does not exist");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
 }
