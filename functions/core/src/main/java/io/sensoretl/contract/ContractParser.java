@@ -14,6 +14,9 @@ import java.util.Set;
 
 /** Turns a contract tree into a {@link Contract}, recording every problem on the way. */
 final class ContractParser {
+    /** The keys of {@code format}; the docs' table and the JSON schema list the same (ContractDocsTest). */
+    static final Set<String> FORMAT_KEYS = Set.of("type", "delimiter", "quote", "header", "decimalSeparator",
+            "multilineFields", "maxRecordBytes", "dataColumns", "rowNames");
     private static final Set<String> CANONICAL_FIELDS = Set.of("sensor_id", "ts", "metric", "value", "unit", "lat", "lon");
 
     private final Cursor root;
@@ -77,15 +80,15 @@ final class ContractParser {
         if (!c.requireObject()) {
             return null;
         }
-        c.allowOnly(Set.of("type", "delimiter", "quote", "header", "decimalSeparator", "multilineFields", "maxRecordBytes",
-                "dataColumns"));
+        c.allowOnly(FORMAT_KEYS);
         kind = c.child("type").choice(FormatKind.class, null,
                 Map.of("ndjson", FormatKind.NDJSON, "json_array", FormatKind.JSON_ARRAY, "delimited", FormatKind.DELIMITED));
         if (kind == null) {
             kind = FormatKind.NDJSON;
         }
         if (kind != FormatKind.DELIMITED) {
-            for (String k : List.of("delimiter", "quote", "header", "decimalSeparator", "multilineFields", "dataColumns")) {
+            for (String k : List.of("delimiter", "quote", "header", "decimalSeparator", "multilineFields", "dataColumns",
+                    "rowNames")) {
                 if (c.child(k).present()) {
                     c.child(k).problem("only applies to format type delimited, not " + kind.id());
                 }
@@ -104,10 +107,25 @@ final class ContractParser {
         if (delimiter == quote) {
             c.child("quote").problem("must differ from the delimiter");
         }
+        for (String k : List.of("delimiter", "quote")) {
+            char ch = k.equals("delimiter") ? delimiter : quote;
+            if (ch == '\n' || ch == '\r') {
+                c.child(k).problem("a line break cannot be the " + k + ": it ends records");
+            }
+        }
         boolean multiline = c.child("multilineFields").bool(false);
+        if (multiline && kind == FormatKind.DELIMITED && (delimiter > 0x7F || quote > 0x7F)) {
+            // records are found in the bytes before they are decoded: the quote and delimiter must be single bytes
+            c.child("multilineFields").problem("needs an ASCII delimiter and quote character, found delimiter \""
+                    + delimiter + "\" and quote \"" + quote + "\"");
+        }
         int maxRecord = c.child("maxRecordBytes").integer(Format.DEFAULT_MAX_RECORD_BYTES, 64, 64 * 1024 * 1024);
         int dataColumns = c.child("dataColumns").integer(0, 1, 100_000);
-        return new Format(kind, delimiter, quote, header, decimal, multiline, maxRecord, dataColumns);
+        boolean rowNames = c.child("rowNames").bool(false);
+        if (rowNames && !header) {
+            c.child("rowNames").problem("needs header: true (the row-name column is the one the header does not name)");
+        }
+        return new Format(kind, delimiter, quote, header, decimal, multiline, maxRecord, dataColumns, rowNames);
     }
 
     private Mapping mapping(Cursor c) {

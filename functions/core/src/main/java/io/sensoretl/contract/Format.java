@@ -12,6 +12,9 @@ package io.sensoretl.contract;
  * @param dataColumns          how many leading columns carry data (delimited only; 0: all). Fields after them
  *                             (trailing separators, stray spreadsheet debris) are never read, and a row whose
  *                             data columns are all empty is blank, not a record
+ * @param rowNames             delimited with a header only: every row starts with one field the header does not
+ *                             name (R's row names, as {@code write.table} writes them); it is never read, and
+ *                             header names refer to the fields after it
  */
 public record Format(
         FormatKind kind,
@@ -21,7 +24,8 @@ public record Format(
         char decimalSeparator,
         boolean multilineFields,
         int maxRecordBytes,
-        int dataColumns) {
+        int dataColumns,
+        boolean rowNames) {
 
     public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 

@@ -2,7 +2,6 @@ package io.sensoretl.decode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 
 /** The compression of a dump, recognised from its first bytes (never from its name). */
 public enum Compression {
@@ -19,9 +18,12 @@ public enum Compression {
         return NONE;
     }
 
-    /** Wraps the raw object stream so callers always read decompressed bytes. */
+    /**
+     * Wraps the raw object stream so callers always read decompressed bytes. A damaged gzip file
+     * (truncated, corrupt, garbage after its last member) ends in a {@link DamagedInputException}.
+     */
     public InputStream decode(InputStream raw) throws IOException {
-        return this == GZIP ? new GZIPInputStream(raw, 64 * 1024) : raw;
+        return this == GZIP ? new GzipMembers(raw) : raw;
     }
 
     /** Compressed objects cannot be cut at byte offsets: a gzip member is one stream. */

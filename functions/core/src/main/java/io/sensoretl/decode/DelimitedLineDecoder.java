@@ -2,22 +2,24 @@ package io.sensoretl.decode;
 
 import io.sensoretl.contract.Format;
 import io.sensoretl.reading.RejectReason;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Decodes delimited lines: strict UTF-8, quoting, header names. */
+/**
+ * Decodes delimited records: strict UTF-8, quoting, header names, and the number of fields. A row's
+ * fields are only ever matched to the header's names when the row has the header's number of fields
+ * (plus the row name with {@code rowNames}); any other row is {@code malformed_row}, so a missing or
+ * extra field can never shift values into the wrong columns. With {@code dataColumns}, a row needs at
+ * least that many fields and later ones are not counted (they are debris, never read). Without a header
+ * and without {@code dataColumns} nothing states the count; columns are found by position.
+ */
 public final class DelimitedLineDecoder {
     private final Format format;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private DelimitedRecordView view;
+    /** Fields every row must have exactly (header rows), or 0. */
+    private int expectedFields;
 
     public DelimitedLineDecoder(Format format) {
         this.format = format;
@@ -26,15 +28,25 @@ public final class DelimitedLineDecoder {
         }
     }
 
-    /** Reads the header row; column names are trimmed. Must be called first when the format has a header. */
+    /**
+     * Reads the header row; column names are trimmed. Must be called first when the format has a header.
+     * With {@code rowNames}, the header names the fields after each row's leading row name.
+     */
     public void header(byte[] bytes, int length) throws FieldError {
-        List<String> names = DelimitedRow.split(text(bytes, length), format.delimiter(), format.quote());
+        List<String> names = split(bytes, length, "header row");
+        int shift = format.rowNames() ? 1 : 0;
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i).trim();
             if (!n.isEmpty()) {
-                index.putIfAbsent(n, i);
+                index.putIfAbsent(n, i + shift);
             }
+        }
+        expectedFields = names.size() + shift;
+        if (format.dataColumns() > expectedFields) {
+            throw new FieldError(RejectReason.MALFORMED_ROW, "the header row has " + names.size() + " fields"
+                    + (shift > 0 ? " (plus the row name)" : "") + ", fewer than the contract's dataColumns "
+                    + format.dataColumns());
         }
         view = new DelimitedRecordView(Map.copyOf(index), format.decimalSeparator());
     }
@@ -43,18 +55,46 @@ public final class DelimitedLineDecoder {
         return view == null;
     }
 
+    /** Decodes a record whose place in the file is not known (messages then cannot name its line). */
     public RecordView decode(byte[] bytes, int length) throws FieldError {
+        return decode(bytes, length, null);
+    }
+
+    /** Decodes the record a {@link LineSplitter} returned; messages name its line (or offset). */
+    public RecordView decode(Line line) throws FieldError {
+        return decode(line.bytes(), line.length(), line);
+    }
+
+    private RecordView decode(byte[] bytes, int length, Line where) throws FieldError {
         if (view == null) {
             throw new IllegalStateException("the header row has not been read");
         }
-        return view.reset(DelimitedRow.split(text(bytes, length), format.delimiter(), format.quote()));
+        List<String> fields = split(bytes, length, "row");
+        checkFieldCount(fields.size(), where);
+        return view.reset(fields);
     }
 
-    private String text(byte[] bytes, int length) throws FieldError {
-        try {
-            return utf8.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
-        } catch (CharacterCodingException e) {
-            throw new FieldError(RejectReason.INVALID_ENCODING, "not valid UTF-8: " + e.getMessage());
+    private void checkFieldCount(int found, Line where) throws FieldError {
+        int min = format.dataColumns();
+        if (min > 0) {
+            if (found < min) {
+                throw new FieldError(RejectReason.MALFORMED_ROW, "expected at least " + min + " fields (dataColumns), found "
+                        + found + at(where));
+            }
+        } else if (expectedFields > 0 && found != expectedFields) {
+            throw new FieldError(RejectReason.MALFORMED_ROW, "expected " + expectedFields + " fields from the header"
+                    + (format.rowNames() ? " (its " + (expectedFields - 1) + " names and the row name, rowNames: true)" : "")
+                    + ", found " + found + at(where));
         }
+    }
+
+    private static String at(Line where) {
+        return where == null ? "" : ", at " + where.location();
+    }
+
+    private List<String> split(byte[] bytes, int length, String what) throws FieldError {
+        Utf8Validator.check(bytes, length);
+        return DelimitedRow.split(new String(bytes, 0, length, StandardCharsets.UTF_8), format.delimiter(), format.quote(),
+                what);
     }
 }

@@ -39,7 +39,12 @@ public final class JsonLineDecoder {
         this.captured = this.plan == null ? null : new JsonNode[this.plan.size()];
     }
 
+    /**
+     * Decodes one record. The bytes are checked as strict UTF-8 first: Jackson's decoder would accept
+     * overlong forms and encoded surrogates.
+     */
     public RecordView decode(byte[] bytes, int length) throws FieldError {
+        Utf8Validator.check(bytes, length);
         JsonNode node = null;
         boolean streamed = false;
         try (JsonParser p = MAPPER.createParser(bytes, 0, length)) {

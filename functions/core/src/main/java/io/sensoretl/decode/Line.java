@@ -13,7 +13,9 @@ public final class Line {
     long offset;
     long fullLength;
     boolean tooLong;
-    boolean truncatedInput;
+    DamagedInputException damage;
+    boolean openQuote;
+    long number;
 
     /** Offset of the line's first byte in the decompressed source object. */
     public long offset() {
@@ -36,9 +38,27 @@ public final class Line {
         return tooLong;
     }
 
-    /** The input ended abruptly (truncated gzip) inside or right after this line. */
-    public boolean truncatedInput() {
-        return truncatedInput;
+    /** The (decompressed) input broke off inside or right after this line (truncated or corrupt gzip), else {@code null}. */
+    public DamagedInputException damage() {
+        return damage;
+    }
+
+    /** The input ended inside a quoted field that began in this record (multiline delimited records only). */
+    public boolean openQuote() {
+        return openQuote;
+    }
+
+    /**
+     * Number of the line (1-based, counted from the start of the object) on which the record starts, or 0
+     * when the chunk does not start at the object's first byte and line numbers are not known.
+     */
+    public long number() {
+        return number;
+    }
+
+    /** Where the record is, for reject details: {@code line 12}, or {@code byte offset 4711} when the line is not known. */
+    public String location() {
+        return number > 0 ? "line " + number : "byte offset " + offset;
     }
 
     /** The kept text, decoded leniently (invalid bytes become U+FFFD); for reject records and messages. */

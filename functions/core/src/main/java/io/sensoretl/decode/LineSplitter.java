@@ -1,9 +1,8 @@
 package io.sensoretl.decode;
 
-import java.io.EOFException;
+import io.sensoretl.reading.RejectReason;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.ZipException;
 
 /**
  * Cuts a byte stream into lines and decides which lines belong to a chunk.
@@ -17,6 +16,13 @@ import java.util.zip.ZipException;
  *
  * <p>CR before LF is dropped; blank lines are not records. Memory is bounded by {@code maxLineBytes}
  * whatever the input: longer lines are skipped, keeping only a prefix for the reject record.
+ *
+ * <p>With {@link QuotedRecordEnds} (delimited {@code multilineFields}), a line feed inside a quoted field
+ * does not end the record. Such objects are not splittable: the splitter then reads from offset 0.
+ *
+ * <p>When the object's (decompressed) stream is damaged ({@link DamagedInputException}), the splitter
+ * stops there: a record the damage cut short carries it ({@link Line#damage()}), and {@link #damage()}
+ * reports it for the bytes after the last record.
  */
 public final class LineSplitter {
     private static final int BUFFER = 64 * 1024;
@@ -30,9 +36,12 @@ public final class LineSplitter {
     /** Offset (in the object) of buf[0]. */
     private long bufOffset;
     private boolean eof;
-    private boolean truncated;
+    private DamagedInputException damage;
     private final long firstOwned;
     private final Line line = new Line();
+    private final QuotedRecordEnds quoted;
+    /** Number of the next line, counted from the object's start; 0 when the chunk starts elsewhere (unknown). */
+    private long nextLineNumber;
 
     /**
      * @param in           the object's (decompressed) bytes starting at {@code streamOffset}
@@ -41,6 +50,16 @@ public final class LineSplitter {
      * @param ownedEnd     first byte offset it does not own ({@code Long.MAX_VALUE} for "to the end")
      */
     public LineSplitter(InputStream in, long streamOffset, long ownedStart, long ownedEnd, int maxLineBytes) throws IOException {
+        this(in, streamOffset, ownedStart, ownedEnd, maxLineBytes, null);
+    }
+
+    /** @param quoted finds record ends in delimited text whose quoted fields may span lines; {@code null}: every LF ends one */
+    public LineSplitter(InputStream in, long streamOffset, long ownedStart, long ownedEnd, int maxLineBytes,
+            QuotedRecordEnds quoted) throws IOException {
+        if (quoted != null && ownedStart != 0) {
+            throw new IllegalArgumentException("records with quoted line breaks can only be found from the start of the "
+                    + "object, not from offset " + ownedStart);
+        }
         if (ownedStart > 0 && streamOffset != ownedStart - 1) {
             throw new IllegalArgumentException("a chunk starting at " + ownedStart + " must be read from offset "
                     + (ownedStart - 1) + ", not " + streamOffset);
@@ -49,6 +68,8 @@ public final class LineSplitter {
         this.ownedEnd = ownedEnd;
         this.maxLineBytes = maxLineBytes;
         this.bufOffset = streamOffset;
+        this.quoted = quoted;
+        this.nextLineNumber = ownedStart == 0 ? 1 : 0;
         if (ownedStart > 0) {
             skipPartialLine();
         }
@@ -78,9 +99,9 @@ public final class LineSplitter {
         int n;
         try {
             n = in.read(buf, 0, buf.length);
-        } catch (EOFException | ZipException e) {
-            // a truncated or corrupt gzip stream: keep what was decoded, report the rest as lost
-            truncated = true;
+        } catch (DamagedInputException e) {
+            // a truncated or corrupt gzip stream, or garbage after it: keep what was decoded, report the rest
+            damage = e;
             n = -1;
         }
         if (n <= 0) {
@@ -120,15 +141,18 @@ public final class LineSplitter {
             if (!isBlank(line)) {
                 return line;
             }
-            if (line.truncatedInput) {
+            if (line.damage != null) {
                 return line;
             }
         }
     }
 
-    /** Whether the stream ended early (truncated or corrupt gzip). */
-    public boolean truncated() {
-        return truncated;
+    /**
+     * Why the stream ended before its end (truncated or corrupt gzip, garbage after the last member), or
+     * {@code null} when it did not.
+     */
+    public DamagedInputException damage() {
+        return damage;
     }
 
     private void readLine(long start) throws IOException {
@@ -136,26 +160,30 @@ public final class LineSplitter {
         line.length = 0;
         line.fullLength = 0;
         line.tooLong = false;
-        line.truncatedInput = false;
+        line.damage = null;
+        line.openQuote = false;
+        line.number = nextLineNumber;
+        if (quoted != null) {
+            quoted.startRecord(start == 0);
+        }
         while (true) {
             if (pos == limit && !fill()) {
-                line.truncatedInput = truncated;
+                // garbage after the last gzip member follows complete data: it does not cut this record short
+                line.damage = damage == null || damage.reason() == RejectReason.TRAILING_GARBAGE ? null : damage;
+                line.openQuote = quoted != null && quoted.inQuotes();
                 break;
             }
             int from = pos;
-            int nl = -1;
-            for (int i = pos; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    nl = i;
-                    break;
-                }
-            }
+            int nl = quoted != null ? quoted.find(buf, pos, limit) : indexOfLineFeed(buf, pos, limit);
             int end = nl < 0 ? limit : nl;
             append(from, end - from);
             pos = nl < 0 ? limit : nl + 1;
             if (nl >= 0) {
                 break;
             }
+        }
+        if (nextLineNumber > 0) {
+            nextLineNumber += 1 + (quoted == null ? 0 : quoted.lineBreaksInside());
         }
         if (start == 0) {
             stripByteOrderMark();
@@ -192,6 +220,15 @@ public final class LineSplitter {
         }
         System.arraycopy(buf, from, line.bytes, line.length, n);
         line.length += n;
+    }
+
+    private static int indexOfLineFeed(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isBlank(Line l) {

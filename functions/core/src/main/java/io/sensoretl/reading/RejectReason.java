@@ -7,7 +7,7 @@ package io.sensoretl.reading;
 public enum RejectReason {
     /** The record is not well-formed JSON (or the JSON array element is broken). */
     MALFORMED_JSON("malformed_json"),
-    /** A delimited row has the wrong number of columns or a broken quote. */
+    /** A delimited row has a different number of fields than the header, or a broken quote. */
     MALFORMED_ROW("malformed_row"),
     /** The record's bytes are not valid UTF-8. */
     INVALID_ENCODING("invalid_encoding"),
@@ -35,8 +35,16 @@ public enum RejectReason {
     TOO_LONG("too_long"),
     /** A latitude or longitude outside [-90, 90] / [-180, 180]. */
     INVALID_COORDINATE("invalid_coordinate"),
-    /** The compressed input ended early or is corrupt; the bytes after this point are unrecoverable. */
-    TRUNCATED_INPUT("truncated_input");
+    /** The compressed input ended early; the bytes after this point are missing. */
+    TRUNCATED_INPUT("truncated_input"),
+    /** The compressed input is corrupt (bad deflate data, CRC or length mismatch, bad member header); nothing after this point can be read. */
+    CORRUPT_INPUT("corrupt_input"),
+    /** Bytes after the last gzip member that are not a gzip member. */
+    TRAILING_GARBAGE("trailing_garbage"),
+    /** A control or invisible format character (NUL, CR, LF, TAB, bidi overrides, zero-width...) in an identifier or attribute. */
+    INVALID_CHARACTER("invalid_character"),
+    /** A carriage return not followed by a line feed: the file uses CR-only line ends (classic Mac OS). */
+    CR_LINE_ENDS("cr_line_ends");
 
     private final String code;
 

@@ -41,6 +41,10 @@ public final class ChunkTransformer {
     }
 
     public ChunkStats transform(ChunkDescriptor chunk, ByteSource source, TransformOutputs outputs) throws IOException {
+        requireReadableRange(chunk);
+        if ("gzip".equals(chunk.compression())) {
+            source = IntactData.of(source);
+        }
         String stem = chunk.fileStem();
         ReadingMapper mapper = new ReadingMapper(contract, chunk.sourceUri(), chunk.runId());
         learnKeysBefore(chunk, source, mapper);
@@ -93,7 +97,7 @@ public final class ChunkTransformer {
             @Override
             public void reject(RejectReason reason, String detail) {}
         };
-        try (SourceRecords before = new LineRecords(source, contract.format(), fields, from, chunk.start())) {
+        try (SourceRecords before = lineRecords(chunk, source, from, chunk.start())) {
             while (before.next()) {
                 try {
                     mapper.map(before.decode(), discard);
@@ -104,12 +108,32 @@ public final class ChunkTransformer {
         }
     }
 
+    /** A byte range of an object whose records cannot be found from the middle (e.g. planned with another contract). */
+    private void requireReadableRange(ChunkDescriptor chunk) {
+        boolean wholeObject = chunk.start() == 0 && chunk.end() == chunk.size();
+        if (chunk.splittable() && !wholeObject && !contract.format().splittable()) {
+            throw new IllegalArgumentException("chunk " + chunk.index() + " of " + chunk.sourceUri() + " is the byte range ["
+                    + chunk.start() + ", " + chunk.end() + "), but contract " + contract.name() + " reads "
+                    + contract.format().kind().id() + (contract.format().multilineFields() ? " with multilineFields" : "")
+                    + ", which cannot be cut at byte offsets; plan the object with the same contract");
+        }
+    }
+
     private SourceRecords open(ChunkDescriptor chunk, ByteSource source) throws IOException {
         if (contract.format().kind() == FormatKind.JSON_ARRAY) {
             return new JsonArrayRecords(source);
         }
         long end = chunk.splittable() ? chunk.end() : Long.MAX_VALUE;
-        return new LineRecords(source, contract.format(), fields, chunk.splittable() ? chunk.start() : 0, end);
+        return lineRecords(chunk, source, chunk.splittable() ? chunk.start() : 0, end);
+    }
+
+    /** Line records of the chunk; an unreadable header row fails the chunk, naming the object. */
+    private LineRecords lineRecords(ChunkDescriptor chunk, ByteSource source, long start, long end) throws IOException {
+        try {
+            return new LineRecords(source, contract.format(), fields, start, end);
+        } catch (LineRecords.HeaderException e) {
+            throw new LineRecords.HeaderException(chunk.sourceUri() + ": " + e.getMessage());
+        }
     }
 
     /** Adapts the mapper's callbacks to the writers; IO failures are carried out of the callback. */

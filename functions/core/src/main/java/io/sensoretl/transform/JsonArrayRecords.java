@@ -4,19 +4,20 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.decode.DamagedInputException;
 import io.sensoretl.decode.FieldError;
 import io.sensoretl.decode.JsonLineDecoder;
 import io.sensoretl.decode.RecordView;
+import io.sensoretl.decode.Utf8CheckingInputStream;
 import io.sensoretl.reading.RejectReason;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.ZipException;
 
 /**
  * Records of a JSON array document, streamed element by element (the document is never held whole).
  * A syntax error inside the array makes the rest of the document unreadable: it becomes one reject
- * at the error's offset, and everything before it is kept.
+ * at the error's offset, and everything before it is kept. The same holds for bytes that are not strict
+ * UTF-8 (checked before Jackson sees them, since Jackson accepts overlong forms) and damaged gzip.
  */
 final class JsonArrayRecords implements SourceRecords {
     private final InputStream in;
@@ -30,7 +31,7 @@ final class JsonArrayRecords implements SourceRecords {
     private boolean started;
 
     JsonArrayRecords(ByteSource source) throws IOException {
-        this.in = source.open(0);
+        this.in = new Utf8CheckingInputStream(source.open(0));
         this.parser = JsonLineDecoder.mapper().createParser(in);
     }
 
@@ -74,9 +75,8 @@ final class JsonArrayRecords implements SourceRecords {
         } catch (JsonParseException e) {
             offset = e.getLocation() == null ? offset : e.getLocation().getByteOffset();
             return fail(JsonLineDecoder.classify(e));
-        } catch (EOFException | ZipException e) {
-            return fail(new FieldError(RejectReason.TRUNCATED_INPUT, "the compressed input ends abruptly (truncated or "
-                    + "corrupt gzip): " + e.getMessage()));
+        } catch (DamagedInputException e) {
+            return fail(new FieldError(e.reason(), e.getMessage()));
         }
     }
 

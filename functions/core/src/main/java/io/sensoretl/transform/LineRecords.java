@@ -7,13 +7,19 @@ import io.sensoretl.decode.FieldError;
 import io.sensoretl.decode.JsonFieldPlan;
 import io.sensoretl.decode.JsonLineDecoder;
 import io.sensoretl.decode.Line;
+import io.sensoretl.decode.LineEnds;
 import io.sensoretl.decode.LineSplitter;
+import io.sensoretl.decode.QuotedRecordEnds;
 import io.sensoretl.decode.RecordView;
 import io.sensoretl.reading.RejectReason;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Records of line-oriented formats (NDJSON, delimited text) within a chunk's byte range. */
+/**
+ * Records of line-oriented formats (NDJSON, delimited text) within a chunk's byte range. With
+ * {@code multilineFields}, a delimited record ends at the first line feed outside quotes; such objects
+ * are one chunk read from offset 0.
+ */
 final class LineRecords implements SourceRecords {
     private final InputStream in;
     private final LineSplitter splitter;
@@ -23,7 +29,7 @@ final class LineRecords implements SourceRecords {
     private final long start;
     private Line line;
     private long lastEnd;
-    private boolean truncationReported;
+    private boolean damageReported;
 
     LineRecords(ByteSource source, Format format, JsonFieldPlan fields, long start, long end) throws IOException {
         this.format = format;
@@ -35,21 +41,32 @@ final class LineRecords implements SourceRecords {
         }
         long streamOffset = start == 0 ? 0 : start - 1;
         this.in = source.open(streamOffset);
-        this.splitter = new LineSplitter(in, streamOffset, start, end, format.maxRecordBytes());
+        this.splitter = new LineSplitter(in, streamOffset, start, end, format.maxRecordBytes(), recordEnds(format));
         this.lastEnd = start;
         if (start == 0 && delimited != null && format.header()) {
             splitter.next(); // the header row is not a record
         }
     }
 
+    /** How records end: at every line feed, or (multiline delimited) at line feeds outside quotes. */
+    private static QuotedRecordEnds recordEnds(Format format) {
+        return format.kind() == FormatKind.DELIMITED && format.multilineFields()
+                ? new QuotedRecordEnds(format.delimiter(), format.quote()) : null;
+    }
+
     private void readHeader(ByteSource source, Format format) throws IOException {
         try (InputStream head = source.open(0)) {
-            Line h = new LineSplitter(head, 0, 0, 1, format.maxRecordBytes()).next();
+            Line h = new LineSplitter(head, 0, 0, 1, format.maxRecordBytes(), recordEnds(format)).next();
             if (h == null) {
                 throw new HeaderException("the file has no header row, but the contract says header: true");
             }
+            if (h.damage() != null) {
+                throw new HeaderException("cannot read the header row: " + h.damage().getMessage());
+            }
             if (h.tooLong()) {
-                throw new HeaderException("the header row is longer than maxRecordBytes " + format.maxRecordBytes());
+                int cr = LineEnds.firstBareCarriageReturn(h.bytes(), 0, h.length());
+                throw new HeaderException(cr >= 0 ? "cannot read the header row: " + LineEnds.crOnlyMessage("at byte " + cr
+                        + " of the header row") : "the header row is longer than maxRecordBytes " + format.maxRecordBytes());
             }
             delimited.header(h.bytes(), h.length());
         } catch (FieldError e) {
@@ -64,7 +81,7 @@ final class LineRecords implements SourceRecords {
         } while (line != null && delimited != null && onlySeparators(line));
         if (line != null) {
             lastEnd = line.offset() + line.fullLength();
-            truncationReported |= line.truncatedInput();
+            damageReported |= line.damage() != null;
         }
         return line != null;
     }
@@ -74,7 +91,7 @@ final class LineRecords implements SourceRecords {
      * record; with {@code dataColumns} only those leading columns must be empty, whatever follows them.
      */
     private boolean onlySeparators(Line l) {
-        if (l.tooLong() || l.truncatedInput()) {
+        if (l.tooLong() || l.damage() != null) {
             return false;
         }
         byte[] b = l.bytes();
@@ -103,22 +120,38 @@ final class LineRecords implements SourceRecords {
 
     @Override
     public RecordView decode() throws FieldError {
-        if (line.truncatedInput()) {
-            throw new FieldError(RejectReason.TRUNCATED_INPUT, "the compressed input ends abruptly inside this record "
-                    + "(truncated or corrupt gzip); nothing after offset " + line.offset() + " can be read");
+        if (line.damage() != null) {
+            throw new FieldError(line.damage().reason(), "the input breaks off inside this record: " + line.damage().getMessage());
         }
         if (line.tooLong()) {
+            int cr = LineEnds.firstBareCarriageReturn(line.bytes(), 0, line.length());
+            if (cr >= 0) {
+                throw LineEnds.crOnly("at byte " + cr + " of the record");
+            }
+            if (line.openQuote()) {
+                throw new FieldError(RejectReason.MALFORMED_ROW, "a quoted field of the record at " + line.location()
+                        + " is never closed: the remaining " + line.fullLength() + " bytes of the input are inside it");
+            }
             throw new FieldError(RejectReason.TOO_LONG, "record of " + line.fullLength()
                     + "+ bytes exceeds maxRecordBytes " + format.maxRecordBytes());
         }
-        return json != null ? json.decode(line.bytes(), line.length()) : delimited.decode(line.bytes(), line.length());
+        if (json == null) {
+            return delimited.decode(line);
+        }
+        try {
+            return json.decode(line.bytes(), line.length());
+        } catch (FieldError e) {
+            // a CR-only file reads as one line of several JSON values: say why rather than "trailing data"
+            int cr = e.reason() == RejectReason.MALFORMED_JSON ? LineEnds.firstBareCarriageReturn(line.bytes(), 0, line.length()) : -1;
+            throw cr >= 0 ? LineEnds.crOnly("at byte " + cr + " of the record") : e;
+        }
     }
 
     @Override
     public FieldError trailingError() {
-        if (splitter.truncated() && !truncationReported) {
-            return new FieldError(RejectReason.TRUNCATED_INPUT, "the compressed input ends abruptly after offset "
-                    + lastEnd + " (truncated or corrupt gzip); what followed cannot be read");
+        if (splitter.damage() != null && !damageReported) {
+            return new FieldError(splitter.damage().reason(), "after the record ending at offset " + lastEnd + ": "
+                    + splitter.damage().getMessage());
         }
         return null;
     }

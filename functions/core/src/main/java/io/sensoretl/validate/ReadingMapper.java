@@ -82,6 +82,9 @@ public final class ReadingMapper {
         try {
             String metric = fixedMetric != null ? fixedMetric : required(record.string(metricRef), metricRef, "metric");
             metric = metric.trim();
+            if (fixedMetric == null) {
+                identifier(metric, metricRef, "metric");
+            }
             Double raw = record.number(valueRef);
             if (raw == null) {
                 throw new FieldError(RejectReason.MISSING_FIELD, valueRef.describe() + ": value of " + metric + " is missing");
@@ -92,6 +95,9 @@ public final class ReadingMapper {
             }
             String unit = fixedUnit != null ? fixedUnit : (unitRef == null ? null : record.string(unitRef));
             unit = unit == null ? null : unit.trim();
+            if (fixedUnit == null && unit != null) {
+                identifier(unit, unitRef, "unit");
+            }
             MetricRule rule = contract.metrics().get(metric);
             if (rule == null && contract.rejectUnknownMetrics()) {
                 throw new FieldError(RejectReason.UNKNOWN_METRIC, "metric \"" + abbreviate(metric)
@@ -149,7 +155,18 @@ public final class ReadingMapper {
             throw new FieldError(RejectReason.TOO_LONG, mapping.sensorId().describe() + ": sensor id is "
                     + id.length() + " characters, more than " + MAX_ID_CHARS);
         }
+        identifier(id, mapping.sensorId(), "sensor id");
         return id;
+    }
+
+    /** Rejects an identifier holding a control or invisible format character ({@link CharacterRules}). */
+    private static void identifier(String value, FieldRef ref, String what) throws FieldError {
+        int bad = CharacterRules.firstNotAllowedInIdentifier(value);
+        if (bad >= 0) {
+            throw new FieldError(RejectReason.INVALID_CHARACTER, ref.describe() + ": " + what + " contains "
+                    + CharacterRules.describe(value, bad) + " at character " + bad
+                    + "; control and invisible format characters are not allowed in identifiers");
+        }
     }
 
     private static String required(String v, FieldRef ref, String what) throws FieldError {
@@ -177,13 +194,20 @@ public final class ReadingMapper {
         }
         int i = 0;
         boolean same = lastAttributes != null;
-        for (FieldRef ref : mapping.attributes().values()) {
+        for (Map.Entry<String, FieldRef> a : mapping.attributes().entrySet()) {
+            FieldRef ref = a.getValue();
             String v;
             try {
                 v = record.string(ref);
             } catch (FieldError wrongType) {
                 // attributes are informational: a non-scalar attribute is dropped rather than losing the reading
                 v = null;
+            }
+            int bad = v == null ? -1 : CharacterRules.firstNotAllowedInText(v);
+            if (bad >= 0) {
+                throw new FieldError(RejectReason.INVALID_CHARACTER, "attributes." + a.getKey() + " (" + ref.describe()
+                        + ") contains " + CharacterRules.describe(v, bad) + " at character " + bad
+                        + "; control characters other than TAB, CR and LF and bidi overrides are not allowed in attribute values");
             }
             same &= java.util.Objects.equals(v, attributeValues[i]);
             attributeValues[i++] = v;

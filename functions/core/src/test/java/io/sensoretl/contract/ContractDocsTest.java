@@ -70,6 +70,36 @@ class ContractDocsTest {
     }
 
     @Test
+    void theFormatKeysAreTheSameInTheDocsTheSchemaAndTheLoader() throws IOException {
+        String doc = Files.readString(ROOT.resolve("docs/contracts.md"));
+        int from = doc.indexOf("### `format`");
+        String section = doc.substring(from, doc.indexOf("\n### ", from + 1));
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\|").matcher(section);
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        java.util.Set<String> inSchema = new java.util.TreeSet<>();
+        JSON.readTree(ROOT.resolve("docs/contracts/contract.schema.json").toFile())
+                .at("/$defs/format/properties").fieldNames().forEachRemaining(inSchema::add);
+        assertThat(documented).isEqualTo(inSchema).isEqualTo(new java.util.TreeSet<>(ContractParser.FORMAT_KEYS));
+    }
+
+    @Test
+    void theRejectReasonTableListsExactlyTheReasonCodes() throws IOException {
+        String doc = Files.readString(ROOT.resolve("docs/contracts.md"));
+        int from = doc.indexOf("## Reject reasons");
+        String section = doc.substring(from, doc.indexOf("\n## ", from + 1));
+        List<String> documented = new ArrayList<>();
+        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\|").matcher(section);
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(
+                io.sensoretl.reading.RejectReason.values()).map(io.sensoretl.reading.RejectReason::code).toList());
+    }
+
+    @Test
     void brokenContractsAreRefusedByBothSchemaAndLoader() throws IOException {
         String base = """
                 version: 1
@@ -93,6 +123,10 @@ class ContractDocsTest {
                 base + "dedupe: {key: [sensor]}\n",
                 base + "conversions: [{from: degF, to: degC, scale: 0}]\n",
                 base + "rejects: {maxRawBytes: 1}\n",
+                base.replace("{type: ndjson}", "{type: ndjson, rowNames: true}"),
+                base.replace("{type: ndjson}", "{type: delimited, header: false, rowNames: true}")
+                        .replace("/id", "{column: 1}").replace("/m", "{column: 2}").replace("/v", "{column: 3}")
+                        .replace("/t", "{column: 4}"),
                 base.replace("timestamp: {fields: /t}\n", ""));
         for (String yaml : broken) {
             assertThat(schemaErrors(yaml)).as("schema accepts:\n%s", yaml).isNotEmpty();

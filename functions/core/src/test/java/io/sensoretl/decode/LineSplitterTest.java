@@ -43,16 +43,17 @@ class LineSplitterTest {
         Line l;
         boolean flagged = false;
         while ((l = s.next()) != null) {
-            if (l.truncatedInput()) {
+            if (l.damage() != null) {
                 flagged = true;
             } else {
                 assertThat(l.text(200)).isEqualTo("line number " + complete + " with some padding to make it longer");
                 complete++;
             }
         }
-        assertThat(s.truncated()).isTrue();
+        assertThat(s.damage()).isNotNull();
+        assertThat(s.damage().reason()).isEqualTo(io.sensoretl.reading.RejectReason.TRUNCATED_INPUT);
         assertThat(complete).isBetween(1, 1999);
-        assertThat(flagged || s.truncated()).isTrue();
+        assertThat(flagged || s.damage() != null).isTrue();
     }
 
     @Test
