@@ -215,6 +215,22 @@ class StrictInputTest {
     }
 
     @Test
+    void aChunkThatDoesNotStartTheFileNamesTheRowByItsOffsetNotALineNumberItCannotKnow() throws Exception {
+        String header = "sensor,ts,metric,value\n";
+        String first = "s-1,2024-03-01T10:00:00Z,temperature,20.5\n";
+        String bad = "7,s-1,2024-03-01T10:01:00Z,temperature,21.5\n";
+        java.nio.file.Path f = dir.resolve("two-chunks.csv");
+        java.nio.file.Files.writeString(f, header + first + bad);
+        long size = java.nio.file.Files.size(f);
+        long cut = header.length() + first.length() - 5;
+        var second = new io.sensoretl.chunk.ChunkDescriptor("run-x", 1, "b", "k", "e", size, cut, size, "none", true, "2024-03-01");
+        ChunkStats s = new ChunkTransformer(ContractLoader.parse(utf8(CSV_CONTRACT.formatted("")), "csv"))
+                .transform(second, new FileByteSource(f), new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
+        assertThat(s.rejectedByReason()).isEqualTo(Map.of("malformed_row", 1L));
+        assertThat((String) rejects().get(0).get("detail")).endsWith("found 5, at byte offset " + (header.length() + first.length()));
+    }
+
+    @Test
     void rowNamesReadsRsLeadingUnnamedColumnAndLinesTheHeaderUpWithTheFieldsAfterIt() throws Exception {
         // write.table(df, sep = ",") in R: the header names the data columns only, each row starts with its row name
         String csv = "\"sensor\",\"ts\",\"metric\",\"value\"\n"
