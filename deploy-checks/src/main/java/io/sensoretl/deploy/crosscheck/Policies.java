@@ -84,10 +84,26 @@ public final class Policies {
         JsonNode statements = document.path("Statement");
         if (statements.isArray()) {
             for (int i = 0; i < statements.size(); i++) {
-                out.add(Statement.of(where + ".Statement[" + i + "]", statements.get(i)));
+                statement(where + ".Statement[" + i + "]", statements.get(i), out);
             }
         } else if (statements.isObject()) {
-            out.add(Statement.of(where + ".Statement", statements));
+            statement(where + ".Statement", statements, out);
+        }
+    }
+
+    /** A statement, or {@code Fn::If [condition, statement, statement | AWS::NoValue]}: each branch that is one. */
+    private static void statement(String where, JsonNode s, List<Statement> out) {
+        JsonNode branches = s.get("Fn::If");
+        if (branches == null) {
+            out.add(Statement.of(where, s));
+            return;
+        }
+        String condition = branches.path(0).asText();
+        for (int b = 1; b <= 2; b++) {
+            JsonNode branch = branches.path(b);
+            if (branch.isObject() && !branch.has("Ref")) {
+                out.add(Statement.of(where + ".Fn::If[" + b + "]", branch, b == 1 ? condition : "!" + condition));
+            }
         }
     }
 }

@@ -32,10 +32,10 @@ class ResourceSpecCheckTest {
 
     @Test
     void valueOutsideTheAllowedValuesIsReported() {
-        var problems = check.check(Repo.mutated("          EncryptionOption: SSE_S3", "          EncryptionOption: SSE_S4"));
+        var problems = check.check(Repo.mutated("            - EncryptionOption: SSE_S3", "            - EncryptionOption: SSE_S4"));
         assertThat(problems).singleElement().asString().isEqualTo(
                 "Resources.AthenaWorkGroup.Properties.WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration"
-                        + ".EncryptionOption: 'SSE_S4' is not one of [\"SSE_S3\",\"SSE_KMS\",\"CSE_KMS\"]");
+                        + "(Fn::If branch 2).EncryptionOption: 'SSE_S4' is not one of [\"SSE_S3\",\"SSE_KMS\",\"CSE_KMS\"]");
     }
 
     @Test

@@ -19,6 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * cannot expire under a live holder.
  */
 public final class DynamoDbPartitionLocks implements PartitionLocks {
+    /**
+     * Partition-key prefix of every lease item. template.yaml limits the compact role's writes to keys
+     * with this prefix ({@code dynamodb:LeadingKeys}); deploy-checks' LeadingKeysCheckTest ties the two.
+     */
+    public static final String KEY_PREFIX = "#lock#";
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -37,7 +43,7 @@ public final class DynamoDbPartitionLocks implements PartitionLocks {
         try {
             backoff.call("lock " + name, () -> dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of(
-                            LedgerKeys.PK, AttributeValue.fromS("#lock#" + name),
+                            LedgerKeys.PK, AttributeValue.fromS(KEY_PREFIX + name),
                             LedgerKeys.SK, AttributeValue.fromS("lease"),
                             "lease_owner", AttributeValue.fromS(owner),
                             "expires_at", AttributeValue.fromN(Long.toString(now + ttl.toMillis()))))
@@ -56,7 +62,7 @@ public final class DynamoDbPartitionLocks implements PartitionLocks {
         try {
             backoff.call("unlock " + name, () -> dynamo.deleteItem(b -> b.tableName(table)
                     .key(Map.of(
-                            LedgerKeys.PK, AttributeValue.fromS("#lock#" + name),
+                            LedgerKeys.PK, AttributeValue.fromS(KEY_PREFIX + name),
                             LedgerKeys.SK, AttributeValue.fromS("lease")))
                     .conditionExpression("lease_owner = :me")
                     .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner)))));
