@@ -30,12 +30,22 @@ public final class LocalPipeline implements AutoCloseable {
     /**
      * @param maxConcurrency the Distributed Map's MaxConcurrency (chunks transformed at once)
      * @param virtualTime    retry intervals pass on a virtual clock (tests) instead of really waiting
+     * @param seed           when set, the engine draws its ids (execution names, Map Run ids) from this seed, so
+     *                       the same run with one chunk at a time gives the same ids; null draws them at random
      */
-    public record Settings(int maxConcurrency, boolean virtualTime) {
+    public record Settings(int maxConcurrency, boolean virtualTime, Long seed) {
         public Settings {
             if (maxConcurrency < 1) {
                 throw new IllegalArgumentException("max concurrency must be at least 1, got " + maxConcurrency);
             }
+        }
+
+        public Settings(int maxConcurrency, boolean virtualTime) {
+            this(maxConcurrency, virtualTime, null);
+        }
+
+        public Settings withSeed(long seed) {
+            return new Settings(maxConcurrency, virtualTime, seed);
         }
 
         public static Settings defaults() {
@@ -58,6 +68,9 @@ public final class LocalPipeline implements AutoCloseable {
                 .lambdaRegion(REGION, ACCOUNT);
         if (settings.virtualTime()) {
             builder.time(new VirtualTimeSource(Instant.now()));
+        }
+        if (settings.seed() != null) {
+            builder.random(new java.util.Random(settings.seed()));
         }
         this.engine = builder.build();
         this.functions = new LocalFunctions(stack, Clock.systemUTC());
@@ -85,6 +98,11 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Starts the workflow for an object already in the local S3, as its upload event would on AWS. */
     public ExecutionResult run(String bucket, String key, RunOptions options) {
+        return run(bucket, key, options, null);
+    }
+
+    /** @param executionName the execution's name, or null for a random one (as Step Functions does) */
+    public ExecutionResult run(String bucket, String key, RunOptions options, String executionName) {
         HeadObjectResponse head;
         try {
             head = stack.s3().headObject(b -> b.bucket(bucket).key(key));
@@ -96,7 +114,7 @@ public final class LocalPipeline implements AutoCloseable {
         if (!o.isEmpty()) {
             event.set("options", o);
         }
-        return engine.execute(machine, new ExecutionRequest(event, null, WorkflowDefinition.STATE_MACHINE_NAME, REGION,
+        return engine.execute(machine, new ExecutionRequest(event, executionName, WorkflowDefinition.STATE_MACHINE_NAME, REGION,
                 ACCOUNT, null, null));
     }
 

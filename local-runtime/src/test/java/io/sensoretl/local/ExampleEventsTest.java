@@ -1,0 +1,148 @@
+package io.sensoretl.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.sensoretl.asl.engine.ExecutionResult;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The example events of events/ (for {@code sam local invoke -e events/<function>.json}) are what the
+ * state machine passes each function: a local run of the production definition over the bundled sample
+ * records every function's first payload and must find the files unchanged; then each handler is invoked
+ * in-process with its file, against the same local stand-ins, and answers as it did in the run.
+ *
+ * <p>Regenerate the files after a change of the workflow's payloads:
+ * {@code ./mvnw -pl local-runtime -am test -Dtest=ExampleEventsTest -Dsensoretl.events.write=true}.
+ */
+class ExampleEventsTest {
+    static final Path REPO = Path.of(System.getProperty("sensoretl.repo.root", "..")).toAbsolutePath().normalize();
+    static final Path EVENTS = REPO.resolve("events");
+    static final String KEY = DataDir.UPLOAD_PREFIX + "sensor-dump.ndjson";
+    /** Fixed execution name and engine seed: the same run gives the same execution and Map Run ids. */
+    static final String EXECUTION_NAME = "example";
+    static final long SEED = 14;
+    /** Varies with the day the sample is uploaded (the source object's LastModified). */
+    static final String SOURCE_DATE = "sourceDate";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachEventIsWhatTheStateMachinePassesAndItsHandlerAcceptsIt() throws Exception {
+        Map<String, JsonNode> inputs = new LinkedHashMap<>();
+        Map<String, JsonNode> outputs = new LinkedHashMap<>();
+        HandlerDecorator recording = (substitution, handler) -> (in, out, context) -> {
+            byte[] payload = in.readAllBytes();
+            ByteArrayOutputStream result = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(payload), result, context);
+            synchronized (inputs) {
+                if (!inputs.containsKey(substitution)) {
+                    inputs.put(substitution, JSON.readTree(payload));
+                    outputs.put(substitution, JSON.readTree(result.toByteArray()));
+                }
+            }
+            out.write(result.toByteArray());
+        };
+        DataDir dataDir = new DataDir(dir.resolve("data"));
+        try (LocalServices stack = LocalServices.start(dataDir, 0, 0);
+                LocalPipeline pipeline = new LocalPipeline(stack, new LocalPipeline.Settings(1, true).withSeed(SEED), recording)) {
+            stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY),
+                    RequestBody.fromFile(REPO.resolve("test-fixtures/sample/sensor-dump.ndjson")));
+            ExecutionResult run = pipeline.run(DataDir.SOURCE_BUCKET, KEY, RunOptions.DEFAULTS, EXECUTION_NAME);
+            assertThat(run.status().name()).as("the sample run: %s %s", run.error(), run.cause()).isEqualTo("SUCCEEDED");
+            assertThat(inputs.keySet()).containsExactlyElementsOf(pipeline.functions().handlers().keySet());
+
+            if (Boolean.getBoolean("sensoretl.events.write")) {
+                write(inputs);
+            }
+            for (var e : inputs.entrySet()) {
+                Path file = eventFile(e.getKey());
+                assertThat(file).as("the example event of %s", e.getKey()).exists();
+                JsonNode expected = JSON.readTree(file.toFile());
+                assertThat(withoutSourceDate(e.getValue())).as("%s is not what the state machine passes now:\n%s\n"
+                                + "regenerate events/ with -Dsensoretl.events.write=true (see ExampleEventsTest)",
+                        REPO.relativize(file), JSON.writeValueAsString(e.getValue()))
+                        .isEqualTo(withoutSourceDate(expected));
+            }
+
+            // each handler, in workflow order, with its file as `sam local invoke -e` gives it
+            for (String substitution : pipeline.functions().handlers().keySet()) {
+                JsonNode event = JSON.readTree(eventFile(substitution).toFile());
+                JsonNode answer = invoke(pipeline.functions().handler(substitution), substitution, event);
+                JsonNode during = outputs.get(substitution);
+                switch (substitution) {
+                    // the same state in, the same answer out
+                    case LocalFunctions.PLAN, LocalFunctions.TRANSFORM, LocalFunctions.RUN_RESULTS, LocalFunctions.CLOSE_RUN ->
+                            assertThat(answer).as(substitution).isEqualTo(during);
+                    // the ledger already holds the run: a duplicate upload event
+                    case LocalFunctions.RECORD_RUN -> {
+                        assertThat(answer.path("started").asBoolean(true)).as("record-run again: %s", answer).isFalse();
+                        assertThat(answer.path("runId")).isEqualTo(during.path("runId"));
+                    }
+                    // compaction and the latest readings already applied this run: nothing new, the same partitions
+                    case LocalFunctions.COMPACT -> assertThat(answer.path("partitions").findValuesAsText("dt"))
+                            .as("compact again: %s", answer).isEqualTo(during.path("partitions").findValuesAsText("dt"));
+                    case LocalFunctions.LATEST_READINGS -> assertThat(answer.path("runId")).as("latest-readings again: %s", answer)
+                            .isEqualTo(during.path("runId"));
+                    default -> throw new AssertionError("no expectation for " + substitution);
+                }
+            }
+        }
+    }
+
+    /** events/record-run.json for RecordRunFunctionArn. */
+    static Path eventFile(String substitution) {
+        return EVENTS.resolve(LocalFunctions.functionName(substitution).replaceFirst("^sensor-etl-", "") + ".json");
+    }
+
+    private static JsonNode invoke(RequestStreamHandler handler, String substitution, JsonNode event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = new ByteArrayInputStream(JSON.writeValueAsBytes(event))) {
+            handler.handleRequest(in, out, new io.sensoretl.lambda.local.LocalContext(LocalFunctions.functionName(substitution)));
+        }
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private static void write(Map<String, JsonNode> inputs) throws IOException {
+        Files.createDirectories(EVENTS);
+        for (var e : inputs.entrySet()) {
+            Files.writeString(eventFile(e.getKey()), JSON.writeValueAsString(e.getValue()) + "\n");
+        }
+    }
+
+    /** A copy with every "sourceDate" value replaced, so the comparison does not depend on the day. */
+    private static JsonNode withoutSourceDate(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        replace(copy);
+        return copy;
+    }
+
+    private static void replace(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            if (o.has(SOURCE_DATE) && o.get(SOURCE_DATE).isTextual()) {
+                o.set(SOURCE_DATE, TextNode.valueOf("<day of upload>"));
+            }
+            o.elements().forEachRemaining(ExampleEventsTest::replace);
+        } else if (node != null && node.isArray()) {
+            node.forEach(ExampleEventsTest::replace);
+        }
+    }
+}
