@@ -5,7 +5,7 @@ import io.sensoretl.asl.engine.AslEngine;
 import io.sensoretl.asl.engine.ExecutionRequest;
 import io.sensoretl.asl.engine.ExecutionResult;
 import io.sensoretl.asl.json.Json;
-import io.sensoretl.asl.runtime.VirtualTimeSource;
+import io.sensoretl.asl.time.VirtualTimeSource;
 import java.time.Instant;
 import java.util.SplittableRandom;
 

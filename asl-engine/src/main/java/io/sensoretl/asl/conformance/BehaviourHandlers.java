@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.json.Json;
-import io.sensoretl.asl.runtime.TimeSource;
-import io.sensoretl.asl.task.LambdaFunctionError;
+import io.sensoretl.asl.services.LambdaFunctionError;
+import io.sensoretl.asl.time.TimeSource;
 import java.time.Duration;
 
 /** In-process handlers implementing the vector `behaviour` kinds of the recorded test Lambdas. */

@@ -7,7 +7,7 @@ import io.sensoretl.asl.engine.ExecutionRequest;
 import io.sensoretl.asl.engine.ExecutionResult;
 import io.sensoretl.asl.engine.StateMachine;
 import io.sensoretl.asl.json.Json;
-import io.sensoretl.asl.runtime.VirtualTimeSource;
+import io.sensoretl.asl.time.VirtualTimeSource;
 import io.sensoretl.asl.validation.InvalidDefinitionException;
 import java.time.Instant;
 import java.util.Iterator;
@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
  * Runs conformance vectors: seeds S3, binds each Lambda behaviour to an in-process handler, runs

@@ -3,6 +3,7 @@ package io.sensoretl.asl.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.runtime.EventDetails;
 import java.time.Instant;
 
 /** One event in the GetExecutionHistory shape. */

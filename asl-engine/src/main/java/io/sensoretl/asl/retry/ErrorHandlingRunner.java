@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.definition.Catcher;
 import io.sensoretl.asl.definition.ErrorHandling;
 import io.sensoretl.asl.definition.Retrier;
-import io.sensoretl.asl.errors.ErrorMatcher;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.runtime.StateEnv;
 import java.util.function.Supplier;

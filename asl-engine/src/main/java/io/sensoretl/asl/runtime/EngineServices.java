@@ -3,6 +3,7 @@ package io.sensoretl.asl.runtime;
 import io.sensoretl.asl.intrinsics.IntrinsicFunctions;
 import io.sensoretl.asl.jsonata.JsonataEvaluator;
 import io.sensoretl.asl.task.TaskResources;
+import io.sensoretl.asl.time.TimeSource;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;

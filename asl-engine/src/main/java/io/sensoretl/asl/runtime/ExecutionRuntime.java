@@ -1,7 +1,6 @@
 package io.sensoretl.asl.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.asl.history.History;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

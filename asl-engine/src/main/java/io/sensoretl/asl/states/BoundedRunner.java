@@ -1,7 +1,7 @@
 package io.sensoretl.asl.states;
 
 import io.sensoretl.asl.errors.FailureException;
-import io.sensoretl.asl.runtime.TimeSource;
+import io.sensoretl.asl.time.TimeSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

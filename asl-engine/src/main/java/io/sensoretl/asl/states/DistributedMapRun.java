@@ -6,13 +6,13 @@ import io.sensoretl.asl.definition.MapState;
 import io.sensoretl.asl.definition.QueryLanguage;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
-import io.sensoretl.asl.history.EventDetails;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.map.ChildExecution;
 import io.sensoretl.asl.map.FailureTolerance;
 import io.sensoretl.asl.map.MapLimitsResolver;
 import io.sensoretl.asl.map.MapRunRecord;
-import io.sensoretl.asl.map.ResultWriter;
+import io.sensoretl.asl.map.ResultFiles;
+import io.sensoretl.asl.runtime.EventDetails;
 import io.sensoretl.asl.runtime.ExecutionInfo;
 import io.sensoretl.asl.runtime.ExecutionRuntime;
 import io.sensoretl.asl.runtime.Frame;
@@ -132,7 +132,7 @@ final class DistributedMapRun {
         }
         try {
             List<ChildExecution> done = children.stream().filter(c -> c != null).toList();
-            return new ResultWriter(env.services().s3()).write(params.path("Bucket").asText(),
+            return new ResultFiles(env.services().s3()).write(params.path("Bucket").asText(),
                     params.path("Prefix").asText(""), mapRunArn, parent.stateMachineArn(), done);
         } catch (RuntimeException e) {
             throw new FailureException(StatesErrorName.RESULT_WRITER_FAILED, e.getMessage());

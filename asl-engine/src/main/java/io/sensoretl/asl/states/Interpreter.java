@@ -12,7 +12,7 @@ import io.sensoretl.asl.definition.StateMachineDefinition;
 import io.sensoretl.asl.definition.SucceedState;
 import io.sensoretl.asl.definition.TaskState;
 import io.sensoretl.asl.definition.WaitState;
-import io.sensoretl.asl.history.EventDetails;
+import io.sensoretl.asl.runtime.EventDetails;
 import io.sensoretl.asl.runtime.Frame;
 import io.sensoretl.asl.runtime.StateEnv;
 import io.sensoretl.asl.task.PayloadLimit;
@@ -68,8 +68,8 @@ public final class Interpreter {
             return handle(state, input, env);
         }
         try {
-            return io.sensoretl.asl.runtime.Deadlines.withDeadline(deadline, () -> handle(state, input, env));
-        } catch (io.sensoretl.asl.runtime.DeadlineExceeded e) {
+            return io.sensoretl.asl.time.Deadlines.withDeadline(deadline, () -> handle(state, input, env));
+        } catch (io.sensoretl.asl.time.DeadlineExceeded e) {
             throw new io.sensoretl.asl.runtime.ExecutionTimedOut();
         }
     }

@@ -6,7 +6,7 @@ import io.sensoretl.asl.definition.QueryLanguage;
 import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.jsonata.JsonataBindings;
-import io.sensoretl.asl.map.ItemBatcher;
+import io.sensoretl.asl.map.Batches;
 import io.sensoretl.asl.path.JsonPath;
 import io.sensoretl.asl.runtime.StateEnv;
 import java.util.List;
@@ -37,7 +37,7 @@ final class ItemBatching {
         if (maxItems == null && maxBytes == null) {
             throw env.runtimeError(StatesErrorName.RUNTIME, "ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch.");
         }
-        return ItemBatcher.batch(items, maxItems, maxBytes, batchInput);
+        return Batches.batch(items, maxItems, maxBytes, batchInput);
     }
 
     private static Long number(JsonNode b, String field, JsonNode input, StateEnv env) {

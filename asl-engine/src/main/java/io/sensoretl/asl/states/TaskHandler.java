@@ -6,15 +6,15 @@ import io.sensoretl.asl.definition.QueryLanguage;
 import io.sensoretl.asl.definition.TaskState;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
-import io.sensoretl.asl.history.EventDetails;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.path.JsonPath;
 import io.sensoretl.asl.retry.ErrorHandlingRunner;
-import io.sensoretl.asl.runtime.DeadlineExceeded;
-import io.sensoretl.asl.runtime.Deadlines;
+import io.sensoretl.asl.runtime.EventDetails;
 import io.sensoretl.asl.runtime.StateEnv;
-import io.sensoretl.asl.task.TaskRequest;
-import io.sensoretl.asl.task.TaskResource;
+import io.sensoretl.asl.services.TaskRequest;
+import io.sensoretl.asl.services.TaskResource;
+import io.sensoretl.asl.time.DeadlineExceeded;
+import io.sensoretl.asl.time.Deadlines;
 import java.time.Instant;
 
 /** Task: invokes its resource under TimeoutSeconds, Retry and Catch, recording the task events. */

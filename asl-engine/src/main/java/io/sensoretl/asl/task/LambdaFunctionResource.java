@@ -2,6 +2,9 @@ package io.sensoretl.asl.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.services.LambdaFunctions;
+import io.sensoretl.asl.services.TaskRequest;
+import io.sensoretl.asl.services.TaskResource;
 import java.util.function.Supplier;
 
 /** A plain Lambda ARN as Resource: the state's input is the payload and the function's output is the result. */

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.services.LambdaFunctions;
+import io.sensoretl.asl.services.TaskRequest;
+import io.sensoretl.asl.services.TaskResource;
 import java.util.function.Supplier;
 
 /** arn:aws:states:::lambda:invoke — the optimized integration: the result wraps the payload with StatusCode and metadata. */

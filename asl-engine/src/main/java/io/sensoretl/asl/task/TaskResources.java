@@ -2,6 +2,7 @@ package io.sensoretl.asl.task;
 
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
+import io.sensoretl.asl.services.TaskResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -45,9 +45,9 @@ class ItemParsersTest {
     @Test
     void batchesRespectBothItemAndByteLimits() {
         var items = List.of(Json.parse("\"aaaa\""), Json.parse("\"bbbb\""), Json.parse("\"cccc\""));
-        assertJson(Json.fromJava(ItemBatcher.batch(items, 2L, null, null)),
+        assertJson(Json.fromJava(Batches.batch(items, 2L, null, null)),
                 Json.parse("[{\"Items\":[\"aaaa\",\"bbbb\"]},{\"Items\":[\"cccc\"]}]"));
-        assertJson(Json.fromJava(ItemBatcher.batch(items, null, 25L, null)),
+        assertJson(Json.fromJava(Batches.batch(items, null, 25L, null)),
                 Json.parse("[{\"Items\":[\"aaaa\",\"bbbb\"]},{\"Items\":[\"cccc\"]}]"));
     }
 }

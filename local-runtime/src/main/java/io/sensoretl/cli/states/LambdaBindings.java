@@ -2,7 +2,7 @@ package io.sensoretl.cli.states;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.sensoretl.asl.task.LambdaFunctions;
+import io.sensoretl.asl.services.LambdaFunctions;
 import io.sensoretl.cli.UserError;
 import java.util.List;
 

@@ -8,7 +8,7 @@ import io.sensoretl.asl.engine.ExecutionStatus;
 import io.sensoretl.asl.engine.StateMachine;
 import io.sensoretl.asl.history.ExecutionStore;
 import io.sensoretl.asl.json.Json;
-import io.sensoretl.asl.runtime.VirtualTimeSource;
+import io.sensoretl.asl.time.VirtualTimeSource;
 import io.sensoretl.asl.validation.InvalidDefinitionException;
 import io.sensoretl.cli.UserError;
 import java.net.URI;

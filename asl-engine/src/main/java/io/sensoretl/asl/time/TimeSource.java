@@ -1,4 +1,4 @@
-package io.sensoretl.asl.runtime;
+package io.sensoretl.asl.time;
 
 import java.time.Duration;
 import java.time.Instant;

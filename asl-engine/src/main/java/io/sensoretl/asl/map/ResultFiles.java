@@ -13,10 +13,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Writes Distributed Map results in AWS's layout: {Prefix}/{mapRunId}/SUCCEEDED_0.json,
  * FAILED_0.json, PENDING_0.json and manifest.json listing them.
  */
-public final class ResultWriter {
+public final class ResultFiles {
     private final S3Client s3;
 
-    public ResultWriter(S3Client s3) {
+    public ResultFiles(S3Client s3) {
         this.s3 = s3;
     }
 

@@ -1,4 +1,4 @@
-package io.sensoretl.asl.history;
+package io.sensoretl.asl.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

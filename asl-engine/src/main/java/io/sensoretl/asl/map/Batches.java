@@ -11,8 +11,8 @@ import java.util.List;
  * Groups items into {"BatchInput": ..., "Items": [...]} by MaxItemsPerBatch and MaxInputBytesPerBatch;
  * the byte limit applies to the whole batch as the child receives it, BatchInput included.
  */
-public final class ItemBatcher {
-    private ItemBatcher() {}
+public final class Batches {
+    private Batches() {}
 
     public static List<JsonNode> batch(List<JsonNode> items, Long maxItems, Long maxBytes, JsonNode batchInput) {
         List<JsonNode> batches = new ArrayList<>();

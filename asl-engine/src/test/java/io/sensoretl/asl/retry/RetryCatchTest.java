@@ -1,4 +1,4 @@
-package io.sensoretl.asl.states;
+package io.sensoretl.asl.retry;
 
 import static io.sensoretl.asl.Engines.q;
 import static org.assertj.core.api.Assertions.assertThat;

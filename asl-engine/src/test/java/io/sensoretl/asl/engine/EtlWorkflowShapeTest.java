@@ -1,4 +1,4 @@
-package io.sensoretl.asl.map;
+package io.sensoretl.asl.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.sensoretl.asl.Engines;
 import io.sensoretl.asl.conformance.EmbeddedS3;
-import io.sensoretl.asl.engine.AslEngine;
-import io.sensoretl.asl.engine.ExecutionResult;
-import io.sensoretl.asl.engine.ExecutionStatus;
 import io.sensoretl.asl.history.HistoryEvent;
 import java.util.List;
 import java.util.Map;

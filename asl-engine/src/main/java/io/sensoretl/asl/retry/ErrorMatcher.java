@@ -1,5 +1,6 @@
-package io.sensoretl.asl.errors;
+package io.sensoretl.asl.retry;
 
+import io.sensoretl.asl.errors.StatesErrorName;
 import java.util.List;
 
 /** Decides whether an ErrorEquals list of a Retrier or Catcher covers an error name. */

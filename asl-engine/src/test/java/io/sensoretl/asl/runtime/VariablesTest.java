@@ -1,4 +1,4 @@
-package io.sensoretl.asl.states;
+package io.sensoretl.asl.runtime;
 
 import static io.sensoretl.asl.Engines.assertJson;
 import static io.sensoretl.asl.Engines.json;

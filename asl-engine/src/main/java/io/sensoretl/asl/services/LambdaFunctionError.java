@@ -1,4 +1,4 @@
-package io.sensoretl.asl.task;
+package io.sensoretl.asl.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

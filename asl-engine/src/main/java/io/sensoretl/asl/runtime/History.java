@@ -1,7 +1,8 @@
-package io.sensoretl.asl.history;
+package io.sensoretl.asl.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.asl.runtime.TimeSource;
+import io.sensoretl.asl.history.HistoryEvent;
+import io.sensoretl.asl.time.TimeSource;
 import java.util.ArrayList;
 import java.util.List;
 
