@@ -62,7 +62,7 @@ public final class LocalPipeline implements AutoCloseable {
     public LocalPipeline(LocalServices stack, Settings settings, HandlerDecorator decorator) {
         this.stack = stack;
         this.pool = Executors.newFixedThreadPool(settings.maxConcurrency());
-        AslEngine.Builder builder = AslEngine.builder().executor(pool).s3(stack.s3())
+        AslEngine.Builder builder = AslEngine.builder().executor(pool).objectStore(new SdkObjectStore(stack.s3()))
                 .store(new ExecutionStore(stack.dataDir().executions()))
                 .queue((url, body, attributes) -> stack.sqs().sendMessage(b -> b.queueUrl(url).messageBody(body)).messageId())
                 .lambdaRegion(REGION, ACCOUNT);

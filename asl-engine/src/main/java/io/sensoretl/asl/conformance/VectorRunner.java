@@ -9,16 +9,14 @@ import io.sensoretl.asl.engine.StateMachine;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.time.VirtualTimeSource;
 import io.sensoretl.asl.validation.InvalidDefinitionException;
+import io.sensoretl.asl.services.ObjectStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
  * Runs conformance vectors: seeds S3, binds each Lambda behaviour to an in-process handler, runs
@@ -26,11 +24,11 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
  */
 public final class VectorRunner {
     private static final Instant VIRTUAL_START = Instant.parse("2024-01-01T00:00:00Z");
-    private final S3Client s3;
+    private final ObjectStore s3;
     private final ExecutorService executor;
 
-    /** @param s3 where S3 objects of vectors are put; null skips vectors that need S3 with a clear failure */
-    public VectorRunner(S3Client s3, ExecutorService executor) {
+    /** @param s3 where S3 objects of vectors are put; null fails the vectors that need S3, saying so */
+    public VectorRunner(ObjectStore s3, ExecutorService executor) {
         this.s3 = s3;
         this.executor = executor;
     }
@@ -61,7 +59,7 @@ public final class VectorRunner {
                 .time(time)
                 .random(new SplittableRandom(v.name().hashCode()))
                 .executor(executor)
-                .s3(s3)
+                .objectStore(s3)
                 .lambdaRegion(ctx.path("region").asText("us-east-1"), ctx.path("accountId").asText("111111111111"))
                 .build();
         for (JsonNode fn : v.lambdas()) {
@@ -78,7 +76,7 @@ public final class VectorRunner {
 
     private void seed(ConformanceVector v) {
         for (String bucket : v.s3Buckets()) {
-            createBucket(bucket);
+            s3.createBucket(bucket);
         }
         Iterator<Map.Entry<String, JsonNode>> it = v.s3Objects().properties().iterator();
         while (it.hasNext()) {
@@ -86,18 +84,10 @@ public final class VectorRunner {
             int slash = e.getKey().indexOf('/');
             String bucket = e.getKey().substring(0, slash);
             String key = e.getKey().substring(slash + 1);
-            createBucket(bucket);
+            s3.createBucket(bucket);
             JsonNode body = e.getValue();
             String text = body.isTextual() ? body.textValue() : Json.write(body);
-            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(text));
-        }
-    }
-
-    private void createBucket(String bucket) {
-        try {
-            s3.createBucket(b -> b.bucket(bucket));
-        } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException ignored) {
-            // a previous vector created it
+            s3.put(bucket, key, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
         }
     }
 

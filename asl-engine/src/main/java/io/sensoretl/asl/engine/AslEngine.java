@@ -20,6 +20,7 @@ import io.sensoretl.asl.runtime.Timestamps;
 import io.sensoretl.asl.runtime.Variables;
 import io.sensoretl.asl.services.LambdaFunctions;
 import io.sensoretl.asl.services.MessageQueue;
+import io.sensoretl.asl.services.ObjectStore;
 import io.sensoretl.asl.services.TaskResource;
 import io.sensoretl.asl.states.Interpreter;
 import io.sensoretl.asl.task.LambdaFunctionResource;
@@ -38,7 +39,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** The entry point: load (validate + parse) definitions and run executions on injected services. */
 public final class AslEngine {
@@ -122,12 +122,12 @@ public final class AslEngine {
         return new ExecutionResult(info.executionArn(), status, output, error, cause, events, runtime.mapRuns());
     }
 
-    /** Configures injected services; everything has a production default except S3 and the executor. */
+    /** Configures injected services; everything has a production default except the object store and the executor. */
     public static final class Builder {
         private TimeSource time = new SystemTimeSource();
         private RandomGenerator random = RandomGenerator.getDefault();
         private ExecutorService executor;
-        private S3Client s3;
+        private ObjectStore objects;
         private ExecutionStore store;
         private MessageQueue queue;
         private String region = DEFAULT_REGION;
@@ -150,8 +150,9 @@ public final class AslEngine {
             return this;
         }
 
-        public Builder s3(S3Client s3) {
-            this.s3 = s3;
+        /** Where ItemReader reads and ResultWriter writes; without one, a Map that needs S3 fails saying so. */
+        public Builder objectStore(ObjectStore objects) {
+            this.objects = objects;
             return this;
         }
 
@@ -189,7 +190,7 @@ public final class AslEngine {
             if (queue != null) {
                 resources.register(new SqsSendMessageIntegration(queue));
             }
-            EngineServices services = new EngineServices(time, rnd, executor, resources, s3, intrinsics,
+            EngineServices services = new EngineServices(time, rnd, executor, resources, objects, intrinsics,
                     new JsonataEvaluator(intrinsics, rnd), uuids);
             return new AslEngine(services, lambdas, store);
         }

@@ -5,18 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sensoretl.asl.json.Json;
 import java.nio.charset.StandardCharsets;
+import io.sensoretl.asl.services.ObjectStore;
 import java.util.List;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Writes Distributed Map results in AWS's layout: {Prefix}/{mapRunId}/SUCCEEDED_0.json,
  * FAILED_0.json, PENDING_0.json and manifest.json listing them.
  */
 public final class ResultFiles {
-    private final S3Client s3;
+    private final ObjectStore s3;
 
-    public ResultFiles(S3Client s3) {
+    public ResultFiles(ObjectStore s3) {
         this.s3 = s3;
     }
 
@@ -54,7 +53,7 @@ public final class ResultFiles {
     }
 
     private void put(String bucket, String key, byte[] body) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(body));
+        s3.put(bucket, key, body, "application/json");
     }
 
     private static ObjectNode record(ChildExecution c, String stateMachineArn) {

@@ -4,20 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.services.ObjectStore;
+import io.sensoretl.asl.services.ObjectStoreException;
 import java.nio.charset.StandardCharsets;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** ItemReader over S3: s3:getObject (JSON, JSONL, CSV) and s3:listObjectsV2, through the AWS SDK v2 client. */
+/** ItemReader over S3: s3:getObject (JSON, JSONL, CSV) and s3:listObjectsV2, through the engine's ObjectStore. */
 public final class S3ItemReader {
     public static final String GET_OBJECT = "arn:aws:states:::s3:getObject";
     public static final String LIST_OBJECTS = "arn:aws:states:::s3:listObjectsV2";
-    private final S3Client s3;
+    private final ObjectStore s3;
 
-    public S3ItemReader(S3Client s3) {
+    public S3ItemReader(ObjectStore s3) {
         this.s3 = s3;
     }
 
@@ -37,7 +34,7 @@ public final class S3ItemReader {
                 default -> throw new ItemReaderFailure("ItemReader Resource '" + resource + "' is not supported (use "
                         + GET_OBJECT + " or " + LIST_OBJECTS + ")");
             };
-        } catch (SdkException e) {
+        } catch (ObjectStoreException e) {
             throw new ItemReaderFailure("S3 request failed: " + e.getMessage());
         }
         long limit = config.maxItems() == null || config.maxItems() == 0 ? ReaderConfig.MAX_ITEMS_LIMIT
@@ -53,33 +50,20 @@ public final class S3ItemReader {
     }
 
     private String get(JsonNode p) {
-        String bucket = p.path("Bucket").asText();
-        String key = p.path("Key").asText();
-        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asString(StandardCharsets.UTF_8);
+        return new String(s3.get(p.path("Bucket").asText(), p.path("Key").asText()), StandardCharsets.UTF_8);
     }
 
     private ArrayNode list(JsonNode p) {
         ArrayNode out = Json.array();
-        String token = null;
-        do {
-            ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(p.path("Bucket").asText());
-            if (p.hasNonNull("Prefix")) {
-                req.prefix(p.get("Prefix").asText());
-            }
-            if (token != null) {
-                req.continuationToken(token);
-            }
-            ListObjectsV2Response resp = s3.listObjectsV2(req.build());
-            for (S3Object o : resp.contents()) {
-                ObjectNode item = out.addObject();
-                item.put("Etag", o.eTag());
-                item.put("Key", o.key());
-                item.put("LastModified", o.lastModified() == null ? null : o.lastModified().toString());
-                item.put("Size", o.size());
-                item.put("StorageClass", o.storageClassAsString());
-            }
-            token = Boolean.TRUE.equals(resp.isTruncated()) ? resp.nextContinuationToken() : null;
-        } while (token != null);
+        String prefix = p.hasNonNull("Prefix") ? p.get("Prefix").asText() : null;
+        for (ObjectStore.ObjectSummary o : s3.list(p.path("Bucket").asText(), prefix)) {
+            ObjectNode item = out.addObject();
+            item.put("Etag", o.eTag());
+            item.put("Key", o.key());
+            item.put("LastModified", o.lastModified() == null ? null : o.lastModified().toString());
+            item.put("Size", o.size());
+            item.put("StorageClass", o.storageClass());
+        }
         return out;
     }
 }

@@ -2,14 +2,14 @@ package io.sensoretl.asl.runtime;
 
 import io.sensoretl.asl.intrinsics.IntrinsicFunctions;
 import io.sensoretl.asl.jsonata.JsonataEvaluator;
+import io.sensoretl.asl.services.ObjectStore;
 import io.sensoretl.asl.task.TaskResources;
 import io.sensoretl.asl.time.TimeSource;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import software.amazon.awssdk.services.s3.S3Client;
 
-/** What the engine gets injected: time, randomness, concurrency, task resources and S3. */
+/** What the engine gets injected: time, randomness, concurrency, task resources and the object store. */
 public record EngineServices(TimeSource time, RandomGenerator random, ExecutorService executor,
-                            TaskResources resources, S3Client s3, IntrinsicFunctions intrinsics,
+                            TaskResources resources, ObjectStore objects, IntrinsicFunctions intrinsics,
                             JsonataEvaluator jsonata, Supplier<String> uuids) {}

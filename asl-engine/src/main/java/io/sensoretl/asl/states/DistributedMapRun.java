@@ -127,12 +127,12 @@ final class DistributedMapRun {
             throw env.runtimeError(StatesErrorName.RUNTIME, "ResultWriter.WriterConfig " + Json.write(writerConfig)
                     + " is not supported by this engine (only OutputType JSON with Transformation NONE).");
         }
-        if (env.services().s3() == null) {
+        if (env.services().objects() == null) {
             throw new FailureException(StatesErrorName.RESULT_WRITER_FAILED, "No S3 client is configured for ResultWriter");
         }
         try {
             List<ChildExecution> done = children.stream().filter(c -> c != null).toList();
-            return new ResultFiles(env.services().s3()).write(params.path("Bucket").asText(),
+            return new ResultFiles(env.services().objects()).write(params.path("Bucket").asText(),
                     params.path("Prefix").asText(""), mapRunArn, parent.stateMachineArn(), done);
         } catch (RuntimeException e) {
             throw new FailureException(StatesErrorName.RESULT_WRITER_FAILED, e.getMessage());

@@ -83,7 +83,7 @@ final class MapItemSource {
             }
         }
         try {
-            return new S3ItemReader(env.services().s3()).read(reader.path("Resource").asText(), parameters,
+            return new S3ItemReader(env.services().objects()).read(reader.path("Resource").asText(), parameters,
                     ReaderConfig.from(config, maxItems));
         } catch (ItemReaderFailure e) {
             throw new io.sensoretl.asl.errors.FailureException(StatesErrorName.ITEM_READER_FAILED, e.getMessage());

@@ -1,5 +1,6 @@
 package io.sensoretl.asl.conformance;
 
+import io.sensoretl.asl.InMemoryObjectStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,8 @@ public final class ConformanceReportMain {
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args.length > 0 ? args[0] : "../shared/conformance/asl");
         ExecutorService executor = Executors.newFixedThreadPool(4);
-        try (EmbeddedS3 s3 = new EmbeddedS3()) {
-            VectorRunner runner = new VectorRunner(s3.client(), executor);
+        try {
+            VectorRunner runner = new VectorRunner(new InMemoryObjectStore(), executor);
             List<VectorOutcome> outcomes = new ArrayList<>();
             for (Path f : ConformanceVector.files(folder)) {
                 VectorOutcome o = runner.run(ConformanceVector.read(f));

@@ -3,6 +3,7 @@ package io.sensoretl.asl.conformance;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sensoretl.asl.InMemoryObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,19 +27,18 @@ import org.junit.jupiter.api.TestFactory;
  * passing is reported so the list can shrink, and any unlisted failure fails the build.
  */
 class ConformanceVectorsTest {
-    private static EmbeddedS3 s3;
+    private static InMemoryObjectStore s3;
     private static ExecutorService executor;
 
     @BeforeAll
-    static void start() throws Exception {
-        s3 = new EmbeddedS3();
+    static void start() {
+        s3 = new InMemoryObjectStore();
         executor = Executors.newFixedThreadPool(4);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         executor.shutdownNow();
-        s3.close();
     }
 
     static Path vectorFolder() {
@@ -52,7 +52,7 @@ class ConformanceVectorsTest {
         assumeTrue(folder != null && Files.isDirectory(folder),
                 "conformance vectors not found at " + folder + " (set -Dsensoretl.repo.root); skipping");
         Map<String, String> known = knownFailures();
-        VectorRunner runner = new VectorRunner(s3.client(), executor);
+        VectorRunner runner = new VectorRunner(s3, executor);
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : ConformanceVector.files(folder)) {
             ConformanceVector v = ConformanceVector.read(file);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.sensoretl.asl.Engines;
-import io.sensoretl.asl.conformance.EmbeddedS3;
+import io.sensoretl.asl.InMemoryObjectStore;
 import io.sensoretl.asl.history.HistoryEvent;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The shape of the project's own workflow: a manifest in S3 is fanned out by a Distributed Map
@@ -22,17 +21,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * through ResultWriter, and a final Lambda summarises.
  */
 class EtlWorkflowShapeTest {
-    private final EmbeddedS3 s3;
+    private final InMemoryObjectStore s3 = new InMemoryObjectStore();
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
-
-    EtlWorkflowShapeTest() throws Exception {
-        s3 = new EmbeddedS3();
-    }
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
-        s3.close();
     }
 
     /** Fails its very first call, so the Retry has work to do. */
@@ -52,14 +46,13 @@ class EtlWorkflowShapeTest {
 
     @Test
     void manifestFanOutWithRetryResultWriterAndSummary() {
-        s3.client().createBucket(b -> b.bucket("raw-dumps"));
-        s3.client().createBucket(b -> b.bucket("results"));
+        s3.createBucket("results");
         StringBuilder csv = new StringBuilder("device,chunk\n");
         for (int i = 0; i < 7; i++) {
             csv.append("dev-").append(i % 3).append(',').append(i).append('\n');
         }
-        s3.client().putObject(b -> b.bucket("raw-dumps").key("manifest.csv"), RequestBody.fromString(csv.toString()));
-        Engines engines = new Engines(AslEngine.builder().s3(s3.client()).executor(pool));
+        s3.putText("raw-dumps", "manifest.csv", csv.toString());
+        Engines engines = new Engines(AslEngine.builder().objectStore(s3).executor(pool));
         engines.engine.lambdas().register("transform", new TransformBatch());
         engines.engine.lambdas().register("summarise",
                 (RequestHandler<Map<String, Object>, String>) (in, ctx) -> "wrote " + in.get("key"));

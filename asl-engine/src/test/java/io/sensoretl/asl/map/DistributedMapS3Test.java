@@ -7,38 +7,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.Engines;
-import io.sensoretl.asl.conformance.EmbeddedS3;
+import io.sensoretl.asl.InMemoryObjectStore;
 import io.sensoretl.asl.engine.AslEngine;
 import io.sensoretl.asl.engine.ExecutionResult;
 import io.sensoretl.asl.json.Json;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 class DistributedMapS3Test {
-    private static EmbeddedS3 server;
-    private static S3Client s3;
+    private static final InMemoryObjectStore s3 = new InMemoryObjectStore();
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new EmbeddedS3();
-        s3 = server.client();
-        s3.createBucket(b -> b.bucket("in-bucket"));
-        s3.createBucket(b -> b.bucket("out-bucket"));
-        s3.putObject(b -> b.bucket("in-bucket").key("rows.csv"), RequestBody.fromString("id|name\n1|a\n2|\"b|c\"\n3|d\n"));
-        s3.putObject(b -> b.bucket("in-bucket").key("rows.jsonl"), RequestBody.fromString("{\"n\":1}\n{\"n\":2}\n\n{\"n\":3}\n"));
-        s3.putObject(b -> b.bucket("in-bucket").key("not-array.json"), RequestBody.fromString("{\"a\":1}"));
+    static void seed() {
+        s3.createBucket("out-bucket");
+        s3.putText("in-bucket", "rows.csv", "id|name\n1|a\n2|\"b|c\"\n3|d\n");
+        s3.putText("in-bucket", "rows.jsonl", "{\"n\":1}\n{\"n\":2}\n\n{\"n\":3}\n");
+        s3.putText("in-bucket", "not-array.json", "{\"a\":1}");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
-    private final Engines engines = new Engines(AslEngine.builder().s3(s3));
+    private final Engines engines = new Engines(AslEngine.builder().objectStore(s3));
 
     private static String map(String reader, String extra) {
         return q("{'StartAt':'M','States':{'M':{'Type':'Map','ItemReader':" + reader + extra + ",'ItemProcessor':{"
@@ -80,10 +67,10 @@ class DistributedMapS3Test {
         assertThat(r.output().path("MapRunArn").asText())
                 .startsWith("arn:aws:states:eu-west-1:111122223333:mapRun:machine-1/rows:");
         assertThat(key).startsWith("runs/").endsWith("/manifest.json");
-        JsonNode manifest = Json.parse(s3.getObjectAsBytes(b -> b.bucket("out-bucket").key(key)).asString(StandardCharsets.UTF_8));
+        JsonNode manifest = Json.parse(s3.text("out-bucket", key));
         assertThat(manifest.path("DestinationBucket").asText()).isEqualTo("out-bucket");
         String resultKey = manifest.path("ResultFiles").path("SUCCEEDED").get(0).path("Key").asText();
-        JsonNode results = Json.parse(s3.getObjectAsBytes(b -> b.bucket("out-bucket").key(resultKey)).asString(StandardCharsets.UTF_8));
+        JsonNode results = Json.parse(s3.text("out-bucket", resultKey));
         assertThat(results).hasSize(3);
         assertThat(results.get(0).path("Status").asText()).isEqualTo("SUCCEEDED");
         assertJson(Json.parse(results.get(0).path("Output").asText()), json("{\"n\":1}"));

@@ -11,6 +11,7 @@ import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.time.VirtualTimeSource;
 import io.sensoretl.asl.validation.InvalidDefinitionException;
 import io.sensoretl.cli.UserError;
+import io.sensoretl.local.SdkObjectStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,8 +85,11 @@ final class StatesRunCommand implements Callable<Integer> {
         }
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, maxThreads));
         try (S3Client s3 = s3Client(document)) {
-            AslEngine.Builder builder = AslEngine.builder().executor(executor).s3(s3).store(new ExecutionStore(store))
+            AslEngine.Builder builder = AslEngine.builder().executor(executor).store(new ExecutionStore(store))
                     .lambdaRegion(region, account);
+            if (s3 != null) {
+                builder.objectStore(new SdkObjectStore(s3));
+            }
             if (virtualTime) {
                 builder.time(new VirtualTimeSource(java.time.Instant.now()));
             }

@@ -1,12 +1,13 @@
 package io.sensoretl.cli.states;
 
-import io.sensoretl.local.LocalS3;
 import io.sensoretl.asl.conformance.ConformanceReport;
 import io.sensoretl.asl.conformance.ConformanceVector;
 import io.sensoretl.asl.conformance.VectorOutcome;
 import io.sensoretl.asl.conformance.VectorRunner;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.cli.UserError;
+import io.sensoretl.local.LocalS3;
+import io.sensoretl.local.SdkObjectStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ final class StatesTestCommand implements Callable<Integer> {
         List<VectorOutcome> outcomes = new ArrayList<>();
         boolean needsS3 = vectors.stream().anyMatch(ConformanceVector::usesS3);
         try (LocalS3 s3 = needsS3 ? LocalS3.startInMemory() : null) {
-            VectorRunner runner = new VectorRunner(s3 == null ? null : s3.client(), executor);
+            VectorRunner runner = new VectorRunner(s3 == null ? null : new SdkObjectStore(s3.client()), executor);
             for (ConformanceVector v : vectors) {
                 VectorOutcome o = runner.run(v);
                 outcomes.add(o);
