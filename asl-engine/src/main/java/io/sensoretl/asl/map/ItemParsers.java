@@ -11,7 +11,7 @@ import java.util.List;
 final class ItemParsers {
     private ItemParsers() {}
 
-    static ArrayNode parse(String body, ReaderConfig config) {
+    static ArrayNode parse(String body, ReaderSettings config) {
         return switch (config.inputType()) {
             case "JSON" -> json(body);
             case "JSONL" -> jsonl(body);
@@ -44,7 +44,7 @@ final class ItemParsers {
         return out;
     }
 
-    private static ArrayNode csv(String body, ReaderConfig config) {
+    private static ArrayNode csv(String body, ReaderSettings config) {
         List<List<String>> rows = CsvReader.rows(body, config.delimiter());
         List<String> headers;
         int first = 0;

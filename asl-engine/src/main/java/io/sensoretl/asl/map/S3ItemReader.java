@@ -18,7 +18,7 @@ public final class S3ItemReader {
         this.s3 = s3;
     }
 
-    public ArrayNode read(String resource, JsonNode parameters, ReaderConfig config) {
+    public ArrayNode read(String resource, JsonNode parameters, ReaderSettings config) {
         if (s3 == null) {
             throw new ItemReaderFailure("No S3 client is configured for this engine, so ItemReader cannot read "
                     + parameters);
@@ -37,8 +37,8 @@ public final class S3ItemReader {
         } catch (ObjectStoreException e) {
             throw new ItemReaderFailure("S3 request failed: " + e.getMessage());
         }
-        long limit = config.maxItems() == null || config.maxItems() == 0 ? ReaderConfig.MAX_ITEMS_LIMIT
-                : Math.min(config.maxItems(), ReaderConfig.MAX_ITEMS_LIMIT);
+        long limit = config.maxItems() == null || config.maxItems() == 0 ? ReaderSettings.MAX_ITEMS_LIMIT
+                : Math.min(config.maxItems(), ReaderSettings.MAX_ITEMS_LIMIT);
         if (items.size() > limit) {
             ArrayNode cut = Json.array();
             for (int i = 0; i < limit; i++) {

@@ -7,7 +7,7 @@ import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.jsonata.JsonataBindings;
 import io.sensoretl.asl.map.ItemReaderFailure;
-import io.sensoretl.asl.map.ReaderConfig;
+import io.sensoretl.asl.map.ReaderSettings;
 import io.sensoretl.asl.map.S3ItemReader;
 import io.sensoretl.asl.path.JsonPath;
 import io.sensoretl.asl.path.PathNotFoundException;
@@ -84,7 +84,7 @@ final class MapItemSource {
         }
         try {
             return new S3ItemReader(env.services().objects()).read(reader.path("Resource").asText(), parameters,
-                    ReaderConfig.from(config, maxItems));
+                    ReaderSettings.from(config, maxItems));
         } catch (ItemReaderFailure e) {
             throw new io.sensoretl.asl.errors.FailureException(StatesErrorName.ITEM_READER_FAILED, e.getMessage());
         }

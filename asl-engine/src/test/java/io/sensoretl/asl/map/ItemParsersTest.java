@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ItemParsersTest {
-    private static ReaderConfig csv(String location, List<String> headers, char delimiter) {
-        return new ReaderConfig("CSV", location, headers, delimiter, null);
+    private static ReaderSettings csv(String location, List<String> headers, char delimiter) {
+        return new ReaderSettings("CSV", location, headers, delimiter, null);
     }
 
     @Test
@@ -38,7 +38,7 @@ class ItemParsersTest {
 
     @Test
     void unsupportedInputTypesFailNamingTheType() {
-        assertThatThrownBy(() -> ItemParsers.parse("x", new ReaderConfig("PARQUET", "FIRST_ROW", List.of(), ',', null)))
+        assertThatThrownBy(() -> ItemParsers.parse("x", new ReaderSettings("PARQUET", "FIRST_ROW", List.of(), ',', null)))
                 .hasMessageContaining("PARQUET");
     }
 

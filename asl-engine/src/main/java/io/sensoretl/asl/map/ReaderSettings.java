@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** ItemReader.ReaderConfig after evaluation: input type, CSV options and MaxItems. */
-public record ReaderConfig(String inputType, String csvHeaderLocation, List<String> csvHeaders, char delimiter,
+public record ReaderSettings(String inputType, String csvHeaderLocation, List<String> csvHeaders, char delimiter,
                            Long maxItems) {
     static final long MAX_ITEMS_LIMIT = 100_000_000L;
 
-    public static ReaderConfig from(JsonNode config, Long maxItems) {
+    public static ReaderSettings from(JsonNode config, Long maxItems) {
         List<String> headers = new ArrayList<>();
         config.path("CSVHeaders").forEach(h -> headers.add(h.asText()));
-        return new ReaderConfig(config.path("InputType").asText("JSON"), config.path("CSVHeaderLocation").asText("FIRST_ROW"),
+        return new ReaderSettings(config.path("InputType").asText("JSON"), config.path("CSVHeaderLocation").asText("FIRST_ROW"),
                 List.copyOf(headers), delimiter(config.path("CSVDelimiter").asText("COMMA")), maxItems);
     }
 
