@@ -6,8 +6,19 @@ import java.util.List;
 /** A Choice condition: a data-test comparison, a boolean combination, or a JSONata Condition. */
 public sealed interface ChoiceRule {
 
-    record Comparison(String variable, String operator, JsonNode value) implements ChoiceRule {
-        public boolean isPathOperator() {
+    /**
+     * Variable compared by operator with value; for the *Path operators (NumericEqualsPath, ...) the value is a
+     * path, parsed here as valuePath (null for the others).
+     */
+    record Comparison(ValueSource.Reference variable, String operator, JsonNode value, ValueSource.Reference valuePath)
+            implements ChoiceRule {
+
+        static Comparison parse(String variable, String operator, JsonNode value) {
+            return new Comparison(ValueSource.Reference.parse(variable), operator, value,
+                    isPathOperator(operator) ? ValueSource.Reference.parse(value.asText()) : null);
+        }
+
+        public static boolean isPathOperator(String operator) {
             return operator.endsWith("Path") && !operator.equals("IsPresent");
         }
     }

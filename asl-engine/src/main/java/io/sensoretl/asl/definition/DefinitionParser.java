@@ -35,21 +35,20 @@ public final class DefinitionParser {
         QueryLanguage ql = s.has("QueryLanguage") ? QueryLanguage.parse(s.get("QueryLanguage").asText()) : machineQl;
         Transition transition = s.path("End").asBoolean(false) ? Transition.END
                 : new Transition(s.has("Next") ? s.get("Next").asText() : null, false);
-        StateCommon common = new StateCommon(name, type, ql, transition, pathSpec(s, "InputPath"),
-                pathSpec(s, "OutputPath"), s.get("Assign"), s.get("Output"));
+        StateCommon common = new StateCommon(name, type, ql, transition, PathSpec.parse(s, "InputPath"),
+                PathSpec.parse(s, "OutputPath"), s.get("Assign"), s.get("Output"));
         JsonNode params = ql == QueryLanguage.JSONATA ? s.get("Arguments") : s.get("Parameters");
         return switch (type) {
-            case "Pass" -> new PassState(common, s.get("Result"), params, resultPath(s));
+            case "Pass" -> new PassState(common, s.get("Result"), params, ResultPathSpec.parse(s, ql));
             case "Task" -> new TaskState(common, s.path("Resource").asText(), params, s.get("ResultSelector"),
-                    resultPath(s), s.get("TimeoutSeconds"), text(s, "TimeoutSecondsPath"), s.get("HeartbeatSeconds"),
-                    text(s, "HeartbeatSecondsPath"), s.get("Credentials"), errorHandling(s));
+                    ResultPathSpec.parse(s, ql), TaskSeconds.parse(s, "TimeoutSeconds", ql), TaskSeconds.parse(s, "HeartbeatSeconds", ql),
+                    s.has("Credentials"), errorHandling(s, ql));
             case "Choice" -> new ChoiceState(common, choices(s.path("Choices")), text(s, "Default"));
-            case "Wait" -> new WaitState(common, s.get("Seconds"), text(s, "SecondsPath"), s.get("Timestamp"),
-                    text(s, "TimestampPath"));
+            case "Wait" -> new WaitState(common, waitValue(s, "Seconds", ql), waitValue(s, "Timestamp", ql));
             case "Succeed" -> new SucceedState(common);
             case "Fail" -> new FailState(common, s.get("Error"), text(s, "ErrorPath"), s.get("Cause"), text(s, "CausePath"));
             case "Parallel" -> new ParallelState(common, branches(s.path("Branches"), machineQl), params,
-                    s.get("ResultSelector"), resultPath(s), errorHandling(s));
+                    s.get("ResultSelector"), ResultPathSpec.parse(s, ql), errorHandling(s, ql));
             case "Map" -> map(common, s, machineQl);
             default -> throw new IllegalArgumentException("state '" + name + "' has unknown Type '" + type + "'");
         };
@@ -59,12 +58,26 @@ public final class DefinitionParser {
         JsonNode processorNode = s.has("ItemProcessor") ? s.get("ItemProcessor") : s.get("Iterator");
         boolean distributed = "DISTRIBUTED".equals(processorNode.path("ProcessorConfig").path("Mode").asText());
         JsonNode selector = s.has("ItemSelector") ? s.get("ItemSelector") : s.get("Parameters");
-        MapLimits limits = new MapLimits(s.get("MaxConcurrency"), text(s, "MaxConcurrencyPath"),
-                s.get("ToleratedFailureCount"), text(s, "ToleratedFailureCountPath"),
-                s.get("ToleratedFailurePercentage"), text(s, "ToleratedFailurePercentagePath"));
-        return new MapState(common, parseMachine(processorNode, machineQl), distributed, text(s, "ItemsPath"),
-                s.get("Items"), selector, s.get("ItemReader"), s.get("ItemBatcher"), s.get("ResultWriter"), limits,
-                text(s, "Label"), s.get("ResultSelector"), resultPath(s), errorHandling(s));
+        QueryLanguage ql = common.queryLanguage();
+        String itemsPath = text(s, "ItemsPath");
+        return new MapState(common, parseMachine(processorNode, machineQl), distributed,
+                itemsPath == null ? null : ValueSource.Reference.parse(itemsPath), s.get("Items"), selector,
+                s.has("ItemReader") ? ItemReader.parse(s.get("ItemReader"), ql) : null,
+                s.has("ItemBatcher") ? ItemBatcher.parse(s.get("ItemBatcher"), ql) : null,
+                s.has("ResultWriter") ? ResultWriter.parse(s.get("ResultWriter"), ql) : null, MapLimits.parse(s),
+                text(s, "Label"), s.get("ResultSelector"), ResultPathSpec.parse(s, ql), errorHandling(s, ql));
+    }
+
+    /** Seconds/Timestamp of a Wait: a JSONata template in JSONata states; else the value or its *Path twin. */
+    private static ValueSource waitValue(JsonNode s, String field, QueryLanguage ql) {
+        if (ql == QueryLanguage.JSONATA) {
+            return s.has(field) ? new ValueSource.Jsonata(s.get(field)) : null;
+        }
+        if (s.has(field)) {
+            return new ValueSource.Literal(s.get(field));
+        }
+        String path = text(s, field + "Path");
+        return path == null ? null : ValueSource.Reference.parse(path);
     }
 
     private static List<StateMachineDefinition> branches(JsonNode node, QueryLanguage ql) {
@@ -102,13 +115,13 @@ public final class DefinitionParser {
         while (names.hasNext()) {
             String f = names.next();
             if (ChoiceOperators.isOperator(f)) {
-                return new ChoiceRule.Comparison(c.path("Variable").asText(), f, c.get(f));
+                return ChoiceRule.Comparison.parse(c.path("Variable").asText(), f, c.get(f));
             }
         }
         throw new IllegalArgumentException("choice rule has no comparison operator: " + c);
     }
 
-    private static ErrorHandling errorHandling(JsonNode s) {
+    private static ErrorHandling errorHandling(JsonNode s, QueryLanguage ql) {
         List<Retrier> retry = new ArrayList<>();
         for (JsonNode r : s.path("Retry")) {
             retry.add(new Retrier(strings(r.path("ErrorEquals")), r.path("IntervalSeconds").asDouble(1),
@@ -118,7 +131,7 @@ public final class DefinitionParser {
         }
         List<Catcher> catchers = new ArrayList<>();
         for (JsonNode c : s.path("Catch")) {
-            catchers.add(new Catcher(strings(c.path("ErrorEquals")), c.path("Next").asText(), resultPath(c),
+            catchers.add(new Catcher(strings(c.path("ErrorEquals")), c.path("Next").asText(), ResultPathSpec.parse(c, ql),
                     c.get("Output"), c.get("Assign")));
         }
         return new ErrorHandling(List.copyOf(retry), List.copyOf(catchers));
@@ -128,20 +141,6 @@ public final class DefinitionParser {
         List<String> out = new ArrayList<>();
         arr.forEach(n -> out.add(n.asText()));
         return List.copyOf(out);
-    }
-
-    private static PathSpec pathSpec(JsonNode s, String field) {
-        if (!s.has(field)) {
-            return PathSpec.ROOT;
-        }
-        return s.get(field).isNull() ? PathSpec.NULL : new PathSpec(s.get(field).asText(), false);
-    }
-
-    private static ResultPathSpec resultPath(JsonNode s) {
-        if (!s.has("ResultPath")) {
-            return ResultPathSpec.ROOT;
-        }
-        return s.get("ResultPath").isNull() ? ResultPathSpec.DISCARD : new ResultPathSpec(s.get("ResultPath").asText(), false);
     }
 
     private static String text(JsonNode s, String field) {

@@ -1,7 +1,20 @@
 package io.sensoretl.asl.definition;
 
-/** InputPath/OutputPath: absent means "$", an explicit null means an empty object. */
-public record PathSpec(String path, boolean isNull) {
-    public static final PathSpec ROOT = new PathSpec("$", false);
-    public static final PathSpec NULL = new PathSpec(null, true);
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** InputPath/OutputPath: absent means "$", an explicit null (a null path here) means an empty object. */
+public record PathSpec(ValueSource.Reference path) {
+    public static final PathSpec ROOT = new PathSpec(ValueSource.Reference.parse("$"));
+    public static final PathSpec NULL = new PathSpec(null);
+
+    public boolean isNull() {
+        return path == null;
+    }
+
+    static PathSpec parse(JsonNode state, String field) {
+        if (!state.has(field)) {
+            return ROOT;
+        }
+        return state.get(field).isNull() ? NULL : new PathSpec(ValueSource.Reference.parse(state.get(field).asText()));
+    }
 }

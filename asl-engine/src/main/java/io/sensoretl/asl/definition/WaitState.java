@@ -1,7 +1,7 @@
 package io.sensoretl.asl.definition;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** Wait: exactly one of Seconds, SecondsPath, Timestamp, TimestampPath. */
-public record WaitState(StateCommon common, JsonNode seconds, String secondsPath, JsonNode timestamp,
-                        String timestampPath) implements State {}
+/**
+ * Wait: Seconds or SecondsPath, else Timestamp or TimestampPath (exactly one of the four, checked at load).
+ * In a JSONata state Seconds and Timestamp are JSONata templates.
+ */
+public record WaitState(StateCommon common, ValueSource seconds, ValueSource timestamp) implements State {}

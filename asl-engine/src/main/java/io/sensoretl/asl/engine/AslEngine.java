@@ -72,7 +72,12 @@ public final class AslEngine {
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems);
         }
-        return new StateMachine(document, DefinitionParser.parse(document));
+        try {
+            return new StateMachine(document, DefinitionParser.parse(document));
+        } catch (IllegalArgumentException e) {
+            // a path the validator does not look at (e.g. a *Path field of a JSONata state) is parsed here
+            throw new InvalidDefinitionException(List.of(new Problem("", e.getMessage())));
+        }
     }
 
     public ExecutionResult execute(StateMachine machine, ExecutionRequest request) {

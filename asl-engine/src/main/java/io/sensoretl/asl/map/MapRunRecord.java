@@ -2,6 +2,7 @@ package io.sensoretl.asl.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sensoretl.asl.definition.MapLimits;
 import io.sensoretl.asl.json.Json;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ public final class MapRunRecord {
     private MapRunRecord() {}
 
     public static JsonNode of(String mapRunArn, String executionArn, List<ChildExecution> children, boolean failed,
-                              String startDate, String stopDate, MapLimitsResolver.Resolved limits, boolean written) {
+                              String startDate, String stopDate, MapLimits.Resolved limits, boolean written) {
         long succeeded = children.stream().filter(c -> c != null && c.succeeded()).count();
         long failedCount = children.stream().filter(c -> c != null && !c.succeeded()).count();
         long notRun = children.stream().filter(Objects::isNull).count();

@@ -1,7 +1,6 @@
 package io.sensoretl.asl.map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import io.sensoretl.asl.definition.ReaderConfig;
 import java.util.List;
 
 /** ItemReader.ReaderConfig after evaluation: input type, CSV options and MaxItems. */
@@ -9,11 +8,10 @@ public record ReaderSettings(String inputType, String csvHeaderLocation, List<St
                            Long maxItems) {
     static final long MAX_ITEMS_LIMIT = 100_000_000L;
 
-    public static ReaderSettings from(JsonNode config, Long maxItems) {
-        List<String> headers = new ArrayList<>();
-        config.path("CSVHeaders").forEach(h -> headers.add(h.asText()));
-        return new ReaderSettings(config.path("InputType").asText("JSON"), config.path("CSVHeaderLocation").asText("FIRST_ROW"),
-                List.copyOf(headers), delimiter(config.path("CSVDelimiter").asText("COMMA")), maxItems);
+    /** @throws ItemReaderFailure when the delimiter is not one Step Functions offers */
+    public static ReaderSettings from(ReaderConfig config, Long maxItems) {
+        return new ReaderSettings(config.inputType(), config.csvHeaderLocation(), config.csvHeaders(),
+                delimiter(config.csvDelimiter()), maxItems);
     }
 
     private static char delimiter(String name) {

@@ -3,10 +3,10 @@ package io.sensoretl.asl.states;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.definition.ChoiceOperators;
 import io.sensoretl.asl.definition.ChoiceRule;
+import io.sensoretl.asl.definition.ValueSource;
 import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.json.JsonEquivalence;
 import io.sensoretl.asl.jsonata.JsonataBindings;
-import io.sensoretl.asl.path.JsonPath;
 import io.sensoretl.asl.path.PathNotFoundException;
 import io.sensoretl.asl.runtime.StateEnv;
 import io.sensoretl.asl.runtime.Timestamps;
@@ -35,22 +35,22 @@ final class ChoiceRuleEvaluator {
     private static boolean compare(ChoiceRule.Comparison c, JsonNode input, StateEnv env) {
         String op = c.operator();
         if (ChoiceOperators.isTypeTest(op)) {
-            JsonNode variable = env.resolveOrNull(JsonPath.parse(c.variable()), input);
+            JsonNode variable = env.resolveOrNull(c.variable().path(), input);
             return typeTest(op, variable) == c.value().asBoolean();
         }
         JsonNode variable = required(c.variable(), input, env);
-        if (c.isPathOperator()) {
-            return binary(op.substring(0, op.length() - 4), variable, required(c.value().asText(), input, env));
+        if (c.valuePath() != null) {
+            return binary(op.substring(0, op.length() - 4), variable, required(c.valuePath(), input, env));
         }
         return binary(op, variable, c.value());
     }
 
     /** Outside IsPresent, comparing a value that is not there is a runtime error, not a mismatch. */
-    private static JsonNode required(String path, JsonNode input, StateEnv env) {
+    private static JsonNode required(ValueSource.Reference path, JsonNode input, StateEnv env) {
         try {
-            return env.resolve(JsonPath.parse(path), input);
+            return env.resolve(path.path(), input);
         } catch (PathNotFoundException e) {
-            throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid path '" + path + "' : " + e.getMessage());
+            throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid path '" + path.text() + "' : " + e.getMessage());
         }
     }
 

@@ -2,14 +2,16 @@ package io.sensoretl.asl.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.sensoretl.asl.definition.ItemBatcher;
+import io.sensoretl.asl.definition.MapLimits;
 import io.sensoretl.asl.definition.MapState;
-import io.sensoretl.asl.definition.QueryLanguage;
+import io.sensoretl.asl.definition.ResultWriter;
+import io.sensoretl.asl.map.Batches;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.map.ChildExecution;
 import io.sensoretl.asl.map.FailureTolerance;
-import io.sensoretl.asl.map.MapLimitsResolver;
 import io.sensoretl.asl.map.MapRunRecord;
 import io.sensoretl.asl.map.ResultFiles;
 import io.sensoretl.asl.runtime.EventDetails;
@@ -33,10 +35,10 @@ final class DistributedMapRun {
     private final Interpreter interpreter;
     private final MapState state;
     private final StateEnv env;
-    private final MapLimitsResolver.Resolved limits;
+    private final MapLimits.Resolved limits;
     private final FailureTolerance tolerance;
 
-    DistributedMapRun(Interpreter interpreter, MapState state, StateEnv env, MapLimitsResolver.Resolved limits) {
+    DistributedMapRun(Interpreter interpreter, MapState state, StateEnv env, MapLimits.Resolved limits) {
         this.interpreter = interpreter;
         this.state = state;
         this.env = env;
@@ -44,8 +46,8 @@ final class DistributedMapRun {
         this.tolerance = new FailureTolerance(limits.toleratedFailureCount(), limits.toleratedFailurePercentage());
     }
 
-    JsonNode run(List<JsonNode> items, JsonNode input, JsonNode raw) {
-        List<JsonNode> inputs = state.itemBatcher() == null ? items : ItemBatching.batches(state, items, input, raw, env);
+    JsonNode run(List<JsonNode> items, StateValues values) {
+        List<JsonNode> inputs = state.itemBatcher() == null ? items : batches(items, values);
         ExecutionInfo parent = env.frame().runtime().info();
         String runId = env.services().uuids().get();
         String label = state.label() != null ? state.label() : state.name();
@@ -64,7 +66,7 @@ final class DistributedMapRun {
         boolean exceeded = tolerance.exceeded(failures.get(), inputs.size());
         JsonNode result;
         if (!exceeded && state.resultWriter() != null) {
-            result = write(mapRunArn, parent, children, input, raw);
+            result = write(mapRunArn, parent, children, values);
         } else {
             ArrayNode outputs = Json.array();
             for (ChildExecution c : children) {
@@ -111,20 +113,17 @@ final class DistributedMapRun {
         }
     }
 
-    private JsonNode write(String mapRunArn, ExecutionInfo parent, List<ChildExecution> children, JsonNode input,
-                           JsonNode raw) {
-        JsonNode rw = state.resultWriter();
-        JsonNode params;
-        if (state.queryLanguage() == QueryLanguage.JSONATA) {
-            params = rw.has("Arguments") ? JsonataFlow.value(rw.get("Arguments"), "Arguments", env.bindings(raw, null, null), env)
-                    : Json.object();
-        } else {
-            params = rw.has("Parameters") ? JsonPathFlow.template(rw.get("Parameters"), input, env) : Json.object();
-        }
-        JsonNode writerConfig = rw.path("WriterConfig");
-        if (!writerConfig.path("OutputType").asText("JSON").equals("JSON")
-                || !writerConfig.path("Transformation").asText("NONE").equals("NONE")) {
-            throw env.runtimeError(StatesErrorName.RUNTIME, "ResultWriter.WriterConfig " + Json.write(writerConfig)
+    /** ItemBatcher: the items grouped into {"BatchInput", "Items"} by the limits of this run. */
+    private List<JsonNode> batches(List<JsonNode> items, StateValues values) {
+        ItemBatcher.Resolved batching = state.itemBatcher().resolve(values);
+        return Batches.batch(items, batching.maxItems(), batching.maxBytes(), batching.batchInput());
+    }
+
+    private JsonNode write(String mapRunArn, ExecutionInfo parent, List<ChildExecution> children, StateValues values) {
+        ResultWriter writer = state.resultWriter();
+        JsonNode params = writer.parameters(values);
+        if (!writer.writerConfig().supported()) {
+            throw env.runtimeError(StatesErrorName.RUNTIME, "ResultWriter.WriterConfig " + writer.writerConfig().asWritten()
                     + " is not supported by this engine (only OutputType JSON with Transformation NONE).");
         }
         if (env.services().objects() == null) {

@@ -32,14 +32,13 @@ final class JsonPathFlow {
         if (spec.isNull()) {
             return Json.object();
         }
-        if (spec.path().equals("$")) {
+        if (spec.path().text().equals("$")) {
             return value;
         }
-        JsonPath path = JsonPath.parse(spec.path());
         try {
-            return env.resolve(path, value);
+            return env.resolve(spec.path().path(), value);
         } catch (PathNotFoundException e) {
-            throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid path '" + spec.path() + "' : " + e.getMessage());
+            throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid path '" + spec.path().text() + "' : " + e.getMessage());
         }
     }
 
@@ -51,16 +50,17 @@ final class JsonPathFlow {
         if (spec.discard()) {
             return raw;
         }
-        if (spec.path().equals("$")) {
+        String text = spec.path().text();
+        if (text.equals("$")) {
             return result;
         }
-        JsonPath path = JsonPath.parse(spec.path());
+        JsonPath path = spec.path().path();
         if (path.root() != JsonPath.Root.INPUT || !path.isDefinite()) {
-            throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid ResultPath '" + spec.path() + "'.");
+            throw env.runtimeError(StatesErrorName.RUNTIME, "Invalid ResultPath '" + text + "'.");
         }
         if (!raw.isContainerNode()) {
             throw env.runtimeError(StatesErrorName.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
-                    + spec.path() + "' to input " + Json.write(raw));
+                    + text + "' to input " + Json.write(raw));
         }
         JsonNode root = raw.deepCopy();
         JsonNode current = root;
@@ -89,7 +89,7 @@ final class JsonPathFlow {
                 }
             } else {
                 throw env.runtimeError(StatesErrorName.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
-                        + spec.path() + "' to input " + Json.write(raw));
+                        + text + "' to input " + Json.write(raw));
             }
         }
         return root;

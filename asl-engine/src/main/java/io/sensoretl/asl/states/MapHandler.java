@@ -3,12 +3,11 @@ package io.sensoretl.asl.states;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sensoretl.asl.definition.MapLimits;
 import io.sensoretl.asl.definition.MapState;
 import io.sensoretl.asl.definition.QueryLanguage;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.json.Json;
-import io.sensoretl.asl.jsonata.JsonataBindings;
-import io.sensoretl.asl.map.MapLimitsResolver;
 import io.sensoretl.asl.retry.ErrorHandlingRunner;
 import io.sensoretl.asl.runtime.Frame;
 import io.sensoretl.asl.runtime.StateEnv;
@@ -33,9 +32,9 @@ final class MapHandler implements StateHandler<MapState> {
     private Outcome attempt(MapState state, JsonNode raw, StateEnv env) {
         boolean jsonata = state.queryLanguage() == QueryLanguage.JSONATA;
         JsonNode input = jsonata ? raw : JsonPathFlow.inputPath(state.common().inputPath(), raw, env);
-        JsonataBindings bindings = env.bindings(raw, null, null);
-        MapLimitsResolver.Resolved limits = MapLimitsResolver.resolve(state.limits(), input, bindings, env);
-        List<JsonNode> items = MapItemSource.items(state, input, raw, env);
+        StateValues values = StateValues.of(env, raw, input);
+        MapLimits.Resolved limits = state.limits().resolve(values);
+        List<JsonNode> items = MapItemSource.items(state, values, env);
         List<JsonNode> iterationInputs = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             iterationInputs.add(select(state, input, raw, i, items.get(i), env));
@@ -44,7 +43,7 @@ final class MapHandler implements StateHandler<MapState> {
         JsonNode result;
         try {
             result = state.distributed()
-                    ? new DistributedMapRun(interpreter, state, env, limits).run(iterationInputs, input, raw)
+                    ? new DistributedMapRun(interpreter, state, env, limits).run(iterationInputs, values)
                     : inline(state, iterationInputs, items, limits, env);
         } catch (FailureException e) {
             env.frame().event("MapStateFailed", null);
@@ -73,7 +72,7 @@ final class MapHandler implements StateHandler<MapState> {
     }
 
     private JsonNode inline(MapState state, List<JsonNode> inputs, List<JsonNode> items,
-                            MapLimitsResolver.Resolved limits, StateEnv env) {
+                            MapLimits.Resolved limits, StateEnv env) {
         List<Callable<JsonNode>> work = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Frame frame = env.frame().branch(mapItem(i, items.get(i)));

@@ -2,12 +2,10 @@ package io.sensoretl.asl.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sensoretl.asl.definition.QueryLanguage;
 import io.sensoretl.asl.definition.TaskState;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.json.Json;
-import io.sensoretl.asl.path.JsonPath;
 import io.sensoretl.asl.retry.ErrorHandlingRunner;
 import io.sensoretl.asl.runtime.EventDetails;
 import io.sensoretl.asl.runtime.StateEnv;
@@ -26,16 +24,16 @@ final class TaskHandler implements StateHandler<TaskState> {
     }
 
     private Outcome attempt(TaskState state, JsonNode raw, StateEnv env) {
-        if (state.credentials() != null) {
+        if (state.credentials()) {
             throw env.runtimeError(StatesErrorName.RUNTIME, "The field 'Credentials' (cross-account role) is not "
                     + "supported by the local engine: in-process resources run with the caller's identity.");
         }
         JsonNode parameters = ResultFlow.effectiveInput(state, state.parameters(), raw, env);
         TaskResource resource = env.services().resources().require(state.resource());
-        Long timeout = TaskTimeout.seconds(state.timeoutSeconds(), state.timeoutSecondsPath(), "TimeoutSeconds", raw, env);
+        StateValues values = StateValues.of(env, raw, raw);
+        Long timeout = state.timeoutSeconds().resolve(values);
         // evaluated so a bad value or path fails as on AWS; in-process functions cannot send heartbeats, so it never fires
-        Long heartbeat = TaskTimeout.seconds(state.heartbeatSeconds(), state.heartbeatSecondsPath(), "HeartbeatSeconds", raw,
-                env);
+        Long heartbeat = state.heartbeatSeconds().resolve(values);
         Instant deadline = timeout == null ? null : env.services().time().now().plusSeconds(timeout);
         Instant executionDeadline = env.frame().runtime().deadline();
         boolean executionBound = executionDeadline != null && (deadline == null || executionDeadline.isBefore(deadline));
@@ -87,32 +85,5 @@ final class TaskHandler implements StateHandler<TaskState> {
         ObjectNode o = EventDetails.resource(resource);
         o.setAll(specific);
         return o;
-    }
-
-    /** TimeoutSeconds / HeartbeatSeconds: a literal, a JSONata expression or a *Path reference. */
-    static final class TaskTimeout {
-        private TaskTimeout() {}
-
-        static Long seconds(JsonNode value, String path, String field, JsonNode raw, StateEnv env) {
-            JsonNode v = null;
-            if (value != null) {
-                v = value.isTextual() && env.state().queryLanguage() == QueryLanguage.JSONATA
-                        ? JsonataFlow.value(value, field, env.bindings(raw, null, null), env) : value;
-            } else if (path != null) {
-                v = env.resolveOrNull(JsonPath.parse(path), raw);
-                if (v == null) {
-                    throw env.runtimeError(StatesErrorName.RUNTIME, "The " + field + "Path parameter does not reference "
-                            + "an input value: " + path);
-                }
-            }
-            if (v == null) {
-                return null;
-            }
-            if (!v.isIntegralNumber() || v.longValue() <= 0) {
-                throw env.runtimeError(StatesErrorName.RUNTIME, "The " + field + " value must be a positive integer, got: "
-                        + Json.write(v));
-            }
-            return v.longValue();
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.sensoretl.asl.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.definition.ChoiceOperators;
+import io.sensoretl.asl.definition.ChoiceRule;
 import io.sensoretl.asl.path.JsonPath;
 import java.util.Iterator;
 import java.util.List;
@@ -48,19 +49,29 @@ final class ChoiceChecks {
         boolean hasOp = false;
         Iterator<String> names = c.fieldNames();
         while (names.hasNext()) {
-            hasOp |= ChoiceOperators.isOperator(names.next());
+            String field = names.next();
+            if (ChoiceOperators.isOperator(field)) {
+                hasOp = true;
+                if (ChoiceRule.Comparison.isPathOperator(field)) {
+                    path(c.get(field), ptr + "/" + DefinitionValidator.escape(field), field + " needs a path");
+                }
+            }
         }
         if (!hasOp) {
             problems.add(new Problem(ptr, "choice rule has no comparison operator"));
         }
-        if (!c.path("Variable").isTextual()) {
-            problems.add(new Problem(ptr + "/Variable", "a comparison needs a Variable path"));
-        } else {
-            try {
-                JsonPath.parse(c.get("Variable").asText());
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(ptr + "/Variable", e.getMessage()));
-            }
+        path(c.path("Variable"), ptr + "/Variable", "a comparison needs a Variable path");
+    }
+
+    private void path(JsonNode value, String ptr, String missing) {
+        if (!value.isTextual()) {
+            problems.add(new Problem(ptr, missing));
+            return;
+        }
+        try {
+            JsonPath.parse(value.asText());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(ptr, e.getMessage()));
         }
     }
 

@@ -120,6 +120,11 @@ public final class DefinitionValidator {
                 } else {
                     machine(s.get(field), ptr + "/" + field, ql, false);
                 }
+                if (ql.equals("JSONPath")) {
+                    nestedPath(s, ptr, "ItemReader", "ReaderConfig", "MaxItemsPath");
+                    nestedPath(s, ptr, "ItemBatcher", "MaxItemsPerBatchPath");
+                    nestedPath(s, ptr, "ItemBatcher", "MaxInputBytesPerBatchPath");
+                }
             }
             default -> { }
         }
@@ -132,6 +137,27 @@ public final class DefinitionValidator {
                             + arr.get(i).path("Next").asText() + "'"));
                 }
             }
+        }
+    }
+
+    /** A reference path nested in an object field of the state, e.g. ItemReader/ReaderConfig/MaxItemsPath. */
+    private void nestedPath(JsonNode s, String ptr, String... steps) {
+        JsonNode node = s;
+        for (String step : steps) {
+            node = node.path(step);
+        }
+        if (node.isMissingNode()) {
+            return;
+        }
+        String at = ptr + "/" + String.join("/", steps);
+        if (!node.isTextual()) {
+            problems.add(new Problem(at, "must be a reference path string"));
+            return;
+        }
+        try {
+            io.sensoretl.asl.path.JsonPath.parse(node.asText());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(at, e.getMessage()));
         }
     }
 
