@@ -1,10 +1,40 @@
 package io.sensoretl.asl.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /** A Choice condition: a data-test comparison, a boolean combination, or a JSONata Condition. */
 public sealed interface ChoiceRule {
+
+    /** A Choices element or a nested rule: Condition, And, Or, Not, else a comparison of Variable. */
+    static ChoiceRule parse(JsonNode c) {
+        if (c.has("Condition")) {
+            return new Condition(c.get("Condition"));
+        }
+        if (c.has("And")) {
+            List<ChoiceRule> rules = new ArrayList<>();
+            c.get("And").forEach(r -> rules.add(parse(r)));
+            return new And(List.copyOf(rules));
+        }
+        if (c.has("Or")) {
+            List<ChoiceRule> rules = new ArrayList<>();
+            c.get("Or").forEach(r -> rules.add(parse(r)));
+            return new Or(List.copyOf(rules));
+        }
+        if (c.has("Not")) {
+            return new Not(parse(c.get("Not")));
+        }
+        Iterator<String> names = c.fieldNames();
+        while (names.hasNext()) {
+            String f = names.next();
+            if (ChoiceOperators.isOperator(f)) {
+                return Comparison.parse(c.path("Variable").asText(), f, c.get(f));
+            }
+        }
+        throw new IllegalArgumentException("choice rule has no comparison operator: " + c);
+    }
 
     /**
      * Variable compared by operator with value; for the *Path operators (NumericEqualsPath, ...) the value is a

@@ -1,8 +1,10 @@
 package io.sensoretl.asl.definition;
 
-/** A parsed state; each permitted record is one state type of the States Language. */
-public sealed interface State permits PassState, TaskState, ChoiceState, WaitState, SucceedState, FailState,
-        ParallelState, MapState {
+/**
+ * A parsed state: one record per state type of the States Language. The types themselves are listed once,
+ * in the engine's state-type table, which parses, checks and runs each of them.
+ */
+public interface State {
     StateCommon common();
 
     default String name() {

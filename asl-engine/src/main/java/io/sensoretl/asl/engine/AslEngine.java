@@ -1,7 +1,7 @@
 package io.sensoretl.asl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.asl.definition.DefinitionParser;
+import io.sensoretl.asl.definition.DefinitionParseException;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.history.ExecutionRecord;
@@ -23,6 +23,7 @@ import io.sensoretl.asl.services.MessageQueue;
 import io.sensoretl.asl.services.ObjectStore;
 import io.sensoretl.asl.services.TaskResource;
 import io.sensoretl.asl.states.Interpreter;
+import io.sensoretl.asl.states.MachineParser;
 import io.sensoretl.asl.task.LambdaFunctionResource;
 import io.sensoretl.asl.task.LambdaInvokeIntegration;
 import io.sensoretl.asl.task.LambdaInvoker;
@@ -47,7 +48,6 @@ public final class AslEngine {
     private final EngineServices services;
     private final LambdaFunctions lambdas;
     private final ExecutionStore store;
-    private final Interpreter interpreter = new Interpreter();
 
     private AslEngine(EngineServices services, LambdaFunctions lambdas, ExecutionStore store) {
         this.services = services;
@@ -73,10 +73,10 @@ public final class AslEngine {
             throw new InvalidDefinitionException(problems);
         }
         try {
-            return new StateMachine(document, DefinitionParser.parse(document));
-        } catch (IllegalArgumentException e) {
-            // a path the validator does not look at (e.g. a *Path field of a JSONata state) is parsed here
-            throw new InvalidDefinitionException(List.of(new Problem("", e.getMessage())));
+            return new StateMachine(document, MachineParser.parse(document));
+        } catch (DefinitionParseException e) {
+            // a field the validator does not look at (e.g. a *Path field of a JSONata state) is parsed here
+            throw new InvalidDefinitionException(List.of(new Problem(e.pointer(), e.getMessage())));
         }
     }
 
@@ -98,7 +98,7 @@ public final class AslEngine {
         ExecutionResult result;
         try {
             PayloadLimit.check(input, "input");
-            JsonNode output = interpreter.run(machine.definition(), input, frame);
+            JsonNode output = Interpreter.run(machine.definition(), input, frame);
             frame.event("ExecutionSucceeded", EventDetails.payload("output", output));
             result = result(info, runtime, ExecutionStatus.SUCCEEDED, output, null, null);
         } catch (FailureException e) {

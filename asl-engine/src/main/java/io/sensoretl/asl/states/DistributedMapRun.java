@@ -32,14 +32,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ResultWriter, and a DescribeMapRun-like record is kept.
  */
 final class DistributedMapRun {
-    private final Interpreter interpreter;
     private final MapState state;
     private final StateEnv env;
     private final MapLimits.Resolved limits;
     private final FailureTolerance tolerance;
 
-    DistributedMapRun(Interpreter interpreter, MapState state, StateEnv env, MapLimits.Resolved limits) {
-        this.interpreter = interpreter;
+    DistributedMapRun(MapState state, StateEnv env, MapLimits.Resolved limits) {
         this.state = state;
         this.env = env;
         this.limits = limits;
@@ -101,7 +99,7 @@ final class DistributedMapRun {
         String start = Timestamps.format(info.startTime());
         frame.event("ExecutionStarted", EventDetails.payload("input", childInput));
         try {
-            JsonNode out = interpreter.run(state.processor(), childInput, frame);
+            JsonNode out = Interpreter.run(state.processor(), childInput, frame);
             frame.event("ExecutionSucceeded", EventDetails.payload("output", out));
             return new ChildExecution(info.executionArn(), name, childInput, out, "SUCCEEDED", null, null, start,
                     Timestamps.format(env.services().time().now()));

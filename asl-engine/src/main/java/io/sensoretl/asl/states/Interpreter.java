@@ -2,16 +2,8 @@ package io.sensoretl.asl.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sensoretl.asl.definition.ChoiceState;
-import io.sensoretl.asl.definition.FailState;
-import io.sensoretl.asl.definition.MapState;
-import io.sensoretl.asl.definition.ParallelState;
-import io.sensoretl.asl.definition.PassState;
 import io.sensoretl.asl.definition.State;
 import io.sensoretl.asl.definition.StateMachineDefinition;
-import io.sensoretl.asl.definition.SucceedState;
-import io.sensoretl.asl.definition.TaskState;
-import io.sensoretl.asl.definition.WaitState;
 import io.sensoretl.asl.runtime.EventDetails;
 import io.sensoretl.asl.runtime.Frame;
 import io.sensoretl.asl.runtime.StateEnv;
@@ -22,16 +14,9 @@ public final class Interpreter {
     /** Standard workflows fail once their history would exceed 25,000 events; it also stops runaway loops. */
     static final int MAX_HISTORY_EVENTS = 25_000;
 
-    private final PassHandler pass = new PassHandler();
-    private final TaskHandler task = new TaskHandler();
-    private final ChoiceHandler choice = new ChoiceHandler();
-    private final WaitHandler wait = new WaitHandler();
-    private final SucceedHandler succeed = new SucceedHandler();
-    private final FailHandler fail = new FailHandler();
-    private final ParallelHandler parallel = new ParallelHandler(this);
-    private final MapHandler map = new MapHandler(this);
+    private Interpreter() {}
 
-    public JsonNode run(StateMachineDefinition machine, JsonNode input, Frame frame) {
+    public static JsonNode run(StateMachineDefinition machine, JsonNode input, Frame frame) {
         String current = machine.startAt();
         JsonNode data = input;
         while (true) {
@@ -61,7 +46,7 @@ public final class Interpreter {
     }
 
     /** Runs the state under the execution deadline: a sleep that crosses it ends the execution TIMED_OUT. */
-    private Outcome dispatch(State state, JsonNode input, StateEnv env) {
+    private static Outcome dispatch(State state, JsonNode input, StateEnv env) {
         env.frame().runtime().checkDeadline();
         java.time.Instant deadline = env.frame().runtime().deadline();
         if (deadline == null) {
@@ -74,22 +59,7 @@ public final class Interpreter {
         }
     }
 
-    private Outcome handle(State state, JsonNode input, StateEnv env) {
-        if (state instanceof PassState s) {
-            return pass.run(s, input, env);
-        } else if (state instanceof TaskState s) {
-            return task.run(s, input, env);
-        } else if (state instanceof ChoiceState s) {
-            return choice.run(s, input, env);
-        } else if (state instanceof WaitState s) {
-            return wait.run(s, input, env);
-        } else if (state instanceof SucceedState s) {
-            return succeed.run(s, input, env);
-        } else if (state instanceof FailState s) {
-            return fail.run(s, input, env);
-        } else if (state instanceof ParallelState s) {
-            return parallel.run(s, input, env);
-        }
-        return map.run((MapState) state, input, env);
+    private static Outcome handle(State state, JsonNode input, StateEnv env) {
+        return StateType.of(state).run(state, input, env);
     }
 }

@@ -17,12 +17,6 @@ import java.util.concurrent.Callable;
 
 /** Map: resolves items, shapes each with ItemSelector, and runs the processor inline or as a distributed map run. */
 final class MapHandler implements StateHandler<MapState> {
-    private final Interpreter interpreter;
-
-    MapHandler(Interpreter interpreter) {
-        this.interpreter = interpreter;
-    }
-
     @Override
     public Outcome run(MapState state, JsonNode raw, StateEnv env) {
         return ErrorHandlingRunner.run(state.errorHandling(), env, () -> attempt(state, raw, env),
@@ -43,7 +37,7 @@ final class MapHandler implements StateHandler<MapState> {
         JsonNode result;
         try {
             result = state.distributed()
-                    ? new DistributedMapRun(interpreter, state, env, limits).run(iterationInputs, values)
+                    ? new DistributedMapRun(state, env, limits).run(iterationInputs, values)
                     : inline(state, iterationInputs, items, limits, env);
         } catch (FailureException e) {
             env.frame().event("MapStateFailed", null);
@@ -81,7 +75,7 @@ final class MapHandler implements StateHandler<MapState> {
             work.add(() -> {
                 frame.event("MapIterationStarted", Json.object().put("name", state.name()).put("index", index));
                 try {
-                    JsonNode out = interpreter.run(state.processor(), in, frame);
+                    JsonNode out = Interpreter.run(state.processor(), in, frame);
                     frame.event("MapIterationSucceeded", Json.object().put("name", state.name()).put("index", index));
                     return out;
                 } catch (FailureException e) {

@@ -14,12 +14,6 @@ import java.util.concurrent.Callable;
 
 /** Parallel: every branch gets the same input in its own variable scope; the first branch failure fails the state. */
 final class ParallelHandler implements StateHandler<ParallelState> {
-    private final Interpreter interpreter;
-
-    ParallelHandler(Interpreter interpreter) {
-        this.interpreter = interpreter;
-    }
-
     @Override
     public Outcome run(ParallelState state, JsonNode raw, StateEnv env) {
         return ErrorHandlingRunner.run(state.errorHandling(), env, () -> attempt(state, raw, env),
@@ -32,7 +26,7 @@ final class ParallelHandler implements StateHandler<ParallelState> {
         List<Callable<JsonNode>> work = new ArrayList<>();
         for (StateMachineDefinition branch : state.branches()) {
             Frame frame = env.frame().branch(null);
-            work.add(() -> interpreter.run(branch, input, frame));
+            work.add(() -> Interpreter.run(branch, input, frame));
         }
         List<JsonNode> outputs;
         try {

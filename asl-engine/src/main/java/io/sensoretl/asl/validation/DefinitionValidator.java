@@ -1,7 +1,9 @@
 package io.sensoretl.asl.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.asl.definition.StateChecks;
 import io.sensoretl.asl.errors.StatesErrorName;
+import io.sensoretl.asl.states.StateType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -58,15 +60,15 @@ public final class DefinitionValidator {
         if (name.length() > 80) {
             problems.add(new Problem(ptr, "state names must be at most 80 characters"));
         }
-        String type = s.path("Type").asText(null);
-        if (type == null || !AllowedFields.isType(type)) {
-            problems.add(new Problem(ptr + "/Type", "unknown or missing state Type: " + type));
+        String typeName = s.path("Type").asText(null);
+        StateType type = typeName == null ? null : StateType.named(typeName).orElse(null);
+        if (type == null) {
+            problems.add(new Problem(ptr + "/Type", "unknown or missing state Type: " + typeName));
             return;
         }
         String ql = s.path("QueryLanguage").asText(machineQl);
-        unknown(s, ptr, AllowedFields.of(type));
-        boolean terminal = type.equals("Choice") || type.equals("Succeed") || type.equals("Fail");
-        if (!terminal) {
+        unknown(s, ptr, type.allowedFields());
+        if (type.needsNextOrEnd()) {
             boolean end = s.path("End").asBoolean(false);
             if (end == s.has("Next")) {
                 problems.add(new Problem(ptr, end ? "has both Next and End" : "needs Next or \"End\": true"));
@@ -75,59 +77,9 @@ public final class DefinitionValidator {
         if (s.has("Next") && !siblings.has(s.get("Next").asText())) {
             problems.add(new Problem(ptr + "/Next", "names no state: '" + s.get("Next").asText() + "'"));
         }
-        fieldsForLanguage(s, ptr, ql);
+        fieldsForLanguage(s, ptr, ql, type);
         new ExpressionChecks(problems).expressions(s, ptr, ql);
-        switch (type) {
-            case "Task" -> {
-                if (!s.path("Resource").isTextual()) {
-                    problems.add(new Problem(ptr + "/Resource", "Task needs a Resource string"));
-                }
-                JsonNode timeout = s.path("TimeoutSeconds");
-                JsonNode heartbeat = s.path("HeartbeatSeconds");
-                if (timeout.isNumber() && heartbeat.isNumber() && heartbeat.asLong() >= timeout.asLong()) {
-                    problems.add(new Problem(ptr + "/HeartbeatSeconds", "HeartbeatSeconds must be smaller than TimeoutSeconds"));
-                }
-                for (String f : List.of("TimeoutSeconds", "HeartbeatSeconds")) {
-                    if (s.path(f).isNumber() && (!s.path(f).canConvertToExactIntegral() || s.path(f).asLong() <= 0)) {
-                        problems.add(new Problem(ptr + "/" + f, f + " must be a positive integer"));
-                    }
-                }
-            }
-            case "Choice" -> new ChoiceChecks(problems).choice(s, ptr, siblings);
-            case "Wait" -> {
-                int n = 0;
-                for (String f : List.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")) {
-                    n += s.has(f) ? 1 : 0;
-                }
-                if (n != 1) {
-                    problems.add(new Problem(ptr, "Wait needs exactly one of Seconds, SecondsPath, Timestamp, TimestampPath"));
-                }
-            }
-            case "Parallel" -> {
-                JsonNode branches = s.get("Branches");
-                if (branches == null || !branches.isArray() || branches.isEmpty()) {
-                    problems.add(new Problem(ptr + "/Branches", "Parallel needs a non-empty Branches array"));
-                } else {
-                    for (int i = 0; i < branches.size(); i++) {
-                        machine(branches.get(i), ptr + "/Branches/" + i, ql, false);
-                    }
-                }
-            }
-            case "Map" -> {
-                String field = s.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
-                if (!s.has(field)) {
-                    problems.add(new Problem(ptr, "Map needs an ItemProcessor"));
-                } else {
-                    machine(s.get(field), ptr + "/" + field, ql, false);
-                }
-                if (ql.equals("JSONPath")) {
-                    nestedPath(s, ptr, "ItemReader", "ReaderConfig", "MaxItemsPath");
-                    nestedPath(s, ptr, "ItemBatcher", "MaxItemsPerBatchPath");
-                    nestedPath(s, ptr, "ItemBatcher", "MaxInputBytesPerBatchPath");
-                }
-            }
-            default -> { }
-        }
+        type.check(s, new Checks(ptr, ql, siblings));
         for (String handling : List.of("Retry", "Catch")) {
             JsonNode arr = s.path(handling);
             for (int i = 0; i < arr.size(); i++) {
@@ -140,33 +92,13 @@ public final class DefinitionValidator {
         }
     }
 
-    /** A reference path nested in an object field of the state, e.g. ItemReader/ReaderConfig/MaxItemsPath. */
-    private void nestedPath(JsonNode s, String ptr, String... steps) {
-        JsonNode node = s;
-        for (String step : steps) {
-            node = node.path(step);
-        }
-        if (node.isMissingNode()) {
-            return;
-        }
-        String at = ptr + "/" + String.join("/", steps);
-        if (!node.isTextual()) {
-            problems.add(new Problem(at, "must be a reference path string"));
-            return;
-        }
-        try {
-            io.sensoretl.asl.path.JsonPath.parse(node.asText());
-        } catch (IllegalArgumentException e) {
-            problems.add(new Problem(at, e.getMessage()));
-        }
-    }
-
-    private void fieldsForLanguage(JsonNode s, String ptr, String ql) {
+    private void fieldsForLanguage(JsonNode s, String ptr, String ql, StateType type) {
         List<String> wrong = ql.equals("JSONata")
                 ? List.of("InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "ItemsPath")
                 : List.of("Arguments", "Output", "Items");
         for (String f : wrong) {
-            boolean mapParameters = f.equals("Parameters") && s.path("Type").asText().equals("Map");
+            // a Map's Parameters is the pre-2023 name of ItemSelector, which both languages have
+            boolean mapParameters = f.equals("Parameters") && type == StateType.MAP;
             if (s.has(f) && !mapParameters) {
                 problems.add(new Problem(ptr + "/" + f, "field " + f + " is not allowed in a " + ql + " state"));
             }
@@ -202,6 +134,44 @@ public final class DefinitionValidator {
     }
 
     static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
+        return StateChecks.escape(key);
+    }
+
+    /** What a state type's own rules report to: problems, nested machines, sibling states. */
+    private final class Checks implements StateChecks {
+        private final String pointer;
+        private final String ql;
+        private final JsonNode siblings;
+
+        Checks(String pointer, String ql, JsonNode siblings) {
+            this.pointer = pointer;
+            this.ql = ql;
+            this.siblings = siblings;
+        }
+
+        @Override
+        public String pointer() {
+            return pointer;
+        }
+
+        @Override
+        public boolean jsonata() {
+            return ql.equals("JSONata");
+        }
+
+        @Override
+        public boolean hasState(String name) {
+            return siblings.has(name);
+        }
+
+        @Override
+        public void problem(String at, String message) {
+            problems.add(new Problem(at, message));
+        }
+
+        @Override
+        public void machine(JsonNode node, String at) {
+            DefinitionValidator.this.machine(node, at, ql, false);
+        }
     }
 }

@@ -1,36 +1,37 @@
-package io.sensoretl.asl.validation;
+package io.sensoretl.asl.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.asl.definition.ChoiceOperators;
-import io.sensoretl.asl.definition.ChoiceRule;
-import io.sensoretl.asl.path.JsonPath;
 import java.util.Iterator;
 import java.util.List;
 
-/** Choice states: Choices present, targets exist, each rule has an operator and a valid Variable. */
+/** Choice states: Choices present, targets exist, each rule has an operator, a valid Variable and valid *Path operands. */
 final class ChoiceChecks {
-    private final List<Problem> problems;
+    private final StateChecks checks;
 
-    ChoiceChecks(List<Problem> problems) {
-        this.problems = problems;
+    private ChoiceChecks(StateChecks checks) {
+        this.checks = checks;
     }
 
-    void choice(JsonNode s, String ptr, JsonNode siblings) {
+    static void check(JsonNode s, StateChecks checks) {
+        new ChoiceChecks(checks).choice(s, checks.pointer());
+    }
+
+    private void choice(JsonNode s, String ptr) {
         JsonNode choices = s.get("Choices");
         if (choices == null || !choices.isArray() || choices.isEmpty()) {
-            problems.add(new Problem(ptr + "/Choices", "Choice needs a non-empty Choices array"));
+            checks.problem(ptr + "/Choices", "Choice needs a non-empty Choices array");
             return;
         }
         for (int i = 0; i < choices.size(); i++) {
             JsonNode c = choices.get(i);
             String next = c.path("Next").asText(null);
-            if (next == null || !siblings.has(next)) {
-                problems.add(new Problem(ptr + "/Choices/" + i + "/Next", "names no state: '" + next + "'"));
+            if (next == null || !checks.hasState(next)) {
+                checks.problem(ptr + "/Choices/" + i + "/Next", "names no state: '" + next + "'");
             }
             rule(c, ptr + "/Choices/" + i);
         }
-        if (s.has("Default") && !siblings.has(s.get("Default").asText())) {
-            problems.add(new Problem(ptr + "/Default", "names no state: '" + s.get("Default").asText() + "'"));
+        if (s.has("Default") && !checks.hasState(s.get("Default").asText())) {
+            checks.problem(ptr + "/Default", "names no state: '" + s.get("Default").asText() + "'");
         }
     }
 
@@ -53,26 +54,25 @@ final class ChoiceChecks {
             if (ChoiceOperators.isOperator(field)) {
                 hasOp = true;
                 if (ChoiceRule.Comparison.isPathOperator(field)) {
-                    path(c.get(field), ptr + "/" + DefinitionValidator.escape(field), field + " needs a path");
+                    path(c.get(field), ptr + "/" + StateChecks.escape(field), field + " needs a path");
                 }
             }
         }
         if (!hasOp) {
-            problems.add(new Problem(ptr, "choice rule has no comparison operator"));
+            checks.problem(ptr, "choice rule has no comparison operator");
         }
         path(c.path("Variable"), ptr + "/Variable", "a comparison needs a Variable path");
     }
 
     private void path(JsonNode value, String ptr, String missing) {
         if (!value.isTextual()) {
-            problems.add(new Problem(ptr, missing));
+            checks.problem(ptr, missing);
             return;
         }
         try {
-            JsonPath.parse(value.asText());
+            ValueSource.Reference.parse(value.asText());
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(ptr, e.getMessage()));
+            checks.problem(ptr, e.getMessage());
         }
     }
-
 }
