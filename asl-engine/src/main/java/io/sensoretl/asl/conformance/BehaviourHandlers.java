@@ -9,7 +9,7 @@ import io.sensoretl.asl.time.TimeSource;
 import java.time.Duration;
 
 /** In-process handlers implementing the vector `behaviour` kinds of the recorded test Lambdas. */
-public final class BehaviourHandlers {
+final class BehaviourHandlers {
     private BehaviourHandlers() {}
 
     public static RequestHandler<JsonNode, JsonNode> forBehaviour(JsonNode behaviour, TimeSource time) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Compares an expected outcome with the engine's, skipping placeholder paths and comparing JSON causes as JSON. */
-public final class OutcomeComparison {
+final class OutcomeComparison {
     private final Set<List<String>> placeholders = new HashSet<>();
     private final List<String> mismatches = new ArrayList<>();
 

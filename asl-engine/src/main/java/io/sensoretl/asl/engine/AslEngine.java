@@ -63,10 +63,6 @@ public final class AslEngine {
         return lambdas;
     }
 
-    public EngineServices services() {
-        return services;
-    }
-
     public static StateMachine load(JsonNode document) {
         List<Problem> problems = DefinitionValidator.validate(document);
         if (!problems.isEmpty()) {
@@ -138,6 +134,8 @@ public final class AslEngine {
         private String region = DEFAULT_REGION;
         private String account = DEFAULT_ACCOUNT;
         private final List<TaskResource> extra = new ArrayList<>();
+
+        private Builder() {}
 
         public Builder time(TimeSource time) {
             this.time = time;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** One States.* intrinsic: a name, the argument counts it accepts, and its body. */
-public record IntrinsicFunction(String name, int minArgs, int maxArgs, Body body) {
+record IntrinsicFunction(String name, int minArgs, int maxArgs, Body body) {
 
     @FunctionalInterface
     public interface Body {

@@ -4,7 +4,7 @@ import io.sensoretl.asl.errors.StatesErrorName;
 import java.util.List;
 
 /** Decides whether an ErrorEquals list of a Retrier or Catcher covers an error name. */
-public final class ErrorMatcher {
+final class ErrorMatcher {
     private ErrorMatcher() {}
 
     public static boolean matches(List<String> errorEquals, String error) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /** IntervalSeconds x BackoffRate^attempt, capped by MaxDelaySeconds, optionally FULL-jittered. */
-public final class RetryDelay {
+final class RetryDelay {
     private RetryDelay() {}
 
     public static Duration of(Retrier retrier, int attempt, RandomGenerator random) {

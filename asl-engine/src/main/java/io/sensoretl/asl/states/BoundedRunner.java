@@ -15,7 +15,7 @@ import java.util.concurrent.FutureTask;
  * (0 = unbounded). The waiting thread runs not-yet-started work itself, so nested Maps on a small
  * bounded pool cannot deadlock.
  */
-public final class BoundedRunner {
+final class BoundedRunner {
     private BoundedRunner() {}
 
     public static <T> List<T> runAll(ExecutorService executor, TimeSource time, List<Callable<T>> work,

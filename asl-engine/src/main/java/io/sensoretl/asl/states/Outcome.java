@@ -5,4 +5,4 @@ import io.sensoretl.asl.definition.Transition;
 import java.util.Map;
 
 /** A state's result: its output, where to go, and the variables it assigns once it completes. */
-public record Outcome(JsonNode output, Transition transition, Map<String, JsonNode> assignments) {}
+record Outcome(JsonNode output, Transition transition, Map<String, JsonNode> assignments) {}

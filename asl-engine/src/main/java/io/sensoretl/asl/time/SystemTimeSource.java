@@ -5,6 +5,8 @@ import java.time.Instant;
 
 /** Real time: Wait states and retries really wait. */
 public final class SystemTimeSource implements TimeSource {
+    public SystemTimeSource() {}
+
     @Override
     public Instant now() {
         return Instant.now();

@@ -17,6 +17,8 @@ import java.util.Set;
 public final class DefinitionValidator {
     private final List<Problem> problems = new ArrayList<>();
 
+    private DefinitionValidator() {}
+
     public static List<Problem> validate(JsonNode root) {
         DefinitionValidator v = new DefinitionValidator();
         if (root == null || !root.isObject()) {
