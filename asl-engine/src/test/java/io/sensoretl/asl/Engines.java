@@ -8,6 +8,7 @@ import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.time.VirtualTimeSource;
 import java.time.Instant;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /** Test helper: an engine on virtual time and a fixed seed, and one-line execution of JSON text. */
 public final class Engines {
@@ -20,7 +21,11 @@ public final class Engines {
     }
 
     public Engines(AslEngine.Builder builder) {
-        engine = builder.time(time).random(new SplittableRandom(42)).build();
+        this(builder, new SplittableRandom(42));
+    }
+
+    public Engines(AslEngine.Builder builder, RandomGenerator random) {
+        engine = builder.time(time).random(random).build();
     }
 
     public ExecutionResult run(String definition, String input) {

@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.sensoretl.asl.Engines;
 import io.sensoretl.asl.InMemoryObjectStore;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.history.HistoryEvent;
+import io.sensoretl.asl.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +55,8 @@ class EtlWorkflowShapeTest {
         }
         s3.putText("raw-dumps", "manifest.csv", csv.toString());
         Engines engines = new Engines(AslEngine.builder().objectStore(s3).executor(pool));
-        engines.engine.lambdas().register("transform", new TransformBatch());
+        TransformBatch transform = new TransformBatch();
+        engines.engine.lambdas().register("transform", transform);
         engines.engine.lambdas().register("summarise",
                 (RequestHandler<Map<String, Object>, String>) (in, ctx) -> "wrote " + in.get("key"));
         String definition = """
@@ -84,5 +87,18 @@ class EtlWorkflowShapeTest {
         assertThat(r.mapRuns().get(0).path("itemCounts").path("resultsWritten").asInt()).isEqualTo(3);
         assertThat(r.history()).extracting(HistoryEvent::type)
                 .contains("MapRunStarted", "MapRunSucceeded", "TaskSucceeded", "ExecutionSucceeded");
+        assertThat(transform.calls).as("3 batches of 3, 3 and 1 rows, the first retried once").hasValue(4);
+        String key = r.output().asText().substring("wrote ".length());
+        JsonNode manifest = Json.parse(s3.text("results", key));
+        JsonNode results = Json.parse(s3.text("results",
+                manifest.path("ResultFiles").path("SUCCEEDED").get(0).path("Key").asText()));
+        assertThat(results).hasSize(3);
+        int rows = 0;
+        for (JsonNode child : results) {
+            JsonNode payload = Json.parse(child.path("Output").asText());
+            assertThat(payload.path("run").asText()).as("BatchInput carries the execution name").isEqualTo("exec-1");
+            rows += payload.path("rows").asInt();
+        }
+        assertThat(rows).as("every manifest row reached a batch").isEqualTo(7);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.json.Json;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -67,8 +68,14 @@ class IntrinsicFunctionsTest {
 
     @Test
     void mathRandomStaysInRangeAndIsReproducibleWithASeed() {
-        long a = eval("States.MathRandom(1, 10, 7)").asLong();
-        assertThat(a).isBetween(1L, 10L).isEqualTo(eval("States.MathRandom(1, 10, 7)").asLong());
+        assertThat(eval("States.MathRandom(1, 10, 7)").asLong()).isEqualTo(1 + new Random(7).nextLong(10));
+        java.util.Set<Long> draws = new java.util.HashSet<>();
+        for (int seed = 0; seed < 20; seed++) {
+            long v = eval("States.MathRandom(1, 10, " + seed + ")").asLong();
+            assertThat(v).isBetween(1L, 10L);
+            draws.add(v);
+        }
+        assertThat(draws).as("different seeds, different values").hasSizeGreaterThan(1);
         assertThat(eval("States.UUID()").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     }
 

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sensoretl.asl.Engines;
 import io.sensoretl.asl.engine.ExecutionResult;
+import io.sensoretl.asl.engine.ExecutionStatus;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class JsonataStatesTest {
@@ -32,8 +34,12 @@ class JsonataStatesTest {
                 .isEqualTo("0cc175b9c0f1b6a831c399e269772661");
         assertJson(output(q("'{% $parse(\\\"[1]\\\") %}'").replace("\\\"", "'"), "{}").output(), json("[1]"));
         assertThat(output(q("'{% $uuid() %}'"), "{}").output().asText()).matches("[0-9a-f-]{36}");
-        double random = output(q("'{% $random() %}'"), "{}").output().asDouble();
-        assertThat(random).isBetween(0.0, 1.0);
+        ExecutionResult random = output(q("'{% $random() %}'"), "{}");
+        assertThat(random.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(random.output().isDouble()).as("a number, not a failed evaluation").isTrue();
+        assertThat(random.output().asDouble()).isGreaterThanOrEqualTo(0.0).isLessThan(1.0);
+        // with a seed the value is Java's Random of that seed, as AWS documents it to be repeatable
+        assertThat(output(q("'{% $random(7) %}'"), "{}").output().asDouble()).isEqualTo(new Random(7).nextDouble());
     }
 
     @Test

@@ -41,13 +41,4 @@ class ItemParsersTest {
         assertThatThrownBy(() -> ItemParsers.parse("x", new ReaderSettings("PARQUET", "FIRST_ROW", List.of(), ',', null)))
                 .hasMessageContaining("PARQUET");
     }
-
-    @Test
-    void batchesRespectBothItemAndByteLimits() {
-        var items = List.of(Json.parse("\"aaaa\""), Json.parse("\"bbbb\""), Json.parse("\"cccc\""));
-        assertJson(Json.fromJava(Batches.batch(items, 2L, null, null)),
-                Json.parse("[{\"Items\":[\"aaaa\",\"bbbb\"]},{\"Items\":[\"cccc\"]}]"));
-        assertJson(Json.fromJava(Batches.batch(items, null, 25L, null)),
-                Json.parse("[{\"Items\":[\"aaaa\",\"bbbb\"]},{\"Items\":[\"cccc\"]}]"));
-    }
 }

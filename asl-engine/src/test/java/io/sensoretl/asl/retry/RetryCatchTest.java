@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.sensoretl.asl.Engines;
+import io.sensoretl.asl.engine.AslEngine;
 import io.sensoretl.asl.engine.ExecutionResult;
 import io.sensoretl.asl.engine.ExecutionStatus;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class RetryCatchTest {
@@ -47,11 +49,36 @@ class RetryCatchTest {
         assertThat(engines.time.totalSlept()).isEqualTo(Duration.ofSeconds(4 + 5 + 5));
     }
 
+    /** Every draw is a quarter, so each jittered delay is a quarter of the computed one. */
+    private static final class Quarter implements RandomGenerator {
+        private long next;
+
+        @Override
+        public long nextLong() {
+            return next++;
+        }
+
+        @Override
+        public double nextDouble() {
+            return 0.25;
+        }
+    }
+
     @Test
-    void fullJitterNeverExceedsTheComputedDelay() {
-        failingTimes(1);
-        engines.run(task("'Retry':[{'ErrorEquals':['States.ALL'],'IntervalSeconds':10,'JitterStrategy':'FULL'}]"), "{}");
-        assertThat(engines.time.totalSlept()).isLessThanOrEqualTo(Duration.ofSeconds(10));
+    void fullJitterScalesEachDelayByTheEnginesRandomDraw() {
+        Engines quarter = new Engines(AslEngine.builder(), new Quarter());
+        AtomicInteger attempts = new AtomicInteger();
+        quarter.engine.lambdas().register("flaky", (RequestHandler<Object, Object>) (in, ctx) -> {
+            if (attempts.incrementAndGet() <= 2) {
+                throw new IllegalArgumentException("try again");
+            }
+            return "ok";
+        });
+        ExecutionResult r = quarter.run(task("'Retry':[{'ErrorEquals':['States.ALL'],'IntervalSeconds':10,"
+                + "'JitterStrategy':'FULL'}]"), "{}");
+        assertThat(r.output().asText()).isEqualTo("ok");
+        // without jitter: 10 s + 20 s; with FULL jitter at 0.25: 2.5 s + 5 s
+        assertThat(quarter.time.totalSlept()).isEqualTo(Duration.ofMillis(2_500 + 5_000));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ParallelAndMapTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -82,6 +83,7 @@ class ParallelAndMapTest {
     }
 
     @Test
+    @Timeout(30)
     void nestedMapsOnASmallPoolDoNotDeadlock() {
         ExecutorService tiny = Executors.newFixedThreadPool(1);
         try {

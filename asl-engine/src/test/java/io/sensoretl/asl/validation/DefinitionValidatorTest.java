@@ -48,4 +48,16 @@ class DefinitionValidatorTest {
                  "States":{"P":{"Type":"Pass","Nope":true,"End":true}}}}}}"""));
         assertThat(problems).extracting(Problem::pointer).containsExactly("/States/M/ItemProcessor/States/P/Nope");
     }
+
+    @Test
+    void pathsTheParserReadsAtLoadAreValidatedWhereTheyAre() {
+        List<Problem> problems = DefinitionValidator.validate(Json.parse("""
+                {"StartAt":"C","States":{
+                  "C":{"Type":"Choice","Choices":[{"Variable":"$.a","NumericEqualsPath":"$.b[","Next":"M"}]},
+                  "M":{"Type":"Map","End":true,"ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
+                       "ReaderConfig":{"MaxItemsPath":"$.x["}},"ItemBatcher":{"MaxItemsPerBatchPath":5},
+                       "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}"""));
+        assertThat(problems).extracting(Problem::pointer).containsExactlyInAnyOrder("/States/C/Choices/0/NumericEqualsPath",
+                "/States/M/ItemReader/ReaderConfig/MaxItemsPath", "/States/M/ItemBatcher/MaxItemsPerBatchPath");
+    }
 }
