@@ -13,7 +13,9 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 
 /**
  * The local S3 endpoint: S3Proxy on 127.0.0.1 over a directory ({@code <bucket>/<key>} files), so
- * objects persist between commands and the handlers speak the real S3 protocol through the SDK.
+ * objects persist between commands and the handlers speak the real S3 protocol through the SDK. Keys
+ * the file store would resolve instead of keeping ({@code ..}, {@code .}, empty segments) are refused
+ * with HTTP 400 ({@link ObjectKeyPolicy}).
  */
 public final class LocalS3 implements AutoCloseable {
     /** The credentials the local endpoint accepts (print them for the AWS CLI). */
@@ -37,12 +39,12 @@ public final class LocalS3 implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw Ports.startFailure("S3", port, "--s3-port", e);
         }
-        return start(b -> b.blobStore(new FilesystemNio2BlobStore(directory.toString())), port);
+        return start(b -> b.blobStore(ObjectKeyPolicy.guard(new FilesystemNio2BlobStore(directory.toString()))), port);
     }
 
     /** An endpoint on any free port whose objects live in memory only (e.g. for conformance vectors). */
     public static LocalS3 startInMemory() {
-        return start(b -> b.blobStore(new TransientNio2BlobStore()), 0);
+        return start(b -> b.blobStore(ObjectKeyPolicy.guard(new TransientNio2BlobStore())), 0);
     }
 
     private static LocalS3 start(java.util.function.UnaryOperator<S3Proxy.Builder> store, int port) {
