@@ -13,6 +13,8 @@ public final class DeadLetterQueue {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** Long enough for a redrive of many chunks: nobody else sees them meanwhile. */
     private static final int TAKE_SECONDS = 3600;
+    /** Long enough to read the whole queue without seeing a message twice. */
+    private static final int PEEK_SECONDS = 120;
     private final SqsClient sqs;
     private final String queueUrl;
 
@@ -23,16 +25,16 @@ public final class DeadLetterQueue {
 
     /** Every dead-lettered chunk, left in the queue; ordered by run and chunk. */
     public List<DeadLetter> list() {
-        return parse(QueueSnapshot.peekAll(sqs, queueUrl));
+        return parse(peekAll(sqs, queueUrl));
     }
 
     /** Every dead-lettered chunk, hidden from other readers until {@link #delete} or {@link #release}. */
     public List<DeadLetter> take() {
-        List<Message> messages = QueueSnapshot.receiveAll(sqs, queueUrl, TAKE_SECONDS);
+        List<Message> messages = receiveAll(sqs, queueUrl, TAKE_SECONDS);
         try {
             return parse(messages);
         } catch (RuntimeException e) {
-            QueueSnapshot.release(sqs, queueUrl, messages);
+            release(sqs, queueUrl, messages);
             throw e;
         }
     }
@@ -44,6 +46,33 @@ public final class DeadLetterQueue {
     public void release(List<DeadLetter> letters) {
         for (DeadLetter l : letters) {
             sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(l.receiptHandle()).visibilityTimeout(0));
+        }
+    }
+
+    /** Every message currently visible, left in the queue (visible again at once). */
+    static List<Message> peekAll(SqsClient sqs, String queueUrl) {
+        List<Message> all = receiveAll(sqs, queueUrl, PEEK_SECONDS);
+        release(sqs, queueUrl, all);
+        return all;
+    }
+
+    /** Every message currently visible, now hidden from other readers for {@code seconds}: release or delete them. */
+    static List<Message> receiveAll(SqsClient sqs, String queueUrl, int seconds) {
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .visibilityTimeout(seconds).waitTimeSeconds(0)
+                    .messageSystemAttributeNamesWithStrings("All")).messages();
+            if (batch.isEmpty()) {
+                return all;
+            }
+            all.addAll(batch);
+        }
+    }
+
+    static void release(SqsClient sqs, String queueUrl, List<Message> messages) {
+        for (Message m : messages) {
+            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
         }
     }
 

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -19,8 +18,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 public final class QueueSnapshot {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    /** Long enough to read the whole queue without seeing a message twice. */
-    private static final int PEEK_SECONDS = 120;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -32,40 +29,8 @@ public final class QueueSnapshot {
         this.file = file;
     }
 
-    /** Every message currently visible, left in the queue (visible again at once). */
-    public static List<Message> peekAll(SqsClient sqs, String queueUrl) {
-        List<Message> all = receiveAll(sqs, queueUrl);
-        release(sqs, queueUrl, all);
-        return all;
-    }
-
-    /** Every message currently visible, now invisible for a while to other readers: release or delete them. */
-    public static List<Message> receiveAll(SqsClient sqs, String queueUrl) {
-        return receiveAll(sqs, queueUrl, PEEK_SECONDS);
-    }
-
-    /** As {@link #receiveAll(SqsClient, String)}, hidden for {@code seconds}. */
-    public static List<Message> receiveAll(SqsClient sqs, String queueUrl, int seconds) {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .visibilityTimeout(seconds).waitTimeSeconds(0)
-                    .messageSystemAttributeNamesWithStrings("All")).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-        }
-    }
-
-    public static void release(SqsClient sqs, String queueUrl, List<Message> messages) {
-        for (Message m : messages) {
-            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
-        }
-    }
-
     public void save() {
-        List<String> bodies = peekAll(sqs, queueUrl).stream().map(Message::body).toList();
+        List<String> bodies = DeadLetterQueue.peekAll(sqs, queueUrl).stream().map(Message::body).toList();
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
