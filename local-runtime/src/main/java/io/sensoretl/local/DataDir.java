@@ -8,7 +8,8 @@ import java.nio.file.Path;
  *
  * <pre>
  * s3/&lt;bucket&gt;/&lt;key&gt;   S3Proxy filesystem backend: object keys are nested paths
- * sqs/                  ElasticMQ queue state (dead-lettered chunks survive between commands)
+ * sqs/                  ElasticMQ queues and messages (H2 database, written as they change: QueueServer)
+ * serve.json, serve.lock the running serve's endpoints and its claim on the data dir (ServeRegistration)
  * catalog/              LocalPartitionCatalog (registered partitions: what queries can see)
  * ledger/               LocalRunLedger
  * latest/               LocalLatestReadings

@@ -2,10 +2,6 @@ package io.sensoretl.local;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -13,40 +9,42 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The local SQS endpoint: ElasticMQ on 127.0.0.1. ElasticMQ keeps messages in memory, so the queues
- * this runtime creates are restored from {@link QueueSnapshot}s when it starts and saved back when
- * it closes (and whenever {@link #snapshot()} is called), which is how dead-lettered chunks survive
- * between commands.
+ * The local SQS endpoint: ElasticMQ on 127.0.0.1 whose queues and messages persist in the data dir
+ * as they change ({@link QueueServer}), so dead-lettered chunks survive between commands and crashes.
  */
 public final class LocalSqs implements AutoCloseable {
-    private final SQSRestServer server;
+    private final QueueServer server;
     private final SqsClient client;
     private final URI endpoint;
-    private final Path snapshots;
-    private final Map<String, String> queues = new LinkedHashMap<>();
+    private final Path directory;
 
-    private LocalSqs(SQSRestServer server, int port, Path snapshots) {
+    private LocalSqs(QueueServer server, Path directory) {
         this.server = server;
-        this.snapshots = snapshots;
-        this.endpoint = URI.create("http://127.0.0.1:" + port);
-        this.client = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        this.directory = directory;
+        this.endpoint = URI.create("http://127.0.0.1:" + server.port());
+        this.client = client(endpoint);
+    }
+
+    /**
+     * @param directory where the queue state lives ({@code <data-dir>/sqs})
+     * @param port      0 for any free port
+     */
+    public static LocalSqs start(Path directory, int port) {
+        QueueServer server;
+        try {
+            server = QueueServer.start(directory, port, null);
+        } catch (RuntimeException e) {
+            throw Ports.startFailure("SQS", port, "--sqs-port", e);
+        }
+        return new LocalSqs(server, directory);
+    }
+
+    /** A client of a local SQS endpoint, signing with the credentials the local endpoints accept. */
+    public static SqsClient client(URI endpoint) {
+        return SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    /** @param port 0 for any free port */
-    public static LocalSqs start(Path snapshots, int port) {
-        SQSRestServer server;
-        int bound;
-        try {
-            var builder = SQSRestServerBuilder.withInterface("127.0.0.1");
-            server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port)).start();
-            bound = server.waitUntilStarted().localAddress().getPort();
-        } catch (Exception e) {
-            throw Ports.startFailure("SQS", port, "--sqs-port", e);
-        }
-        return new LocalSqs(server, bound, snapshots);
     }
 
     public SqsClient client() {
@@ -57,28 +55,22 @@ public final class LocalSqs implements AutoCloseable {
         return endpoint;
     }
 
-    /** Creates the queue if needed, restores its saved messages, and returns its URL. */
+    /**
+     * Creates the queue if needed and returns its URL. Messages an earlier version of the local runtime
+     * saved as {@code <name>.json} are moved into the queue once.
+     */
     public String ensureQueue(String name) {
         String url = client.createQueue(b -> b.queueName(name)).queueUrl();
-        if (!queues.containsKey(name)) {
-            queues.put(name, url);
-            new QueueSnapshot(client, url, snapshots.resolve(name + ".json")).restore();
-        }
+        new QueueSnapshot(client, url, directory.resolve(name + ".json")).importOnce();
         return url;
-    }
-
-    /** Saves every queue's messages, so they survive this process. */
-    public void snapshot() {
-        queues.forEach((name, url) -> new QueueSnapshot(client, url, snapshots.resolve(name + ".json")).save());
     }
 
     @Override
     public void close() {
         try {
-            snapshot();
-        } finally {
             client.close();
-            server.stopAndWait();
+        } finally {
+            server.close();
         }
     }
 }

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * A queue's messages as a JSON file: {@link #save()} reads every message (without deleting it) and
- * writes the bodies; {@link #restore()} sends them to a fresh queue. The file is replaced atomically.
+ * A queue's messages as the JSON array of bodies earlier versions of the local runtime saved when they
+ * stopped ({@code sqs/<queue>.json}). The queue state now persists as it changes ({@link QueueServer});
+ * a file left by an earlier version is moved into the queue once and renamed {@code <queue>.json.imported}.
  */
 public final class QueueSnapshot {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -29,19 +29,8 @@ public final class QueueSnapshot {
         this.file = file;
     }
 
-    public void save() {
-        List<String> bodies = DeadLetterQueue.peekAll(sqs, queueUrl).stream().map(Message::body).toList();
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), bodies);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the messages of " + queueUrl + " to " + file, e);
-        }
-    }
-
-    public void restore() {
+    /** Sends the saved messages to the queue, then renames the file so they are not sent again. */
+    public void importOnce() {
         if (!Files.exists(file)) {
             return;
         }
@@ -54,6 +43,12 @@ public final class QueueSnapshot {
         }
         for (String body : bodies) {
             sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+        }
+        try {
+            Files.move(file, file.resolveSibling(file.getFileName() + ".imported"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("moved the saved messages of " + file + " into " + queueUrl
+                    + " but cannot rename the file; rename it yourself so they are not sent twice", e);
         }
     }
 }

@@ -31,7 +31,7 @@ public final class DlqListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalServices stack = local.start()) {
+        try (LocalServices stack = local.start(json)) {
             List<DeadLetter> letters = new DeadLetterQueue(stack.sqs(), stack.deadLetterQueueUrl()).list();
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalServices stack = local.start()) {
+        try (LocalServices stack = local.start(json)) {
             Redrive.Report report = new Redrive(new LocalFunctions(stack, Clock.systemUTC()), HandlerDecorator.NONE,
                     new DeadLetterQueue(stack.sqs(), stack.deadLetterQueueUrl())).run();
             if (json) {

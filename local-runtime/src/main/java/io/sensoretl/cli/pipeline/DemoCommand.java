@@ -43,12 +43,12 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws SQLException {
         PrintWriter out = spec.commandLine().getOut();
         RunReport report;
-        try (LocalServices stack = local.start()) {
+        try (LocalServices stack = local.start(json)) {
             byte[] sample = sample();
             stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY), RequestBody.fromBytes(sample));
             if (!json) {
-                out.printf("local S3 %s and SQS %s on 127.0.0.1, data in %s%n", stack.s3Endpoint().endpoint(),
-                        stack.sqsEndpoint().endpoint(), stack.dataDir().root());
+                out.printf("local S3 %s and SQS %s on 127.0.0.1, data in %s%n", stack.s3Endpoint(),
+                        stack.sqsEndpoint(), stack.dataDir().root());
                 out.flush();
             }
             report = RunCommand.execute(stack, new Uploads.Location(DataDir.SOURCE_BUCKET, KEY), RunOptions.DEFAULTS,

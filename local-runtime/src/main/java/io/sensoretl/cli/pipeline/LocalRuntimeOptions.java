@@ -24,7 +24,27 @@ public final class LocalRuntimeOptions {
         return new DataDir(dataDir);
     }
 
-    public LocalServices start() {
+    /**
+     * The local services of the data dir: those of the {@code serve} running on it, if one runs (then
+     * the ports are ignored and, unless {@code quiet}, a line on stderr says so), else started here.
+     */
+    public LocalServices start(boolean quiet) {
+        checkPorts();
+        LocalServices stack = LocalServices.open(dataDir(), s3Port, sqsPort);
+        if (!quiet) {
+            stack.attachedTo().ifPresent(serve -> System.err.println("using the endpoints of the running serve ("
+                    + serve.describe() + ")"));
+        }
+        return stack;
+    }
+
+    /** The local services for {@code serve}: started here and published to the other commands. */
+    public LocalServices serve() {
+        checkPorts();
+        return LocalServices.serve(dataDir(), s3Port, sqsPort);
+    }
+
+    private void checkPorts() {
         for (int port : new int[] {s3Port, sqsPort}) {
             if (port < 0 || port > 65535) {
                 throw new UserError("ports must be between 0 and 65535, got " + port);
@@ -33,6 +53,5 @@ public final class LocalRuntimeOptions {
         if (s3Port != 0 && s3Port == sqsPort) {
             throw new UserError("--s3-port and --sqs-port must differ, both are " + s3Port);
         }
-        return LocalServices.start(dataDir(), s3Port, sqsPort);
     }
 }

@@ -60,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
         if (contract != null) {
             Uploads.checkContract(contract);
         }
-        try (LocalServices stack = local.start()) {
+        try (LocalServices stack = local.start(json)) {
             Uploads.Location source = Uploads.dump(stack.s3(), dump);
             String contractUri = contract == null ? null : Uploads.contract(stack.s3(), contract);
             RunReport report = execute(stack, source, new RunOptions(contractUri, chunkBytes, force), settings(maxConcurrency), json);
@@ -90,8 +90,6 @@ public final class RunCommand implements Callable<Integer> {
         try (LocalPipeline pipeline = new LocalPipeline(stack, settings,
                 quiet ? io.sensoretl.local.HandlerDecorator.NONE : new ProgressPrinter(System.err))) {
             return RunReport.of(pipeline.run(source.bucket(), source.key(), options), stack.dataDir());
-        } finally {
-            stack.persistQueues();
         }
     }
 }

@@ -25,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Keep the local S3 and SQS endpoints up so the AWS CLI or any SDK can upload dumps; every new "
                 + "object under incoming/ in the bucket sensor-etl-source starts a run, as the EventBridge rule does on AWS.",
             "New uploads are found by polling the bucket (see --poll-interval); the run ledger makes sure an upload "
-                + "already processed is not processed again. Stop with Ctrl-C."})
+                + "already processed is not processed again. Stop with Ctrl-C.",
+            "While serve runs, run, demo and dlq on the same --data-dir use its endpoints (one dead-letter queue); "
+                + "a second serve on that data dir is refused."})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--poll-interval", paramLabel = "<seconds>", defaultValue = "2",
             description = "Seconds between looks at the upload prefix (default: ${DEFAULT-VALUE}).")
@@ -48,53 +50,68 @@ public final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if (pollSeconds <= 0) {
             throw new UserError("--poll-interval must be positive, got " + pollSeconds);
         }
         PrintWriter out = spec.commandLine().getOut();
         LocalPipeline.Settings settings = RunCommand.settings(maxConcurrency);
-        try (LocalServices stack = local.start()) {
+        try (LocalServices stack = local.serve()) {
+            // Ctrl-C: stop the services (and withdraw the published endpoints); the queues are already on disk
             Thread closer = new Thread(stack::close, "sensor-etl-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(closer);
             announce(stack, out);
             UploadWatcher watcher = new UploadWatcher(stack.s3(), new LocalRunLedger(stack.dataDir().stores(),
                     Clock.systemUTC(), Duration.ofHours(6)));
             int runs = 0;
-            while (stopAfterRuns == null || runs < stopAfterRuns) {
-                for (UploadWatcher.Upload upload : watcher.poll()) {
-                    if (!json) {
-                        out.printf("%nnew upload s3://%s/%s (%,d bytes)%n", upload.bucket(), upload.key(), upload.size());
+            try {
+                while (stopAfterRuns == null || runs < stopAfterRuns) {
+                    for (UploadWatcher.Upload upload : watcher.poll()) {
+                        if (!json) {
+                            out.printf("%nnew upload s3://%s/%s (%,d bytes)%n", upload.bucket(), upload.key(), upload.size());
+                            out.flush();
+                        }
+                        RunReport report = RunCommand.execute(stack, new Uploads.Location(upload.bucket(), upload.key()),
+                                RunOptions.DEFAULTS, settings, json);
+                        if (json) {
+                            out.println(JsonOutput.line(report));
+                        } else {
+                            RunReportText.print(report, out);
+                        }
                         out.flush();
+                        runs++;
+                        if (stopAfterRuns != null && runs >= stopAfterRuns) {
+                            break;
+                        }
                     }
-                    RunReport report = RunCommand.execute(stack, new Uploads.Location(upload.bucket(), upload.key()),
-                            RunOptions.DEFAULTS, settings, json);
-                    if (json) {
-                        out.println(JsonOutput.line(report));
-                    } else {
-                        RunReportText.print(report, out);
-                    }
-                    out.flush();
-                    runs++;
-                    if (stopAfterRuns != null && runs >= stopAfterRuns) {
-                        break;
+                    if (stopAfterRuns == null || runs < stopAfterRuns) {
+                        Thread.sleep((long) (pollSeconds * 1000));
                     }
                 }
-                if (stopAfterRuns == null || runs < stopAfterRuns) {
-                    Thread.sleep((long) (pollSeconds * 1000));
-                }
+            } catch (InterruptedException e) {
+                // asked to stop (an embedding program or a test interrupts the thread, as Ctrl-C ends the process):
+                // handled by stopping; the flag stays clear so the services can wait for their own shutdown
+            } finally {
+                removeHook(closer);
             }
-            Runtime.getRuntime().removeShutdownHook(closer);
             return 0;
         }
     }
 
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
+    }
+
     private void announce(LocalServices stack, PrintWriter out) {
-        String s3 = stack.s3Endpoint().endpoint().toString();
+        String s3 = stack.s3Endpoint().toString();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("s3Endpoint", s3);
-            o.put("sqsEndpoint", stack.sqsEndpoint().endpoint().toString());
+            o.put("sqsEndpoint", stack.sqsEndpoint().toString());
             o.put("region", LocalPipeline.REGION);
             o.put("accessKeyId", io.sensoretl.local.LocalS3.ACCESS_KEY);
             o.put("secretAccessKey", io.sensoretl.local.LocalS3.SECRET_KEY);
@@ -106,7 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
             out.println(JsonOutput.line(o));
         } else {
             out.printf("local S3   %s   (buckets %s, %s)%n", s3, DataDir.SOURCE_BUCKET, DataDir.DATA_BUCKET);
-            out.printf("local SQS  %s   (dead-letter queue %s)%n", stack.sqsEndpoint().endpoint(), stack.deadLetterQueueUrl());
+            out.printf("local SQS  %s   (dead-letter queue %s)%n", stack.sqsEndpoint(), stack.deadLetterQueueUrl());
             out.printf("data dir   %s%n%n", stack.dataDir().root());
             out.println("upload a dump to start a run, e.g. with the AWS CLI:");
             out.printf("  AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s \\%n", io.sensoretl.local.LocalS3.ACCESS_KEY,
