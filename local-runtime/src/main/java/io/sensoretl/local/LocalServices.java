@@ -71,7 +71,12 @@ public final class LocalServices implements AutoCloseable {
         try {
             s3 = LocalS3.start(dataDir.s3(), s3Port);
         } catch (RuntimeException e) {
-            sqsStart.thenAccept(LocalSqs::close);
+            // stop the queue server before reporting: it holds the data dir's queue state
+            try {
+                sqsStart.join().close();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw e;
         }
         LocalSqs sqs;
