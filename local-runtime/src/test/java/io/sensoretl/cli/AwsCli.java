@@ -1,5 +1,6 @@
-package io.sensoretl.local;
+package io.sensoretl.cli;
 
+import io.sensoretl.local.LocalS3;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,12 +14,12 @@ import java.util.concurrent.TimeUnit;
  * with {@code apt-get install -y awscli}). Tests that need it check {@link #available()} and skip with a
  * message when it is absent.
  */
-final class AwsCli {
-    record Result(int exit, String out, String err) {}
+public final class AwsCli {
+    public record Result(int exit, String out, String err) {}
 
     private AwsCli() {}
 
-    static boolean available() {
+    public static boolean available() {
         try {
             Process p = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -32,12 +33,12 @@ final class AwsCli {
     }
 
     /** Runs {@code aws args...} with the local credentials and a config of its own under {@code dir}. */
-    static Result run(Path dir, String... args) throws IOException, InterruptedException {
+    public static Result run(Path dir, String... args) throws IOException, InterruptedException {
         return run(dir, LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, List.of(), args);
     }
 
     /** @param config lines of the {@code [default]} profile, e.g. {@code s3 =} settings */
-    static Result run(Path dir, String accessKey, String secretKey, List<String> config, String... args)
+    public static Result run(Path dir, String accessKey, String secretKey, List<String> config, String... args)
             throws IOException, InterruptedException {
         Path home = Files.createDirectories(dir.resolve("aws-cli"));
         Path configFile = home.resolve("config");

@@ -41,39 +41,37 @@ public record CliRun(int exit, String out, String err) {
 
     public static final class Background implements AutoCloseable {
         private final Lines out = new Lines();
-        private final StringBuffer err = new StringBuffer();
+        private final Lines err = new Lines();
         private final AtomicInteger exit = new AtomicInteger(Integer.MIN_VALUE);
         private final Thread thread;
 
         private Background(String[] args) {
             var cli = SensorEtl.commandLine();
             cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(new Writer() {
-                @Override
-                public void write(char[] b, int off, int len) {
-                    err.append(b, off, len);
-                }
-
-                @Override
-                public void flush() {}
-
-                @Override
-                public void close() {}
-            }, true));
+            cli.setErr(new PrintWriter(err, true));
             thread = new Thread(() -> exit.set(cli.execute(args)), "cli-" + String.join("-", args).replaceAll("\\W", ""));
             thread.start();
         }
 
         /** The next line the command printed on stdout. */
         public String awaitLine(Duration timeout) throws InterruptedException {
+            return next(out, "stdout", timeout);
+        }
+
+        /** The next line the command printed on stderr. */
+        public String awaitErrLine(Duration timeout) throws InterruptedException {
+            return next(err, "stderr", timeout);
+        }
+
+        private String next(Lines from, String name, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             String line = null;
-            while (line == null && System.nanoTime() < deadline && (thread.isAlive() || !out.lines.isEmpty())) {
-                line = out.lines.poll(100, TimeUnit.MILLISECONDS);
+            while (line == null && System.nanoTime() < deadline && (thread.isAlive() || !from.lines.isEmpty())) {
+                line = from.lines.poll(100, TimeUnit.MILLISECONDS);
             }
             if (line == null) {
-                throw new AssertionError("no line on stdout within " + timeout + (thread.isAlive() ? "" : "; the command ended with "
-                        + exit.get()) + "; stderr: " + err);
+                throw new AssertionError("no line on " + name + " within " + timeout + (thread.isAlive() ? ""
+                        : "; the command ended with " + exit.get()) + "; stdout: " + out.all + "; stderr: " + err.all);
             }
             return line;
         }
@@ -86,9 +84,9 @@ public record CliRun(int exit, String out, String err) {
         public CliRun await(Duration timeout) throws InterruptedException {
             thread.join(timeout.toMillis());
             if (thread.isAlive()) {
-                throw new AssertionError("still running after " + timeout + "; stdout: " + out.all + " stderr: " + err);
+                throw new AssertionError("still running after " + timeout + "; stdout: " + out.all + " stderr: " + err.all);
             }
-            return new CliRun(exit.get(), out.all.toString(), err.toString());
+            return new CliRun(exit.get(), out.all.toString(), err.all.toString());
         }
 
         /** Stops the command if it still runs, e.g. when a test failed before stopping it. */

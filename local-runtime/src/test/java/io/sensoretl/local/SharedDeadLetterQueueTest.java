@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sensoretl.cli.AwsCli;
 import io.sensoretl.cli.CliRun;
 import io.sensoretl.cli.SeparateJvm;
 import io.sensoretl.generate.DumpGenerator;

@@ -61,18 +61,35 @@ public final class ServeCommand implements Callable<Integer> {
             Thread closer = new Thread(stack::close, "sensor-etl-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(closer);
             announce(stack, out);
-            UploadWatcher watcher = new UploadWatcher(stack.s3(), new LocalRunLedger(stack.dataDir().stores(),
-                    Clock.systemUTC(), Duration.ofHours(6)));
+            LocalRunLedger ledger = new LocalRunLedger(stack.dataDir().stores(), Clock.systemUTC(), Duration.ofHours(6));
+            UploadWatcher watcher = new UploadWatcher(stack.s3(), ledger::get);
+            PrintWriter err = spec.commandLine().getErr();
             int runs = 0;
             try {
                 while (stopAfterRuns == null || runs < stopAfterRuns) {
-                    for (UploadWatcher.Upload upload : watcher.poll()) {
+                    UploadWatcher.Poll poll = watcher.poll();
+                    // nothing an upload does may end serve: each problem is one line, and serve goes on
+                    for (UploadWatcher.Problem p : poll.problems()) {
+                        err.printf("sensor-etl serve: skipped %s: %s; serve goes on (upload it again to retry)%n", p.source(),
+                                p.problem());
+                        err.flush();
+                    }
+                    for (UploadWatcher.Upload upload : poll.uploads()) {
                         if (!json) {
                             out.printf("%nnew upload s3://%s/%s (%,d bytes)%n", upload.bucket(), upload.key(), upload.size());
                             out.flush();
                         }
-                        RunReport report = RunCommand.execute(stack, new Uploads.Location(upload.bucket(), upload.key()),
-                                RunOptions.DEFAULTS, settings, json);
+                        RunReport report;
+                        try {
+                            report = RunCommand.execute(stack, new Uploads.Location(upload.bucket(), upload.key()),
+                                    RunOptions.DEFAULTS, settings, json);
+                        } catch (RuntimeException e) {
+                            err.printf("sensor-etl serve: the run of %s stopped: %s; serve goes on (upload it again, or"
+                                    + " ./sensor-etl run s3://%s/%s --force)%n", upload.describe(), UploadWatcher.oneLine(e),
+                                    upload.bucket(), upload.key());
+                            err.flush();
+                            continue;
+                        }
                         if (json) {
                             out.println(JsonOutput.line(report));
                         } else {
