@@ -1,6 +1,8 @@
 package io.sensoretl.local;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -11,17 +13,21 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The local SQS endpoint: ElasticMQ on 127.0.0.1 whose queues and messages persist in the data dir
  * as they change ({@link QueueServer}), so dead-lettered chunks survive between commands and crashes.
+ * Clients reach it through a front that checks their SigV4 signature with the same credentials as the
+ * local S3 ({@link SignedFront}); ElasticMQ itself listens on another loopback port and checks none.
  */
 public final class LocalSqs implements AutoCloseable {
+    private final SignedFront front;
     private final QueueServer server;
     private final SqsClient client;
     private final URI endpoint;
     private final Path directory;
 
-    private LocalSqs(QueueServer server, Path directory) {
+    private LocalSqs(SignedFront front, QueueServer server, Path directory) {
+        this.front = front;
         this.server = server;
         this.directory = directory;
-        this.endpoint = URI.create("http://127.0.0.1:" + server.port());
+        this.endpoint = front.endpoint();
         this.client = client(endpoint);
     }
 
@@ -30,13 +36,21 @@ public final class LocalSqs implements AutoCloseable {
      * @param port      0 for any free port
      */
     public static LocalSqs start(Path directory, int port) {
-        QueueServer server;
+        SignedFront front;
         try {
-            server = QueueServer.start(directory, port, null);
-        } catch (RuntimeException e) {
+            front = SignedFront.start(port, new SigV4Verifier(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "sqs", Clock.systemUTC()));
+        } catch (IOException | RuntimeException e) {
             throw Ports.startFailure("SQS", port, "--sqs-port", e);
         }
-        return new LocalSqs(server, directory);
+        QueueServer server;
+        try {
+            server = QueueServer.start(directory, 0, front.endpoint());
+        } catch (RuntimeException e) {
+            front.close();
+            throw Ports.startFailure("SQS", port, "--sqs-port", e);
+        }
+        front.forwardTo(server.port());
+        return new LocalSqs(front, server, directory);
     }
 
     /** A client of a local SQS endpoint, signing with the credentials the local endpoints accept. */
@@ -69,6 +83,7 @@ public final class LocalSqs implements AutoCloseable {
     public void close() {
         try {
             client.close();
+            front.close();
         } finally {
             server.close();
         }
