@@ -103,7 +103,7 @@ public final class ServeRegistration implements AutoCloseable {
             if (lock == null) {
                 channel.close();
                 String running = live(dataDir).map(Endpoints::describe).orElse("its endpoints are not published yet");
-                throw new UserError("serve is already running on the data dir " + dataDir.root() + " (" + running
+                throw new UserError("another serve is already running on the data dir " + dataDir.root() + " (" + running
                         + "); use that one (run, dlq and the AWS CLI talk to it) or stop it first");
             }
             return new ServeRegistration(file(dataDir), channel, lock);
