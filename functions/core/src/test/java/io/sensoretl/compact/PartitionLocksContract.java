@@ -15,12 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Partition leases, run against DynamoDB (dynalite) and the local file. */
-abstract class PartitionLocksContract {
+public abstract class PartitionLocksContract {
     static final Duration TTL = Duration.ofMinutes(20);
     final ManualClock clock = new ManualClock(Instant.parse("2024-03-02T01:00:00Z"));
     PartitionLocks locks;
 
-    abstract PartitionLocks newLocks(ManualClock clock) throws Exception;
+    protected abstract PartitionLocks newLocks(ManualClock clock) throws Exception;
 
     @BeforeEach
     void create() throws Exception {

@@ -14,17 +14,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link LatestReadings} must have; run against DynamoDB (dynalite) and the local file. */
-abstract class LatestReadingsContract {
+public abstract class LatestReadingsContract {
     LatestReadings store;
 
-    abstract LatestReadings newStore() throws Exception;
+    protected abstract LatestReadings newStore() throws Exception;
 
     @BeforeEach
     void createStore() throws Exception {
         store = newStore();
     }
 
-    static LatestReading at(String sensor, String metric, long ts, double value, String run) {
+    protected static LatestReading at(String sensor, String metric, long ts, double value, String run) {
         return new LatestReading(sensor, metric, ts, value, "degC", run);
     }
 

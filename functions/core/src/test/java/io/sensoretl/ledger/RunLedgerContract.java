@@ -16,14 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link RunLedger} must have; run against DynamoDB (dynalite) and the local file. */
-abstract class RunLedgerContract {
+public abstract class RunLedgerContract {
     static final Duration STALE_AFTER = Duration.ofHours(2);
     static final RunKey KEY = new RunKey("uploads", "incoming/site-a/2024-03-01.ndjson", "\"9b2cf535f27731c974343645a3985328\"");
 
     final ManualClock clock = new ManualClock(Instant.parse("2024-03-02T01:00:00Z"));
     RunLedger ledger;
 
-    abstract RunLedger newLedger(ManualClock clock, Duration staleAfter) throws Exception;
+    protected abstract RunLedger newLedger(ManualClock clock, Duration staleAfter) throws Exception;
 
     @BeforeEach
     void createLedger() throws Exception {

@@ -11,6 +11,7 @@ import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
 import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.lambda.Json;
+import io.sensoretl.lambda.LambdaFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;

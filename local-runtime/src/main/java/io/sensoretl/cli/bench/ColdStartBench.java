@@ -2,7 +2,7 @@ package io.sensoretl.cli.bench;
 
 import io.sensoretl.cli.JsonOutput;
 import io.sensoretl.cli.UserError;
-import io.sensoretl.coldstart.LambdaFunction;
+import io.sensoretl.lambda.LambdaFunction;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
 import io.sensoretl.cli.JsonOutput;
-import io.sensoretl.coldstart.LambdaFunction;
+import io.sensoretl.lambda.LambdaFunction;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
 import io.sensoretl.generate.DumpGenerator;

@@ -14,15 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Latest readings in DynamoDB: partition key {@code sensor_id}, sort key {@code metric}, so "the
@@ -50,21 +44,6 @@ public final class DynamoDbLatestReadings implements LatestReadings {
         this.executor = executor;
     }
 
-    public static void createTable(DynamoDbClient dynamo, String table) {
-        try {
-            dynamo.createTable(b -> b.tableName(table)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(
-                            KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build()));
-        } catch (ResourceInUseException alreadyThere) {
-            // idempotent
-        }
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
-    }
 
     @Override
     public UpsertSummary upsertIfNewer(Collection<LatestReading> readings) {

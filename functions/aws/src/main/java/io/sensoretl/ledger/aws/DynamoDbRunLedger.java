@@ -17,15 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The run ledger in DynamoDB. Table: partition key {@code source_object} ({@code bucket/key}), sort
@@ -54,22 +48,6 @@ public final class DynamoDbRunLedger implements RunLedger {
         this.backoff = backoff;
     }
 
-    /** Creates the ledger table on demand (local runtime, tests); on AWS the template owns it. */
-    public static void createTable(DynamoDbClient dynamo, String table) {
-        try {
-            dynamo.createTable(b -> b.tableName(table)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(
-                            KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build()));
-        } catch (ResourceInUseException alreadyThere) {
-            // idempotent
-        }
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
-    }
 
     @Override
     public StartOutcome start(RunKey key, String executionId, boolean force) {

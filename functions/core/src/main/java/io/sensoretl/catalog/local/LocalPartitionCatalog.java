@@ -6,7 +6,7 @@ import io.sensoretl.catalog.PartitionConflictException;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.PartitionSwitch;
 import io.sensoretl.catalog.TableSpec;
-import io.sensoretl.ledger.local.JsonFiles;
+import io.sensoretl.localstore.JsonFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;

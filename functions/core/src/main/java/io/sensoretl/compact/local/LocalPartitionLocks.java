@@ -2,7 +2,7 @@ package io.sensoretl.compact.local;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.sensoretl.compact.PartitionLocks;
-import io.sensoretl.ledger.local.JsonFiles;
+import io.sensoretl.localstore.JsonFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

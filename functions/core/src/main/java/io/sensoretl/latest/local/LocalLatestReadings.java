@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.latest.LatestReadings;
 import io.sensoretl.latest.UpsertSummary;
-import io.sensoretl.ledger.local.JsonFiles;
+import io.sensoretl.localstore.JsonFiles;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;

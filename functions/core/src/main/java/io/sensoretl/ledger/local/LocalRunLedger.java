@@ -8,6 +8,7 @@ import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.RunRecord;
 import io.sensoretl.ledger.RunState;
 import io.sensoretl.ledger.StartOutcome;
+import io.sensoretl.localstore.JsonFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

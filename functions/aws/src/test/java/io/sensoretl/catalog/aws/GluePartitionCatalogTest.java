@@ -1,11 +1,14 @@
-package io.sensoretl.catalog;
+package io.sensoretl.catalog.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sensoretl.catalog.CuratedTables;
+import io.sensoretl.catalog.PartitionConflictException;
+import io.sensoretl.catalog.PartitionState;
+import io.sensoretl.catalog.PartitionSwitch;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.Backoff;
-import io.sensoretl.catalog.aws.GluePartitionCatalog;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

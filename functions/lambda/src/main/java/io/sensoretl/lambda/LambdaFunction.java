@@ -1,4 +1,4 @@
-package io.sensoretl.coldstart;
+package io.sensoretl.lambda;
 
 import java.util.Arrays;
 import java.util.List;

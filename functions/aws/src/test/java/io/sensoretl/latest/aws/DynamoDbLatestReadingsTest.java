@@ -1,11 +1,14 @@
-package io.sensoretl.latest;
+package io.sensoretl.latest.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sensoretl.latest.LatestReadings;
+import io.sensoretl.latest.LatestReadingsContract;
+import io.sensoretl.latest.UpsertSummary;
 import io.sensoretl.aws.Backoff;
-import io.sensoretl.latest.aws.DynamoDbLatestReadings;
 import io.sensoretl.testing.Dynalite;
+import io.sensoretl.testing.DynamoDbTables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +55,9 @@ class DynamoDbLatestReadingsTest extends LatestReadingsContract {
     }
 
     @Override
-    LatestReadings newStore() {
+    protected LatestReadings newStore() {
         String table = "latest-" + TABLES.incrementAndGet();
-        DynamoDbLatestReadings.createTable(client, table);
+        DynamoDbTables.latestReadings(client, table);
         return new DynamoDbLatestReadings(client, table, Backoff.standard(), pool);
     }
 
@@ -86,7 +89,7 @@ class DynamoDbLatestReadingsTest extends LatestReadingsContract {
         Throttler throttler = new Throttler(3);
         List<Duration> slept = new ArrayList<>();
         String table = "latest-throttled";
-        DynamoDbLatestReadings.createTable(client, table);
+        DynamoDbTables.latestReadings(client, table);
         try (DynamoDbClient throttled = dynalite.client(ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.doNotRetry()).addExecutionInterceptor(throttler).build())) {
             Backoff backoff = new Backoff(5, Duration.ofMillis(100), Duration.ofSeconds(10), slept::add, () -> 1.0);
@@ -103,7 +106,7 @@ class DynamoDbLatestReadingsTest extends LatestReadingsContract {
     @Test
     void throttlingThatOutlastsEveryRetryFailsNamingTheSeries() {
         String table = "latest-saturated";
-        DynamoDbLatestReadings.createTable(client, table);
+        DynamoDbTables.latestReadings(client, table);
         try (DynamoDbClient throttled = dynalite.client(ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.doNotRetry()).addExecutionInterceptor(new Throttler(100)).build())) {
             Backoff backoff = new Backoff(4, Duration.ofMillis(100), Duration.ofSeconds(10), d -> {}, () -> 0.5);

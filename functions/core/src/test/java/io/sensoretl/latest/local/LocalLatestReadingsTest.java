@@ -1,6 +1,7 @@
-package io.sensoretl.latest;
+package io.sensoretl.latest.local;
 
-import io.sensoretl.latest.local.LocalLatestReadings;
+import io.sensoretl.latest.LatestReadings;
+import io.sensoretl.latest.LatestReadingsContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,7 @@ class LocalLatestReadingsTest extends LatestReadingsContract {
     Path data;
 
     @Override
-    LatestReadings newStore() {
+    protected LatestReadings newStore() {
         return new LocalLatestReadings(data);
     }
 }

@@ -1,6 +1,7 @@
-package io.sensoretl.ledger;
+package io.sensoretl.ledger.local;
 
-import io.sensoretl.ledger.local.LocalRunLedger;
+import io.sensoretl.ledger.RunLedger;
+import io.sensoretl.ledger.RunLedgerContract;
 import io.sensoretl.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,7 @@ class LocalRunLedgerTest extends RunLedgerContract {
     Path data;
 
     @Override
-    RunLedger newLedger(ManualClock clock, Duration staleAfter) {
+    protected RunLedger newLedger(ManualClock clock, Duration staleAfter) {
         return new LocalRunLedger(data, clock, staleAfter);
     }
 }

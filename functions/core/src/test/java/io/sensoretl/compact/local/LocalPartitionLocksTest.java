@@ -1,6 +1,7 @@
-package io.sensoretl.compact;
+package io.sensoretl.compact.local;
 
-import io.sensoretl.compact.local.LocalPartitionLocks;
+import io.sensoretl.compact.PartitionLocks;
+import io.sensoretl.compact.PartitionLocksContract;
 import io.sensoretl.testing.ManualClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,7 +11,7 @@ class LocalPartitionLocksTest extends PartitionLocksContract {
     Path data;
 
     @Override
-    PartitionLocks newLocks(ManualClock clock) {
+    protected PartitionLocks newLocks(ManualClock clock) {
         return new LocalPartitionLocks(data, clock);
     }
 }

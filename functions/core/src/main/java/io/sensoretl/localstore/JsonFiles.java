@@ -1,4 +1,4 @@
-package io.sensoretl.ledger.local;
+package io.sensoretl.localstore;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.sensoretl.catalog;
+package io.sensoretl.catalog.aws;
 
 import io.sensoretl.testing.AwsJsonStub;
 import java.io.IOException;

@@ -1,9 +1,12 @@
-package io.sensoretl.catalog;
+package io.sensoretl.catalog.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sensoretl.catalog.local.LocalPartitionCatalog;
+import io.sensoretl.catalog.CuratedTables;
+import io.sensoretl.catalog.PartitionConflictException;
+import io.sensoretl.catalog.PartitionState;
+import io.sensoretl.catalog.PartitionSwitch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
-package io.sensoretl.results;
+package io.sensoretl.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sensoretl.results.DeadLetteredChunk;
+import io.sensoretl.results.RunTotals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sensoretl.lambda.Json;
-import io.sensoretl.lambda.RunResultsHandler;
 import io.sensoretl.testing.EmbeddedS3;
 import java.util.List;
 import java.util.Map;

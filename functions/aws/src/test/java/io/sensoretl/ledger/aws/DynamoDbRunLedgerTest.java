@@ -1,16 +1,18 @@
-package io.sensoretl.compact;
+package io.sensoretl.ledger.aws;
 
+import io.sensoretl.ledger.RunLedger;
+import io.sensoretl.ledger.RunLedgerContract;
 import io.sensoretl.aws.Backoff;
-import io.sensoretl.compact.aws.DynamoDbPartitionLocks;
-import io.sensoretl.ledger.aws.DynamoDbRunLedger;
 import io.sensoretl.testing.Dynalite;
+import io.sensoretl.testing.DynamoDbTables;
 import io.sensoretl.testing.ManualClock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-class DynamoDbPartitionLocksTest extends PartitionLocksContract {
+class DynamoDbRunLedgerTest extends RunLedgerContract {
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static Dynalite dynalite;
     private static DynamoDbClient client;
@@ -32,9 +34,9 @@ class DynamoDbPartitionLocksTest extends PartitionLocksContract {
     }
 
     @Override
-    PartitionLocks newLocks(ManualClock clock) {
-        String table = "ledger-" + TABLES.incrementAndGet();
-        DynamoDbRunLedger.createTable(client, table);
-        return new DynamoDbPartitionLocks(client, table, clock, Backoff.standard());
+    protected RunLedger newLedger(ManualClock clock, Duration staleAfter) {
+        String table = "runs-" + TABLES.incrementAndGet();
+        DynamoDbTables.ledger(client, table);
+        return new DynamoDbRunLedger(client, table, clock, staleAfter, Backoff.standard());
     }
 }

@@ -1,4 +1,4 @@
-package io.sensoretl.coldstart;
+package io.sensoretl.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,17 @@
-package io.sensoretl.ledger;
+package io.sensoretl.compact.aws;
 
+import io.sensoretl.compact.PartitionLocks;
+import io.sensoretl.compact.PartitionLocksContract;
 import io.sensoretl.aws.Backoff;
-import io.sensoretl.ledger.aws.DynamoDbRunLedger;
 import io.sensoretl.testing.Dynalite;
+import io.sensoretl.testing.DynamoDbTables;
 import io.sensoretl.testing.ManualClock;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-class DynamoDbRunLedgerTest extends RunLedgerContract {
+class DynamoDbPartitionLocksTest extends PartitionLocksContract {
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static Dynalite dynalite;
     private static DynamoDbClient client;
@@ -32,9 +33,9 @@ class DynamoDbRunLedgerTest extends RunLedgerContract {
     }
 
     @Override
-    RunLedger newLedger(ManualClock clock, Duration staleAfter) {
-        String table = "runs-" + TABLES.incrementAndGet();
-        DynamoDbRunLedger.createTable(client, table);
-        return new DynamoDbRunLedger(client, table, clock, staleAfter, Backoff.standard());
+    protected PartitionLocks newLocks(ManualClock clock) {
+        String table = "ledger-" + TABLES.incrementAndGet();
+        DynamoDbTables.ledger(client, table);
+        return new DynamoDbPartitionLocks(client, table, clock, Backoff.standard());
     }
 }
