@@ -47,7 +47,7 @@ public record CostAssumptions(
         double glueBilledStartupSeconds) {
 
     /** The small once-per-run functions, in workflow order. */
-    public static final List<String> FIXED = List.of("record-run", "plan", "aggregate", "latest-readings", "close-run");
+    public static final List<String> FIXED = List.of("record-run", "plan", "run-results", "latest-readings", "close-run");
 
     /** A function whose work per invocation does not depend on the dump size (to first order). */
     public record FixedFunction(double cpuSeconds, double ioSeconds, int minMemoryMb) {}

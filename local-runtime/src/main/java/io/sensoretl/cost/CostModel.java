@@ -74,7 +74,7 @@ public final class CostModel {
                 loads.add(new FunctionLoad("transform", chunks, (double) r.sizeBytes() / chunks / bytesPerSecond,
                         a.transformIoSeconds(), transformFloor));
             }
-            if (fn.equals("aggregate")) {
+            if (fn.equals("run-results")) {
                 double rows = r.sizeBytes() * bench.validRecordsPerInputByte();
                 loads.add(new FunctionLoad("compact", 1, rows / (compactRowsPerSecond() * a.speed(r.arch())),
                         a.compactIoSeconds(), compactFloorMb()));

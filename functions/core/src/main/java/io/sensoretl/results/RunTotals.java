@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run's accounting, added up from every chunk's stats: the JSON the workflow's aggregation step
+ * The run's accounting, added up from every chunk's stats: the JSON the workflow's run-results step
  * returns (and the summary repeats), so the names are a public interface.
  *
  * @param chunksFailed  children that failed even their dead-letter step (only possible when the map

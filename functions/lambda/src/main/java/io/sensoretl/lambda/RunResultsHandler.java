@@ -66,9 +66,9 @@ public final class RunResultsHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.read(input);
-        RunTotals totals = Instrumented.run(telemetry, MetricNames.RUN_RESULTS, context, "chunk results aggregated", inv -> {
+        RunTotals totals = Instrumented.run(telemetry, MetricNames.RUN_RESULTS, context, "run results added up", inv -> {
             inv.field(Invocation.RUN_ID, Json.field(event, "runId"));
-            RunTotals t = aggregate(event);
+            RunTotals t = addUp(event);
             inv.count(MetricNames.CHUNKS_SUCCEEDED, t.chunksSucceeded())
                     .count(MetricNames.CHUNKS_FAILED, t.chunksFailed())
                     .count(MetricNames.PARTIAL_FILES_DISCARDED, t.partialFilesDiscarded());
@@ -77,7 +77,7 @@ public final class RunResultsHandler implements RequestStreamHandler {
         Json.write(output, totals);
     }
 
-    public RunTotals aggregate(JsonNode event) throws IOException {
+    public RunTotals addUp(JsonNode event) throws IOException {
         String runId = CuratedLayout.requireRunId(RunEvents.required(event, "runId"));
         Blobs blobs = buckets.apply(RunEvents.required(event, "bucket"));
         RunResults results = new RunResults(runId);

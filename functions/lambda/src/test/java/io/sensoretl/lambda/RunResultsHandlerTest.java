@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** The aggregation step over a ResultWriter layout in S3 (as AWS writes it), through the handler's JSON. */
+/** The run-results step over a ResultWriter layout in S3 (as AWS writes it), through the handler's JSON. */
 class RunResultsHandlerTest {
     private static final String BUCKET = "data";
     private static final String RUN = "run-0123456789abcdef0123";
@@ -84,7 +84,7 @@ class RunResultsHandlerTest {
     @Test
     void addsUpChunkStatsAndNamesChunksThatWereNotProcessed() throws Exception {
         writeResults();
-        RunTotals totals = handler.aggregate(Json.MAPPER.valueToTree(event(4)));
+        RunTotals totals = handler.addUp(Json.MAPPER.valueToTree(event(4)));
 
         assertThat(totals.chunks()).isEqualTo(4);
         assertThat(totals.chunksSucceeded()).isEqualTo(2);
@@ -112,7 +112,7 @@ class RunResultsHandlerTest {
                 "curated/rejects/dt=2026-11-27/run=" + RUN + "/chunk-00000.parquet")) {
             s3.client().putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString("x"));
         }
-        RunTotals totals = handler.aggregate(Json.MAPPER.valueToTree(event(4)));
+        RunTotals totals = handler.addUp(Json.MAPPER.valueToTree(event(4)));
 
         assertThat(totals.partialFilesDiscarded()).isEqualTo(3);
         assertThat(s3.client().listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("runs/" + RUN + "/staging/"))
@@ -151,13 +151,13 @@ class RunResultsHandlerTest {
     @Test
     void resultsThatDoNotCoverThePlanAreAnError() throws Exception {
         writeResults();
-        assertThatThrownBy(() -> handler.aggregate(Json.MAPPER.valueToTree(event(5))))
+        assertThatThrownBy(() -> handler.addUp(Json.MAPPER.valueToTree(event(5))))
                 .hasMessageContaining("list 4 chunks but the plan had 5");
     }
 
     @Test
     void aMissingManifestIsNamed() {
-        assertThatThrownBy(() -> handler.aggregate(Json.MAPPER.valueToTree(event(1))))
+        assertThatThrownBy(() -> handler.addUp(Json.MAPPER.valueToTree(event(1))))
                 .hasMessageContaining("map results file not found: s3://data/runs/" + RUN + "/results/map-1/manifest.json");
     }
 }

@@ -48,7 +48,7 @@ final class ProgressPrinter implements HandlerDecorator {
         String step = switch (substitution) {
             case LocalFunctions.RECORD_RUN -> "recording the run in the ledger";
             case LocalFunctions.PLAN -> "planning chunks";
-            case LocalFunctions.RUN_RESULTS -> "adding up chunk results";
+            case LocalFunctions.RUN_RESULTS -> "adding up run results";
             case LocalFunctions.COMPACT -> "compacting and publishing partitions";
             case LocalFunctions.LATEST_READINGS -> "updating latest readings";
             case LocalFunctions.CLOSE_RUN -> "closing the run";
