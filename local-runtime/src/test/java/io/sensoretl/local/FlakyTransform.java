@@ -3,6 +3,7 @@ package io.sensoretl.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sensoretl.lambda.WorkflowError;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /**
  * Fault injection around the transform function, bound in tests only: some chunks fail with a
  * transient S3 client error a given number of times before they work, some fail permanently until
- * {@link #repair()} is called (the bug is fixed, the chunks can be redriven).
+ * {@link #repair()} is called (the bug is fixed, the chunks can be redriven). The faults are thrown
+ * as the handler's edge would report them ({@link WorkflowError#translate}).
  */
 final class FlakyTransform implements HandlerDecorator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,10 +50,11 @@ final class FlakyTransform implements HandlerDecorator {
             int chunk = node.path("chunk").path("index").asInt(-1);
             int call = calls.computeIfAbsent(chunk, c -> new AtomicInteger()).incrementAndGet();
             if (transient_.contains(chunk) && call <= transientFailures) {
-                throw SdkClientException.create("Unable to execute HTTP request: Connection reset (injected, call " + call + ")");
+                throw WorkflowError.translate(
+                        SdkClientException.create("Unable to execute HTTP request: Connection reset (injected, call " + call + ")"));
             }
             if (permanent.contains(chunk) && broken.get()) {
-                throw new IllegalStateException("injected permanent failure of chunk " + chunk);
+                throw WorkflowError.translate(new IllegalStateException("injected permanent failure of chunk " + chunk));
             }
             handler.handleRequest(new java.io.ByteArrayInputStream(event), out, context);
         };

@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sensoretl.asl.engine.AslEngine;
 import io.sensoretl.asl.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,35 +92,6 @@ class StateMachineFilesTest {
             assertThat(DefinitionSubstitutions.names(text)).as(file.toString()).containsExactlyElementsOf(SUBSTITUTIONS);
             AslEngine.load(Json.parse(DefinitionSubstitutions.apply(text, values)));
         }
-    }
-
-    /**
-     * Lambda names an error after the exception's class, so Retry and Catch match on class names: a
-     * class moved to another package would silently stop matching.
-     */
-    @Test
-    void everyErrorNamedAfterAJavaClassIsAThrowableOnTheClassPath() throws Exception {
-        Pattern className = Pattern.compile("([a-z][a-z0-9_]*\\.)+[A-Z][\\w$]*");
-        List<String> named = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Path file : definitions()) {
-            new ObjectMapper().readTree(file.toFile()).findValues("ErrorEquals").forEach(errors -> errors.forEach(error -> {
-                String name = error.asText();
-                if (!className.matcher(name).matches()) {
-                    return;
-                }
-                named.add(name);
-                try {
-                    if (!Throwable.class.isAssignableFrom(Class.forName(name, false, getClass().getClassLoader()))) {
-                        problems.add(file.getFileName() + ": " + name + " is not a Throwable");
-                    }
-                } catch (ClassNotFoundException e) {
-                    problems.add(file.getFileName() + ": " + name + " is not a class on the class path");
-                }
-            }));
-        }
-        assertThat(named).as("error names that are Java class names").contains("io.sensoretl.compact.PartitionBusyException");
-        assertThat(problems).isEmpty();
     }
 
     @Test

@@ -64,8 +64,8 @@ class WorkflowEndToEndTest {
             List<DeadLetter> letters = dlq.list();
             assertThat(letters).extracting(DeadLetter::chunk).containsExactlyInAnyOrderElementsOf(PERMANENT);
             assertThat(letters).allSatisfy(l -> {
-                assertThat(l.error()).isEqualTo("java.lang.IllegalStateException");
-                assertThat(l.message()).startsWith("injected permanent failure of chunk");
+                assertThat(l.error()).isEqualTo("SensorEtl.Internal");
+                assertThat(l.message()).startsWith("java.lang.IllegalStateException: injected permanent failure of chunk");
                 assertThat(l.source()).isEqualTo("s3://" + DataDir.SOURCE_BUCKET + "/" + KEY);
                 assertThat(l.end()).isGreaterThan(l.start());
             });
@@ -94,7 +94,8 @@ class WorkflowEndToEndTest {
         HandlerDecorator brokenCompaction = (substitution, handler) -> !substitution.equals(LocalFunctions.COMPACT) ? handler
                 : (in, out, context) -> {
                     if (broken.get()) {
-                        throw new IllegalStateException("injected: the catalog is unavailable");
+                        throw io.sensoretl.lambda.WorkflowError.translate(
+                                new IllegalStateException("injected: the catalog is unavailable"));
                     }
                     handler.handleRequest(in, out, context);
                 };
@@ -104,7 +105,7 @@ class WorkflowEndToEndTest {
             RunReport failed = RunReport.of(pipeline.run(DataDir.SOURCE_BUCKET, KEY, RunOptions.DEFAULTS), dataDir);
 
             assertThat(failed.outcome()).isEqualTo(RunReport.FAILED);
-            assertThat(failed.error()).isEqualTo("java.lang.IllegalStateException");
+            assertThat(failed.error()).isEqualTo("SensorEtl.Internal");
             assertThat(failed.cause()).contains("injected: the catalog is unavailable");
             String etag = stack.s3().headObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY)).eTag();
             var entry = new io.sensoretl.ledger.local.LocalRunLedger(dataDir.stores(), java.time.Clock.systemUTC(),
@@ -119,6 +120,67 @@ class WorkflowEndToEndTest {
             assertThat(retried.outcome()).isEqualTo(RunReport.PROCESSED);
             assertThat(retried.valid()).isEqualTo(truth.valid());
             assertCuratedMatches(dataDir, truth);
+        }
+    }
+
+    /**
+     * The source disappears (or is replaced) after planning: every chunk of it fails through the real
+     * transform handler. A missing object may reappear (eventual consistency, an upload in progress), so
+     * it is retried a bounded number of times and then dead-lettered; a replaced one is dead-lettered at
+     * once (the new upload is a run of its own). The run itself succeeds and accounts for every chunk.
+     */
+    @Test
+    void aMissingSourceIsRetriedABoundedNumberOfTimesThenDeadLetteredAndAReplacedOneAtOnce() throws Exception {
+        DataDir dataDir = new DataDir(dir.resolve("vanishing"));
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        new DumpGenerator(5, 0.0, 10).writeRecords(dump, 3_000);
+        java.util.concurrent.atomic.AtomicReference<Runnable> beforeFirstChunk = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.ConcurrentHashMap<Integer, java.util.concurrent.atomic.AtomicInteger> calls =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        HandlerDecorator vanishing = (substitution, handler) -> !substitution.equals(LocalFunctions.TRANSFORM) ? handler
+                : (in, out, context) -> {
+                    byte[] event = in.readAllBytes();
+                    int chunk = io.sensoretl.lambda.Json.MAPPER.readTree(event).path("chunk").path("index").asInt();
+                    calls.computeIfAbsent(chunk, c -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    Runnable once = beforeFirstChunk.getAndSet(null);
+                    if (once != null) {
+                        once.run();
+                    }
+                    handler.handleRequest(new java.io.ByteArrayInputStream(event), out, context);
+                };
+        try (LocalServices stack = LocalServices.start(dataDir, 0, 0);
+                LocalPipeline pipeline = new LocalPipeline(stack, new LocalPipeline.Settings(2, true), vanishing)) {
+            DeadLetterQueue dlq = new DeadLetterQueue(stack.sqs(), stack.deadLetterQueueUrl());
+            stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY), RequestBody.fromBytes(dump.toByteArray()));
+            beforeFirstChunk.set(() -> stack.s3().deleteObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY)));
+
+            RunReport missing = RunReport.of(pipeline.run(DataDir.SOURCE_BUCKET, KEY,
+                    new RunOptions(null, (long) dump.size() / 3, false)), dataDir);
+
+            assertThat(missing.status()).as(missing.toString()).isEqualTo("SUCCEEDED");
+            assertThat(missing.chunks()).isGreaterThanOrEqualTo(3);
+            assertThat(missing.chunksDeadLettered()).isEqualTo(missing.chunks());
+            assertThat(calls.values()).as("1 call + 3 retries per chunk").allSatisfy(n -> assertThat(n.get()).isEqualTo(4));
+            assertThat(dlq.list()).hasSize(missing.chunks()).allSatisfy(l -> {
+                assertThat(l.error()).isEqualTo("SensorEtl.SourceMissing");
+                assertThat(l.message()).contains("s3://" + DataDir.SOURCE_BUCKET + "/" + KEY + " does not exist");
+            });
+            dlq.take().forEach(dlq::delete);
+
+            calls.clear();
+            ByteArrayOutputStream next = new ByteArrayOutputStream();
+            new DumpGenerator(6, 0.0, 10).writeRecords(next, 3_000);
+            stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY), RequestBody.fromBytes(next.toByteArray()));
+            beforeFirstChunk.set(() -> stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY),
+                    RequestBody.fromString("{\"replaced\": true}\n")));
+
+            RunReport replaced = RunReport.of(pipeline.run(DataDir.SOURCE_BUCKET, KEY,
+                    new RunOptions(null, (long) next.size() / 3, false)), dataDir);
+
+            assertThat(replaced.outcome()).as(replaced.toString()).isEqualTo(RunReport.PROCESSED);
+            assertThat(replaced.chunksDeadLettered()).isEqualTo(replaced.chunks());
+            assertThat(calls.values()).as("not retried").allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+            assertThat(dlq.list()).allSatisfy(l -> assertThat(l.error()).isEqualTo("SensorEtl.SourceChanged"));
         }
     }
 

@@ -56,7 +56,7 @@ class StepFunctionsLocalTest {
                  "0-1": {"Throw": {"Error": "Lambda.TooManyRequestsException", "Cause": "Rate exceeded"}},
                  "2": {"Return": {"StatusCode": 200, "Payload": {"chunk": 7, "records": 1000, "valid": 990, "rejected": 10}}}},
                "TransformFailsForGood": {
-                 "0": {"Throw": {"Error": "io.sensoretl.contract.ContractException", "Cause": "field 'ts' is missing"}}},
+                 "0": {"Throw": {"Error": "SensorEtl.BadInput", "Cause": "field 'ts' is missing"}}},
                "DeadLetterSent": {
                  "0": {"Return": {"MD5OfMessageBody": "d41d8cd98f00b204e9800998ecf8427e", "MessageId": "7b0f3c4e-1111-2222-3333-444455556666"}}}}}
             """.formatted(MACHINE, CHUNK_STATE, CHUNK_STATE, DLQ_STATE);

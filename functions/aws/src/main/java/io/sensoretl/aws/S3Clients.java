@@ -3,14 +3,13 @@ package io.sensoretl.aws;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Builds the S3 clients the handlers use: the lean URL-connection HTTP client on Lambda (small jar,
- * fast cold start), or a path-style client against an S3-compatible endpoint when
- * {@code SENSOR_ETL_S3_ENDPOINT} is set (the local runtime and tests).
+ * Builds the S3 clients the handlers use, configured by {@link AwsClients} (HTTP client, timeouts, the
+ * one retry policy): the default endpoint on Lambda, or a path-style client against an S3-compatible
+ * endpoint when {@code SENSOR_ETL_S3_ENDPOINT} is set (the local runtime and tests).
  */
 public final class S3Clients {
     private S3Clients() {}
@@ -26,7 +25,8 @@ public final class S3Clients {
         if (endpoint != null && !endpoint.isBlank()) {
             return forEndpoint(URI.create(endpoint), LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY);
         }
-        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return S3Client.builder().httpClient(AwsClients.httpClient())
+                .overrideConfiguration(AwsClients.s3Overrides(AwsClients.retries())).build();
     }
 
     /** A client for an S3-compatible server (S3Proxy locally): path-style, static credentials. */
@@ -36,7 +36,8 @@ public final class S3Clients {
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(AwsClients.httpClient())
+                .overrideConfiguration(AwsClients.s3Overrides(AwsClients.retries()))
                 .build();
     }
 }

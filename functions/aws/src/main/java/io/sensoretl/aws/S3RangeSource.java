@@ -1,6 +1,8 @@
 package io.sensoretl.aws;
 
 import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.chunk.SourceChangedException;
+import io.sensoretl.chunk.SourceMissingException;
 import io.sensoretl.decode.Compression;
 import io.sensoretl.transform.ByteSource;
 import java.io.IOException;
@@ -8,13 +10,15 @@ import java.io.InputStream;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A chunk's bytes from S3 through ranged GETs: first exactly the chunk's range, then, only if the
  * last record runs past the chunk's end, small follow-up ranges until it is complete. Every GET is
- * conditional on the planned ETag, so a source object replaced mid-run fails loudly instead of
- * mixing two versions.
+ * conditional on the planned ETag, so a source object replaced mid-run fails loudly
+ * ({@link SourceChangedException}) instead of mixing two versions; a deleted one fails with
+ * {@link SourceMissingException}.
  */
 public final class S3RangeSource implements ByteSource {
     /** Follow-up ranges are small: a record rarely crosses the boundary by more than a few KiB. */
@@ -45,10 +49,13 @@ public final class S3RangeSource implements ByteSource {
         try {
             return s3.getObject(b -> b.bucket(chunk.bucket()).key(chunk.key()).range("bytes=" + from + "-" + (to - 1))
                     .ifMatch(chunk.etag()));
+        } catch (NoSuchKeyException e) {
+            throw new SourceMissingException(chunk.sourceUri() + " does not exist (it was planned with ETag "
+                    + chunk.etag() + "); it was deleted or is being replaced", e);
         } catch (S3Exception e) {
             if (e.statusCode() == 412) {
-                throw new IOException(chunk.sourceUri() + " changed since it was planned (ETag is no longer "
-                        + chunk.etag() + "); re-run the upload", e);
+                throw new SourceChangedException(chunk.sourceUri() + " changed since it was planned (ETag is no longer "
+                        + chunk.etag() + "); the new upload is a run of its own", e);
             }
             throw e;
         }

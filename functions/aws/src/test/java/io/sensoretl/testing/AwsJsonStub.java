@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.sensoretl.aws.AwsClients;
+import io.sensoretl.aws.AwsRetries;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -86,6 +88,22 @@ public abstract class AwsJsonStub<S extends AwsJsonStub<S>> implements AutoClose
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
+    }
+
+    /** A client configured as the functions configure theirs ({@link AwsClients}), with {@code retries}. */
+    protected <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, AwsRetries retries) {
+        return AwsClients.configure(builder, retries).endpointOverride(endpoint())
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+    }
+
+    /** Queues {@code times} answers of HTTP {@code status} with error {@code errorType} for {@code operation}. */
+    public S fail(String operation, int status, String errorType, String message, int times) {
+        for (int i = 0; i < times; i++) {
+            respond(operation, status, "{\"__type\":\"" + errorType + "\",\"Message\":\"" + message + "\"}");
+        }
+        return self();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A contract could not be loaded; lists every problem found, each with the path of the bad entry. */
-public final class ContractException extends RuntimeException {
+public final class ContractException extends RuntimeException implements InvalidInput {
     private final String source;
     private final List<ContractProblem> problems;
 

@@ -2,6 +2,7 @@ package io.sensoretl.transform;
 
 import io.sensoretl.contract.Format;
 import io.sensoretl.contract.FormatKind;
+import io.sensoretl.contract.InvalidInput;
 import io.sensoretl.decode.DelimitedLineDecoder;
 import io.sensoretl.decode.FieldError;
 import io.sensoretl.decode.JsonFieldPlan;
@@ -167,7 +168,7 @@ final class LineRecords implements SourceRecords {
     }
 
     /** The header row needed to decode the chunk is missing or unreadable: a chunk-level error. */
-    static final class HeaderException extends IOException {
+    static final class HeaderException extends IOException implements InvalidInput {
         HeaderException(String message) {
             super(message);
         }

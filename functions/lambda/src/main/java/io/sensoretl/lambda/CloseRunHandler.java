@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.compact.BlobOutput;
 import io.sensoretl.compact.Blobs;
@@ -53,7 +52,7 @@ public final class CloseRunHandler implements RequestStreamHandler {
     /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public CloseRunHandler() {
         this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
-                Clock.systemUTC(), Duration.ofHours(6), Backoff.standard()), Telemetry.stdout(),
+                Clock.systemUTC(), Duration.ofHours(6)), Telemetry.stdout(),
                 new S3Blobs(S3Clients.fromEnvironment(), AwsClients.requiredEnv("CURATED_BUCKET")));
         this.priming = Priming.register(new CloseRunPriming());
     }
@@ -84,8 +83,7 @@ public final class CloseRunHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.read(input);
-        Map<String, Object> result = Instrumented.run(telemetry, MetricNames.CLOSE_RUN, context, "run closed", inv -> {
+        Instrumented.handle(input, output, context, telemetry, MetricNames.CLOSE_RUN, "run closed", (event, inv) -> {
             inv.field(Invocation.SOURCE_KEY, RunEvents.sourceKey(event)).field("executionId", Json.field(event, "executionId"));
             Map<String, Object> r = close(event);
             boolean succeeded = "SUCCEEDED".equals(r.get("state"));
@@ -96,7 +94,6 @@ public final class CloseRunHandler implements RequestStreamHandler {
                     .count(MetricNames.CHUNKS_DEAD_LETTERED, ((Number) r.get("deadLetteredChunks")).longValue());
             return r;
         });
-        Json.write(output, result);
     }
 
     public Map<String, Object> close(JsonNode event) throws IOException {

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.catalog.CuratedTables;
 import io.sensoretl.catalog.PartitionCatalog;
@@ -62,11 +61,10 @@ public final class CompactHandler implements RequestStreamHandler {
     /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public CompactHandler() {
         this(new S3Blobs(S3Clients.fromEnvironment(), AwsClients.requiredEnv("CURATED_BUCKET")),
-                new GluePartitionCatalog(AwsClients.glueFromEnvironment(), AwsClients.requiredEnv("GLUE_DATABASE"),
-                        Backoff.standard()),
+                new GluePartitionCatalog(AwsClients.glueFromEnvironment(), AwsClients.requiredEnv("GLUE_DATABASE")),
                 CompactionConfig.fromEnvironment(System.getenv(), Path.of(System.getProperty("java.io.tmpdir"))),
                 new DynamoDbPartitionLocks(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
-                        Clock.systemUTC(), Backoff.standard()), Telemetry.stdout());
+                        Clock.systemUTC()), Telemetry.stdout());
         this.priming = Priming.register(new CompactPriming());
     }
 
@@ -87,8 +85,7 @@ public final class CompactHandler implements RequestStreamHandler {
     /** Metrics (dimension Function=compact): PartitionsCompacted, RowsCompacted, BytesWritten; log field runId. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.read(input);
-        Map<String, Object> result = Instrumented.run(telemetry, MetricNames.COMPACT, context, "run compacted", inv -> {
+        Instrumented.handle(input, output, context, telemetry, MetricNames.COMPACT, "run compacted", (event, inv) -> {
             inv.field(Invocation.RUN_ID, Json.field(event, "runId"));
             Map<String, Object> r = compact(event);
             @SuppressWarnings("unchecked")
@@ -99,7 +96,6 @@ public final class CompactHandler implements RequestStreamHandler {
                     .bytes(MetricNames.BYTES_WRITTEN, parts.stream().mapToLong(p -> (Long) p.get("bytes")).sum());
             return r;
         });
-        Json.write(output, result);
     }
 
     public Map<String, Object> compact(JsonNode event) throws IOException {

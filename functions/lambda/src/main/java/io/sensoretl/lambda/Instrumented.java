@@ -1,34 +1,43 @@
 package io.sensoretl.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.Telemetry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
- * The handlers' telemetry edge: runs one invocation's work, then reports it (an INFO log line and
- * EMF metrics) or its failure (an ERROR log line naming the error, then the error is rethrown so
- * Lambda and Step Functions see it unchanged).
+ * The handlers' edge: reads the event, runs one invocation's work, writes its answer as JSON, and
+ * reports it (an INFO log line and EMF metrics) or its failure. A failure, reading the event
+ * included, is translated into its workflow error ({@link WorkflowError}), logged (an ERROR line
+ * with the workflow error name and the message) and thrown, so Lambda reports it under the name the
+ * state machine's Retry and Catch match.
  */
 final class Instrumented {
     private Instrumented() {}
 
     interface Work<T> {
         /** Does the work; sets context fields early (the error line uses them) and counts metrics. */
-        T run(Invocation invocation) throws IOException;
+        T run(JsonNode event, Invocation invocation) throws IOException;
     }
 
-    static <T> T run(Telemetry telemetry, String function, Context context, String message, Work<T> work)
-            throws IOException {
+    static <T> void handle(InputStream input, OutputStream output, Context context, Telemetry telemetry, String function,
+                           String message, Work<T> work) throws IOException {
         Invocation invocation = telemetry.start(function, context == null ? null : context.getAwsRequestId());
         T result;
         try {
-            result = work.run(invocation);
-        } catch (IOException | RuntimeException | Error e) {
+            result = work.run(Json.read(input), invocation);
+        } catch (IOException | RuntimeException e) {
+            RuntimeException error = WorkflowError.translate(e);
+            invocation.fail(error);
+            throw error;
+        } catch (Error e) {
             invocation.fail(e);
             throw e;
         }
         invocation.succeed(message);
-        return result;
+        Json.write(output, result);
     }
 }

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.compact.Blob;
 import io.sensoretl.compact.Blobs;
@@ -46,7 +45,7 @@ public final class LatestReadingsHandler implements RequestStreamHandler {
     public LatestReadingsHandler() {
         this(new S3Blobs(S3Clients.fromEnvironment(), AwsClients.requiredEnv("CURATED_BUCKET")),
                 new DynamoDbLatestReadings(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LATEST_TABLE"),
-                        Backoff.standard(), Executors.newFixedThreadPool(Integer.parseInt(
+                        Executors.newFixedThreadPool(Integer.parseInt(
                                 System.getenv().getOrDefault("LATEST_WRITE_PARALLELISM", "16")))), Telemetry.stdout());
         this.priming = Priming.register(new LatestReadingsPriming());
     }
@@ -65,16 +64,14 @@ public final class LatestReadingsHandler implements RequestStreamHandler {
     /** Metrics (dimension Function=latest-readings): SeriesUpserted, SeriesSkippedOlder; log field runId. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.read(input);
-        Map<String, Object> result = Instrumented.run(telemetry, MetricNames.LATEST_READINGS, context,
-                "latest readings upserted", inv -> {
+        Instrumented.handle(input, output, context, telemetry, MetricNames.LATEST_READINGS, "latest readings upserted",
+                (event, inv) -> {
                     inv.field(Invocation.RUN_ID, Json.field(event, "runId"));
                     Map<String, Object> r = upsert(event);
                     inv.count(MetricNames.SERIES_UPSERTED, ((Number) r.get("written")).longValue())
                             .count(MetricNames.SERIES_SKIPPED_OLDER, ((Number) r.get("skippedOlder")).longValue());
                     return r;
                 });
-        Json.write(output, result);
     }
 
     public Map<String, Object> upsert(JsonNode event) throws IOException {

@@ -60,8 +60,7 @@ public final class PlanHandler implements RequestStreamHandler {
     /** Metrics (dimension Function=plan): ChunksPlanned, SourceObjects, SourceBytes; log fields runId, sourceKey. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.read(input);
-        PlanResult result = Instrumented.run(telemetry, MetricNames.PLAN, context, "run planned", inv -> {
+        Instrumented.handle(input, output, context, telemetry, MetricNames.PLAN, "run planned", (event, inv) -> {
             JsonNode detail = event.path("detail");
             String key = detail.path("object").path("key").isTextual() ? detail.path("object").path("key").asText()
                     : Json.field(event, "key") != null ? Json.field(event, "key") : Json.field(event, "prefix");
@@ -74,7 +73,6 @@ public final class PlanHandler implements RequestStreamHandler {
                     .bytes(MetricNames.SOURCE_BYTES, r.bytes());
             return r;
         });
-        Json.write(output, result);
     }
 
     public PlanResult plan(JsonNode event) {

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.lambda.priming.Priming;
 import io.sensoretl.lambda.priming.RecordRunPriming;
 import io.sensoretl.ledger.RunKey;
@@ -41,7 +40,7 @@ public final class RecordRunHandler implements RequestStreamHandler {
     public RecordRunHandler() {
         this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
                 Clock.systemUTC(), Duration.ofMinutes(Long.parseLong(
-                        System.getenv().getOrDefault("RUN_STALE_AFTER_MINUTES", "360"))), Backoff.standard()),
+                        System.getenv().getOrDefault("RUN_STALE_AFTER_MINUTES", "360")))),
                 Telemetry.stdout());
         this.priming = Priming.register(new RecordRunPriming());
     }
@@ -62,8 +61,7 @@ public final class RecordRunHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.read(input);
-        Map<String, Object> result = Instrumented.run(telemetry, MetricNames.RECORD_RUN, context, "run recorded", inv -> {
+        Instrumented.handle(input, output, context, telemetry, MetricNames.RECORD_RUN, "run recorded", (event, inv) -> {
             inv.field(Invocation.SOURCE_KEY, RunEvents.sourceKey(event)).field("executionId", Json.field(event, "executionId"));
             Map<String, Object> r = record(event);
             boolean started = (Boolean) r.get("started");
@@ -72,7 +70,6 @@ public final class RecordRunHandler implements RequestStreamHandler {
                     .count(MetricNames.DUPLICATE_EVENTS, started ? 0 : 1);
             return r;
         });
-        Json.write(output, result);
     }
 
     public Map<String, Object> record(JsonNode event) {

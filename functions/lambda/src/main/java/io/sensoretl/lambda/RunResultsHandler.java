@@ -65,8 +65,7 @@ public final class RunResultsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.read(input);
-        RunTotals totals = Instrumented.run(telemetry, MetricNames.RUN_RESULTS, context, "run results added up", inv -> {
+        Instrumented.handle(input, output, context, telemetry, MetricNames.RUN_RESULTS, "run results added up", (event, inv) -> {
             inv.field(Invocation.RUN_ID, Json.field(event, "runId"));
             RunTotals t = addUp(event);
             inv.count(MetricNames.CHUNKS_SUCCEEDED, t.chunksSucceeded())
@@ -74,7 +73,6 @@ public final class RunResultsHandler implements RequestStreamHandler {
                     .count(MetricNames.PARTIAL_FILES_DISCARDED, t.partialFilesDiscarded());
             return t;
         });
-        Json.write(output, totals);
     }
 
     public RunTotals addUp(JsonNode event) throws IOException {

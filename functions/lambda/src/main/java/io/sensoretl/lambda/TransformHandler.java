@@ -55,8 +55,7 @@ public final class TransformHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.read(input);
-        ChunkStats stats = Instrumented.run(telemetry, MetricNames.TRANSFORM, context, "chunk transformed", inv -> {
+        Instrumented.handle(input, output, context, telemetry, MetricNames.TRANSFORM, "chunk transformed", (event, inv) -> {
             JsonNode item = event.has("chunk") ? event.get("chunk") : event;
             inv.field(Invocation.RUN_ID, Json.field(item, "runId"))
                     .field(Invocation.CHUNK_INDEX, item.path("index").isIntegralNumber() ? item.get("index").asInt() : null)
@@ -71,7 +70,6 @@ public final class TransformHandler implements RequestStreamHandler {
                     .rejectedByReason(s.rejectedByReason());
             return s;
         });
-        Json.write(output, stats);
     }
 
     public ChunkStats transform(JsonNode event) throws IOException {

@@ -134,7 +134,8 @@ class HandlerTelemetryTest {
                 {"outputBucket":"work","chunk":{"runId":"run-x","index":3,"bucket":"source","key":"incoming/gone.ndjson",
                  "etag":"e","size":10,"start":0,"end":10,"compression":"none","splittable":true,"sourceDate":"2024-03-01"}}""";
 
-        assertThatThrownBy(() -> invoke(transform, event)).isNotNull();
+        assertThatThrownBy(() -> invoke(transform, event)).isInstanceOf(SensorEtl.SourceMissing.class)
+                .hasMessageContaining("s3://source/incoming/gone.ndjson does not exist");
 
         assertThat(emf("transform")).isEmpty();
         JsonNode error = logs("transform").get(0);
@@ -142,7 +143,8 @@ class HandlerTelemetryTest {
         assertThat(error.path("runId").asText()).isEqualTo("run-x");
         assertThat(error.path("chunkIndex").asInt()).isEqualTo(3);
         assertThat(error.path("sourceKey").asText()).isEqualTo("incoming/gone.ndjson");
-        assertThat(error.path("errorType").asText()).isNotBlank();
+        assertThat(error.path("errorType").asText()).isEqualTo("SensorEtl.SourceMissing");
+        assertThat(error.path("errorMessage").asText()).contains("s3://source/incoming/gone.ndjson");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.sensoretl.catalog.aws;
 
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.catalog.Column;
 import io.sensoretl.catalog.PartitionCatalog;
 import io.sensoretl.catalog.PartitionConflictException;
@@ -37,7 +36,7 @@ import software.amazon.awssdk.services.glue.model.TableInput;
  * <p>Idempotent throughout: an existing table or a partition already at the wanted location is
  * success, so a retried finalisation converges. Batch calls respect Glue's limits (100 partitions
  * per BatchCreatePartition / BatchUpdatePartition, 1000 keys per BatchGetPartition) and every call
- * is retried on throttling with backoff.
+ * is retried by the SDK's retry strategy ({@link io.sensoretl.aws.AwsClients}).
  *
  * <p>Glue has no conditional partition update, so the expected-location check of a switch is a
  * read just before the write: it catches a compaction that finished earlier, not one racing in the
@@ -54,13 +53,11 @@ public final class GluePartitionCatalog implements PartitionCatalog {
 
     private final GlueClient glue;
     private final String database;
-    private final Backoff backoff;
     private final Map<String, StorageDescriptor> tableDescriptors = new ConcurrentHashMap<>();
 
-    public GluePartitionCatalog(GlueClient glue, String database, Backoff backoff) {
+    public GluePartitionCatalog(GlueClient glue, String database) {
         this.glue = glue;
         this.database = database;
-        this.backoff = backoff;
     }
 
     @Override
@@ -73,8 +70,7 @@ public final class GluePartitionCatalog implements PartitionCatalog {
                 .storageDescriptor(descriptor(glueColumns(table.columns()), table.location()))
                 .build();
         try {
-            backoff.call("create table " + database + "." + table.name(),
-                    () -> glue.createTable(b -> b.databaseName(database).tableInput(input)));
+            glue.createTable(b -> b.databaseName(database).tableInput(input));
         } catch (AlreadyExistsException existing) {
             // idempotent: the table definition is owned by whoever created it first (or the template)
         }
@@ -89,8 +85,8 @@ public final class GluePartitionCatalog implements PartitionCatalog {
                     .map(dt -> PartitionValueList.builder().values(dt).build()).toList();
             while (!keys.isEmpty()) {
                 List<PartitionValueList> batch = keys;
-                BatchGetPartitionResponse response = backoff.call("read partitions of " + database + "." + table,
-                        () -> glue.batchGetPartition(b -> b.databaseName(database).tableName(table).partitionsToGet(batch)));
+                BatchGetPartitionResponse response = glue.batchGetPartition(b -> b.databaseName(database).tableName(table)
+                        .partitionsToGet(batch));
                 response.partitions().forEach(p -> found.put(p.values().get(0), toState(p)));
                 // Glue may leave keys unprocessed under load; they are asked for again
                 keys = response.hasUnprocessedKeys() ? response.unprocessedKeys() : List.of();
@@ -107,8 +103,7 @@ public final class GluePartitionCatalog implements PartitionCatalog {
         String token = null;
         do {
             String from = token;
-            GetPartitionsResponse page = backoff.call("list partitions of " + database + "." + table,
-                    () -> glue.getPartitions(b -> b.databaseName(database).tableName(table).nextToken(from)));
+            GetPartitionsResponse page = glue.getPartitions(b -> b.databaseName(database).tableName(table).nextToken(from));
             page.partitions().forEach(p -> out.add(toState(p)));
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
@@ -146,8 +141,8 @@ public final class GluePartitionCatalog implements PartitionCatalog {
 
     private void create(String table, StorageDescriptor sd, List<PartitionSwitch> batch) {
         List<PartitionInput> inputs = batch.stream().map(s -> partitionInput(sd, s)).toList();
-        BatchCreatePartitionResponse response = backoff.call("add partitions to " + database + "." + table,
-                () -> glue.batchCreatePartition(b -> b.databaseName(database).tableName(table).partitionInputList(inputs)));
+        BatchCreatePartitionResponse response = glue.batchCreatePartition(b -> b.databaseName(database).tableName(table)
+                .partitionInputList(inputs));
         List<String> raced = new ArrayList<>();
         for (PartitionError error : response.errors()) {
             String dt = error.partitionValues().get(0);
@@ -177,8 +172,8 @@ public final class GluePartitionCatalog implements PartitionCatalog {
                         .partitionInput(partitionInput(sd, s))
                         .build())
                 .toList();
-        BatchUpdatePartitionResponse response = backoff.call("relocate partitions of " + database + "." + table,
-                () -> glue.batchUpdatePartition(b -> b.databaseName(database).tableName(table).entries(entries)));
+        BatchUpdatePartitionResponse response = glue.batchUpdatePartition(b -> b.databaseName(database).tableName(table)
+                .entries(entries));
         if (response.hasErrors() && !response.errors().isEmpty()) {
             var error = response.errors().get(0);
             throw new IllegalStateException("Glue refused to relocate partition dt=" + error.partitionValueList().get(0)
@@ -188,8 +183,8 @@ public final class GluePartitionCatalog implements PartitionCatalog {
     }
 
     private StorageDescriptor tableDescriptor(String table) {
-        return tableDescriptors.computeIfAbsent(table, t -> backoff.call("read table " + database + "." + t,
-                () -> glue.getTable(b -> b.databaseName(database).name(t)).table().storageDescriptor()));
+        return tableDescriptors.computeIfAbsent(table,
+                t -> glue.getTable(b -> b.databaseName(database).name(t)).table().storageDescriptor());
     }
 
     /** A partition's descriptor is the table's with its own location: Athena reads format and SerDe from it. */

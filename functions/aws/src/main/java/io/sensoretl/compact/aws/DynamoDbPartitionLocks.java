@@ -1,6 +1,5 @@
 package io.sensoretl.compact.aws;
 
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.compact.PartitionLocks;
 import io.sensoretl.ledger.aws.LedgerKeys;
 import java.time.Clock;
@@ -28,20 +27,18 @@ public final class DynamoDbPartitionLocks implements PartitionLocks {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
-    private final Backoff backoff;
 
-    public DynamoDbPartitionLocks(DynamoDbClient dynamo, String ledgerTable, Clock clock, Backoff backoff) {
+    public DynamoDbPartitionLocks(DynamoDbClient dynamo, String ledgerTable, Clock clock) {
         this.dynamo = dynamo;
         this.table = ledgerTable;
         this.clock = clock;
-        this.backoff = backoff;
     }
 
     @Override
     public boolean tryLock(String name, String owner, Duration ttl) {
         long now = clock.millis();
         try {
-            backoff.call("lock " + name, () -> dynamo.putItem(b -> b.tableName(table)
+            dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of(
                             LedgerKeys.PK, AttributeValue.fromS(KEY_PREFIX + name),
                             LedgerKeys.SK, AttributeValue.fromS("lease"),
@@ -50,7 +47,7 @@ public final class DynamoDbPartitionLocks implements PartitionLocks {
                     .conditionExpression("attribute_not_exists(lease_owner) OR lease_owner = :me OR expires_at < :now")
                     .expressionAttributeValues(Map.of(
                             ":me", AttributeValue.fromS(owner),
-                            ":now", AttributeValue.fromN(Long.toString(now))))));
+                            ":now", AttributeValue.fromN(Long.toString(now)))));
             return true;
         } catch (ConditionalCheckFailedException heldByAnother) {
             return false;
@@ -60,12 +57,12 @@ public final class DynamoDbPartitionLocks implements PartitionLocks {
     @Override
     public void unlock(String name, String owner) {
         try {
-            backoff.call("unlock " + name, () -> dynamo.deleteItem(b -> b.tableName(table)
+            dynamo.deleteItem(b -> b.tableName(table)
                     .key(Map.of(
                             LedgerKeys.PK, AttributeValue.fromS(KEY_PREFIX + name),
                             LedgerKeys.SK, AttributeValue.fromS("lease")))
                     .conditionExpression("lease_owner = :me")
-                    .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner)))));
+                    .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner))));
         } catch (ConditionalCheckFailedException notOurs) {
             // expired and taken over, or already released: nothing of ours to give up
         }

@@ -1,6 +1,5 @@
 package io.sensoretl.latest.aws;
 
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.latest.LatestReadings;
 import io.sensoretl.latest.UpsertSummary;
@@ -25,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <p>Each series is one conditional {@code UpdateItem} ("only if newer"). {@code BatchWriteItem}
  * would save requests but cannot carry a condition, and a transaction is limited to 100 items and
  * fails as a whole when any one condition fails; so the updates are instead issued in parallel on
- * the given executor, each retried on throttling with backoff. The cost is one write unit per
+ * the given executor, each retried by the SDK's retry strategy ({@link io.sensoretl.aws.AwsClients}). The cost is one write unit per
  * series per run (items are under 1 KB), independent of how many records the run had.
  */
 public final class DynamoDbLatestReadings implements LatestReadings {
@@ -34,13 +33,11 @@ public final class DynamoDbLatestReadings implements LatestReadings {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Backoff backoff;
     private final Executor executor;
 
-    public DynamoDbLatestReadings(DynamoDbClient dynamo, String table, Backoff backoff, Executor executor) {
+    public DynamoDbLatestReadings(DynamoDbClient dynamo, String table, Executor executor) {
         this.dynamo = dynamo;
         this.table = table;
-        this.backoff = backoff;
         this.executor = executor;
     }
 
@@ -89,13 +86,13 @@ public final class DynamoDbLatestReadings implements LatestReadings {
                 + " OR (ts_us = :ts AND run_id = :run AND #value < :v)";
         String finalUpdate = update;
         try {
-            backoff.call("latest reading of " + r.sensorId() + "/" + r.metric(), () -> dynamo.updateItem(b -> b
+            dynamo.updateItem(b -> b
                     .tableName(table)
                     .key(Map.of(PK, AttributeValue.fromS(r.sensorId()), SK, AttributeValue.fromS(r.metric())))
                     .updateExpression(finalUpdate)
                     .conditionExpression(condition)
                     .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)));
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException notNewer) {
             return false;
@@ -104,9 +101,8 @@ public final class DynamoDbLatestReadings implements LatestReadings {
 
     @Override
     public Optional<LatestReading> get(String sensorId, String metric) {
-        Map<String, AttributeValue> item = backoff.call("latest reading of " + sensorId + "/" + metric,
-                () -> dynamo.getItem(b -> b.tableName(table)
-                        .key(Map.of(PK, AttributeValue.fromS(sensorId), SK, AttributeValue.fromS(metric)))).item());
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of(PK, AttributeValue.fromS(sensorId), SK, AttributeValue.fromS(metric)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toReading(item));
     }
 
@@ -116,11 +112,11 @@ public final class DynamoDbLatestReadings implements LatestReadings {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = backoff.call("latest readings of " + sensorId, () -> dynamo.query(b -> b
+            QueryResponse page = dynamo.query(b -> b
                     .tableName(table)
                     .keyConditionExpression("sensor_id = :s")
                     .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(sensorId)))
-                    .exclusiveStartKey(from)));
+                    .exclusiveStartKey(from));
             page.items().forEach(i -> out.add(toReading(i)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

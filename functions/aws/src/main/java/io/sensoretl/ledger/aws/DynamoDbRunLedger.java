@@ -1,6 +1,5 @@
 package io.sensoretl.ledger.aws;
 
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.ledger.LedgerConflictException;
 import io.sensoretl.ledger.RunCounts;
 import io.sensoretl.ledger.RunKey;
@@ -38,14 +37,12 @@ public final class DynamoDbRunLedger implements RunLedger {
     private final String table;
     private final Clock clock;
     private final Duration staleAfter;
-    private final Backoff backoff;
 
-    public DynamoDbRunLedger(DynamoDbClient dynamo, String table, Clock clock, Duration staleAfter, Backoff backoff) {
+    public DynamoDbRunLedger(DynamoDbClient dynamo, String table, Clock clock, Duration staleAfter) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
         this.staleAfter = staleAfter;
-        this.backoff = backoff;
     }
 
 
@@ -71,7 +68,7 @@ public final class DynamoDbRunLedger implements RunLedger {
             values.put(":failed", s(RunState.FAILED.name()));
         }
         try {
-            Map<String, AttributeValue> item = backoff.call("start run of " + key, () -> dynamo.updateItem(b -> b
+            Map<String, AttributeValue> item = dynamo.updateItem(b -> b
                     .tableName(table)
                     .key(keyOf(key))
                     .updateExpression("SET #state = :running, execution_id = :exec, run_id = :run, started_at = :now, "
@@ -81,7 +78,7 @@ public final class DynamoDbRunLedger implements RunLedger {
                     .expressionAttributeNames(Map.of("#state", "state", "#error", "error", "#counts", "counts",
                             "#bucket", "bucket"))
                     .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
             return new StartOutcome(StartOutcome.Decision.STARTED, toRecord(key, item));
         } catch (ConditionalCheckFailedException refused) {
             RunRecord existing = get(key).orElseThrow(() -> new IllegalStateException(
@@ -129,14 +126,14 @@ public final class DynamoDbRunLedger implements RunLedger {
             }
         }
         try {
-            Map<String, AttributeValue> item = backoff.call("close run of " + key, () -> dynamo.updateItem(b -> b
+            Map<String, AttributeValue> item = dynamo.updateItem(b -> b
                     .tableName(table)
                     .key(keyOf(key))
                     .updateExpression("SET #state = :target, ended_at = :now, " + set)
                     .conditionExpression("#state = :running AND execution_id = :exec")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
             return toRecord(key, item);
         } catch (ConditionalCheckFailedException e) {
             RunRecord existing = get(key).orElse(null);
@@ -149,8 +146,8 @@ public final class DynamoDbRunLedger implements RunLedger {
 
     @Override
     public Optional<RunRecord> get(RunKey key) {
-        Map<String, AttributeValue> item = backoff.call("read run of " + key, () -> dynamo.getItem(b -> b
-                .tableName(table).key(keyOf(key)).consistentRead(true)).item());
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b
+                .tableName(table).key(keyOf(key)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(key, item));
     }
 

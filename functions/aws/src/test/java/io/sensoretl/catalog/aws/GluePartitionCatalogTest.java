@@ -8,8 +8,7 @@ import io.sensoretl.catalog.PartitionConflictException;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.PartitionSwitch;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.aws.Backoff;
-import java.time.Duration;
+import io.sensoretl.aws.AwsRetries;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +32,12 @@ class GluePartitionCatalogTest {
 
     private final GlueStub stub;
     private final GlueClient client;
-    private final List<Duration> slept = new ArrayList<>();
     private final GluePartitionCatalog catalog;
 
     GluePartitionCatalogTest() throws Exception {
         stub = new GlueStub();
         client = stub.client();
-        catalog = new GluePartitionCatalog(client, "sensoretl",
-                new Backoff(5, Duration.ofMillis(200), Duration.ofSeconds(5), slept::add, () -> 1.0));
+        catalog = new GluePartitionCatalog(client, "sensoretl");
     }
 
     @AfterEach
@@ -172,17 +169,30 @@ class GluePartitionCatalogTest {
     }
 
     @Test
-    void throttledCallsAreRetriedWithBackoffInVirtualTime() {
+    void throttledCallsAreRetriedByTheSdkRetryStrategyNotByTheAdapter() {
         stub.fail("BatchGetPartition", "ThrottlingException", "Rate exceeded");
         stub.fail("BatchGetPartition", "ThrottlingException", "Rate exceeded");
         stub.answer("BatchGetPartition", "{\"Partitions\":[" + partitionJson("2024-03-01", ROOT + "x/v=1/") + "]}");
+        try (GlueClient retrying = stub.client(AwsRetries.STANDARD.withJitter(() -> 0))) {
+            Map<String, PartitionState> found = new GluePartitionCatalog(retrying, "sensoretl")
+                    .partitions("readings", List.of("2024-03-01", "2024-03-02"));
 
-        Map<String, PartitionState> found = catalog.partitions("readings", List.of("2024-03-01", "2024-03-02"));
-
-        assertThat(found.keySet()).containsExactly("2024-03-01");
-        assertThat(found.get("2024-03-01").parameters()).containsEntry("sensoretl.applied_run", "run-0");
-        assertThat(slept).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
+            assertThat(found.keySet()).containsExactly("2024-03-01");
+            assertThat(found.get("2024-03-01").parameters()).containsEntry("sensoretl.applied_run", "run-0");
+        }
         assertThat(stub.operations()).containsExactly("BatchGetPartition", "BatchGetPartition", "BatchGetPartition");
+    }
+
+    @Test
+    void throttlingBeyondTheSdkAttemptsFailsAsAThrottlingErrorWithoutFurtherRetries() {
+        stub.fail("BatchGetPartition", 400, "ThrottlingException", "Rate exceeded", 10);
+        try (GlueClient retrying = stub.client(AwsRetries.STANDARD.withJitter(() -> 0))) {
+            GluePartitionCatalog throttled = new GluePartitionCatalog(retrying, "sensoretl");
+            assertThatThrownBy(() -> throttled.partitions("readings", List.of("2024-03-01")))
+                    .isInstanceOfSatisfying(software.amazon.awssdk.core.exception.SdkServiceException.class,
+                            e -> assertThat(e.isThrottlingException()).isTrue());
+        }
+        assertThat(stub.operations()).hasSize(AwsRetries.STANDARD.maxAttempts());
     }
 
     @Test

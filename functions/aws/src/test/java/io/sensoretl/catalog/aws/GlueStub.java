@@ -13,4 +13,9 @@ final class GlueStub extends AwsJsonStub<GlueStub> {
     GlueClient client() {
         return client(GlueClient.builder());
     }
+
+    /** A client configured as the compact function's, with {@code retries}. */
+    GlueClient client(io.sensoretl.aws.AwsRetries retries) {
+        return client(GlueClient.builder(), retries);
+    }
 }

@@ -2,7 +2,6 @@ package io.sensoretl.compact.aws;
 
 import io.sensoretl.compact.PartitionLocks;
 import io.sensoretl.compact.PartitionLocksContract;
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.testing.Dynalite;
 import io.sensoretl.testing.DynamoDbTables;
 import io.sensoretl.testing.ManualClock;
@@ -36,6 +35,6 @@ class DynamoDbPartitionLocksTest extends PartitionLocksContract {
     protected PartitionLocks newLocks(ManualClock clock) {
         String table = "ledger-" + TABLES.incrementAndGet();
         DynamoDbTables.ledger(client, table);
-        return new DynamoDbPartitionLocks(client, table, clock, Backoff.standard());
+        return new DynamoDbPartitionLocks(client, table, clock);
     }
 }

@@ -2,7 +2,6 @@ package io.sensoretl.ledger.aws;
 
 import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.RunLedgerContract;
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.testing.Dynalite;
 import io.sensoretl.testing.DynamoDbTables;
 import io.sensoretl.testing.ManualClock;
@@ -37,6 +36,6 @@ class DynamoDbRunLedgerTest extends RunLedgerContract {
     protected RunLedger newLedger(ManualClock clock, Duration staleAfter) {
         String table = "runs-" + TABLES.incrementAndGet();
         DynamoDbTables.ledger(client, table);
-        return new DynamoDbRunLedger(client, table, clock, staleAfter, Backoff.standard());
+        return new DynamoDbRunLedger(client, table, clock, staleAfter);
     }
 }

@@ -1,6 +1,5 @@
 package io.sensoretl.lambda.priming;
 
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.lambda.CloseRunHandler;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
@@ -34,7 +33,7 @@ public final class CloseRunPriming extends Priming {
         });
         try (DynamoDbClient dynamo = DynamoDbAnswers.client(http); S3Client s3 = CannedClients.s3(s3Http)) {
             DynamoDbRunLedger ledger = new DynamoDbRunLedger(dynamo, "priming-ledger", Clock.systemUTC(),
-                    Duration.ofHours(6), Backoff.standard());
+                    Duration.ofHours(6));
             String out = invoke(new CloseRunHandler(ledger, Telemetry.silent(), new S3Blobs(s3, "priming-data")), "close-run",
                     "{\"bucket\":\"priming-source\",\"key\":\"incoming/priming.ndjson\",\"etag\":\"priming\","
                             + "\"executionId\":\"priming\",\"status\":\"SUCCEEDED\",\"counts\":{\"records\":200,"

@@ -1,6 +1,6 @@
 package io.sensoretl.lambda.priming;
 
-import io.sensoretl.aws.Backoff;
+import io.sensoretl.aws.AwsClients;
 import io.sensoretl.catalog.CuratedTables;
 import io.sensoretl.catalog.aws.GluePartitionCatalog;
 import io.sensoretl.catalog.local.LocalPartitionCatalog;
@@ -89,11 +89,12 @@ public final class CompactPriming extends Priming {
         });
         try (S3Client s3 = CannedClients.s3(s3Http);
                 GlueClient glue = GlueClient.builder().httpClient(glueHttp).region(CannedClients.REGION)
-                        .credentialsProvider(CannedClients.CREDENTIALS).build();
+                        .credentialsProvider(CannedClients.CREDENTIALS)
+                        .overrideConfiguration(AwsClients.overrides(AwsClients.retries())).build();
                 DynamoDbClient dynamo = DynamoDbAnswers.client(dynamoHttp)) {
             new S3Blobs(s3, "priming-data").list(CuratedLayout.stagingRoot(RUN));
-            new GluePartitionCatalog(glue, "priming", Backoff.standard()).partitions(CuratedTables.READINGS, List.of(DT));
-            DynamoDbPartitionLocks locks = new DynamoDbPartitionLocks(dynamo, "priming-ledger", Clock.systemUTC(), Backoff.standard());
+            new GluePartitionCatalog(glue, "priming").partitions(CuratedTables.READINGS, List.of(DT));
+            DynamoDbPartitionLocks locks = new DynamoDbPartitionLocks(dynamo, "priming-ledger", Clock.systemUTC());
             if (locks.tryLock("priming/" + DT, RUN, Duration.ofMinutes(1))) {
                 locks.unlock("priming/" + DT, RUN);
             }

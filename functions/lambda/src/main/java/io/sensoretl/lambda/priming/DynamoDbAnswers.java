@@ -1,5 +1,6 @@
 package io.sensoretl.lambda.priming;
 
+import io.sensoretl.aws.AwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** DynamoDB's side of the primings: its JSON protocol answers and the client over them. */
@@ -8,7 +9,8 @@ final class DynamoDbAnswers {
 
     static DynamoDbClient client(CannedHttpClient http) {
         return DynamoDbClient.builder().httpClient(http).region(CannedClients.REGION)
-                .credentialsProvider(CannedClients.CREDENTIALS).build();
+                .credentialsProvider(CannedClients.CREDENTIALS)
+                .overrideConfiguration(AwsClients.overrides(AwsClients.retries())).build();
     }
 
     /** The answer to a call that returns nothing the caller reads (a conditional put or delete that passed). */

@@ -1,6 +1,5 @@
 package io.sensoretl.lambda.priming;
 
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.compact.CuratedLayout;
 import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.lambda.LatestReadingsHandler;
@@ -44,7 +43,7 @@ public final class LatestReadingsPriming extends Priming {
         java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (S3Client s3 = CannedClients.s3(s3Http); DynamoDbClient dynamo = DynamoDbAnswers.client(dynamoHttp)) {
             String out = invoke(new LatestReadingsHandler(new S3Blobs(s3, "priming-data"),
-                    new DynamoDbLatestReadings(dynamo, "priming-latest", Backoff.standard(), writers)),
+                    new DynamoDbLatestReadings(dynamo, "priming-latest", writers)),
                     "latest-readings", "{\"runId\":\"run-priming\"}");
             requireCalls(s3Http, "S3");
             requireCalls(dynamoHttp, "DynamoDB");

@@ -1,6 +1,5 @@
 package io.sensoretl.lambda.priming;
 
-import io.sensoretl.aws.Backoff;
 import io.sensoretl.lambda.RecordRunHandler;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
 import java.io.IOException;
@@ -21,7 +20,7 @@ public final class RecordRunPriming extends Priming {
         });
         try (DynamoDbClient dynamo = DynamoDbAnswers.client(http)) {
             DynamoDbRunLedger ledger = new DynamoDbRunLedger(dynamo, "priming-ledger", Clock.systemUTC(),
-                    Duration.ofHours(6), Backoff.standard());
+                    Duration.ofHours(6));
             String out = invoke(new RecordRunHandler(ledger), "record-run",
                     "{\"bucket\":\"priming-source\",\"key\":\"incoming/priming.ndjson\",\"etag\":\"priming\",\"executionId\":\"priming\"}");
             requireCalls(http, "DynamoDB");
