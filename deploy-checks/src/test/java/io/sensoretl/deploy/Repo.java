@@ -43,10 +43,9 @@ public final class Repo {
         return Template.parse(text.replace(from, to), "template.yaml (mutated)");
     }
 
-    /** The production state machine definition; skips when this checkout does not have it yet. */
+    /** The production state machine definition (part of the repository: its absence fails the check). */
     public static String definition() {
-        Path asl = root().resolve(DEFINITION_URI);
-        assumeTrue(Files.isRegularFile(asl), DEFINITION_URI + " is not in this checkout; skipping the cross-check against it");
+        assertThat(root().resolve(DEFINITION_URI)).as("the state machine definition the template deploys").isRegularFile();
         return read(DEFINITION_URI);
     }
 

@@ -7,6 +7,7 @@ import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.lambda.CloseRunHandler;
 import io.sensoretl.lambda.CompactHandler;
+import io.sensoretl.lambda.LambdaFunction;
 import io.sensoretl.lambda.LatestReadingsHandler;
 import io.sensoretl.lambda.PlanHandler;
 import io.sensoretl.lambda.RecordRunHandler;
@@ -16,57 +17,51 @@ import io.sensoretl.latest.local.LocalLatestReadings;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The workflow's Lambda functions, built in-process with the local stand-ins: S3 through the SDK
- * against the local endpoint, and the catalog, ledger, partition leases and latest readings as files
- * under the data directory. Keyed by the definition substitution that names each function.
+ * The workflow's Lambda functions, one per entry of the registry ({@link LambdaFunction}), built
+ * in-process with the local stand-ins: S3 through the SDK against the local endpoint, and the catalog,
+ * ledger, partition leases and latest readings as files under the data directory.
  */
 public final class LocalFunctions {
-    public static final String RECORD_RUN = "RecordRunFunctionArn";
-    public static final String PLAN = "PlanFunctionArn";
-    public static final String TRANSFORM = "TransformFunctionArn";
-    public static final String RUN_RESULTS = "RunResultsFunctionArn";
-    public static final String COMPACT = "CompactFunctionArn";
-    public static final String LATEST_READINGS = "LatestReadingsFunctionArn";
-    public static final String CLOSE_RUN = "CloseRunFunctionArn";
     /** Matches RUN_STALE_AFTER_MINUTES' default on AWS and the state machine's TimeoutSeconds. */
     static final Duration STALE_AFTER = Duration.ofHours(6);
 
-    private final Map<String, RequestStreamHandler> handlers = new LinkedHashMap<>();
+    private final Map<LambdaFunction, RequestStreamHandler> handlers = new EnumMap<>(LambdaFunction.class);
 
     public LocalFunctions(LocalServices stack, Clock clock) {
         DataDir dir = stack.dataDir();
         LocalRunLedger ledger = new LocalRunLedger(dir.stores(), clock, STALE_AFTER);
         S3Blobs data = new S3Blobs(stack.s3(), DataDir.DATA_BUCKET);
-        handlers.put(RECORD_RUN, new RecordRunHandler(ledger));
-        handlers.put(PLAN, new PlanHandler(stack.s3()));
-        handlers.put(TRANSFORM, new TransformHandler(stack.s3()));
-        handlers.put(RUN_RESULTS, new RunResultsHandler(stack.s3()));
-        handlers.put(COMPACT, new CompactHandler(data, new LocalPartitionCatalog(dir.stores()),
-                CompactionConfig.defaults(dir.tmp()), new LocalPartitionLocks(dir.stores(), clock)));
-        handlers.put(LATEST_READINGS, new LatestReadingsHandler(data, new LocalLatestReadings(dir.stores())));
-        handlers.put(CLOSE_RUN, new CloseRunHandler(ledger));
-    }
-
-    /** The local function name of a substitution, e.g. {@code sensor-etl-transform}. */
-    public static String functionName(String substitution) {
-        String base = substitution.replace("FunctionArn", "");
-        return "sensor-etl" + base.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** Substitution name → handler, in workflow order. */
-    public Map<String, RequestStreamHandler> handlers() {
-        return java.util.Collections.unmodifiableMap(handlers);
-    }
-
-    public RequestStreamHandler handler(String substitution) {
-        RequestStreamHandler h = handlers.get(substitution);
-        if (h == null) {
-            throw new IllegalArgumentException("no local function for " + substitution + "; known: " + handlers.keySet());
+        for (LambdaFunction f : LambdaFunction.values()) {
+            // a switch over every entry: a function added to the registry does not compile until it is wired here
+            handlers.put(f, switch (f) {
+                case RECORD_RUN -> new RecordRunHandler(ledger);
+                case PLAN -> new PlanHandler(stack.s3());
+                case TRANSFORM -> new TransformHandler(stack.s3());
+                case RUN_RESULTS -> new RunResultsHandler(stack.s3());
+                case COMPACT -> new CompactHandler(data, new LocalPartitionCatalog(dir.stores()),
+                        CompactionConfig.defaults(dir.tmp()), new LocalPartitionLocks(dir.stores(), clock));
+                case LATEST_READINGS -> new LatestReadingsHandler(data, new LocalLatestReadings(dir.stores()));
+                case CLOSE_RUN -> new CloseRunHandler(ledger);
+            });
         }
-        return h;
+    }
+
+    /** The local function name, e.g. {@code sensor-etl-transform}. */
+    public static String functionName(LambdaFunction function) {
+        return "sensor-etl-" + function.functionName();
+    }
+
+    /** Every function's handler, in workflow order. */
+    public Map<LambdaFunction, RequestStreamHandler> handlers() {
+        return Collections.unmodifiableMap(handlers);
+    }
+
+    public RequestStreamHandler handler(LambdaFunction function) {
+        return handlers.get(function);
     }
 }

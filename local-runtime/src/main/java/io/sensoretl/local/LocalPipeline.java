@@ -75,10 +75,10 @@ public final class LocalPipeline implements AutoCloseable {
         this.engine = builder.build();
         this.functions = new LocalFunctions(stack, Clock.systemUTC());
         Map<String, String> values = new LinkedHashMap<>();
-        functions.handlers().forEach((substitution, handler) -> {
-            String name = LocalFunctions.functionName(substitution);
-            engine.lambdas().register(name, decorator.decorate(substitution, handler));
-            values.put(substitution, LambdaFunctions.arnOf(name, REGION, ACCOUNT));
+        functions.handlers().forEach((function, handler) -> {
+            String name = LocalFunctions.functionName(function);
+            engine.lambdas().register(name, decorator.decorate(function, handler));
+            values.put(function.substitution(), LambdaFunctions.arnOf(name, REGION, ACCOUNT));
         });
         values.put("DeadLetterQueueUrl", stack.deadLetterQueueUrl());
         values.put("DataBucket", DataDir.DATA_BUCKET);

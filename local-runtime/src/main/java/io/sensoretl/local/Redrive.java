@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sensoretl.lambda.LambdaFunction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +52,10 @@ public final class Redrive {
         List<DeadLetter> failing = new ArrayList<>();
         Map<String, TreeSet<String>> partitionsByRun = new TreeMap<>();
         Map<String, String> sourceDateByRun = new TreeMap<>();
-        RequestStreamHandler transform = handler(LocalFunctions.TRANSFORM);
+        RequestStreamHandler transform = handler(LambdaFunction.TRANSFORM);
         for (DeadLetter letter : letters) {
             try {
-                JsonNode stats = LocalInvocation.invoke(transform, name(LocalFunctions.TRANSFORM), letter.transformEvent(), JSON);
+                JsonNode stats = LocalInvocation.invoke(transform, name(LambdaFunction.TRANSFORM), letter.transformEvent(), JSON);
                 TreeSet<String> dts = partitionsByRun.computeIfAbsent(letter.runId(), r -> new TreeSet<>());
                 stats.path("partitions").forEach(p -> dts.add(p.asText().replaceFirst("^dt=", "")));
                 String sourceDate = letter.body().path("chunk").path("sourceDate").asText(null);
@@ -94,19 +95,19 @@ public final class Redrive {
         if (sourceDate != null) {
             compact.put("sourceDate", sourceDate);
         }
-        JsonNode compacted = LocalInvocation.invoke(handler(LocalFunctions.COMPACT), name(LocalFunctions.COMPACT), compact, JSON);
-        JsonNode latest = LocalInvocation.invoke(handler(LocalFunctions.LATEST_READINGS), name(LocalFunctions.LATEST_READINGS),
+        JsonNode compacted = LocalInvocation.invoke(handler(LambdaFunction.COMPACT), name(LambdaFunction.COMPACT), compact, JSON);
+        JsonNode latest = LocalInvocation.invoke(handler(LambdaFunction.LATEST_READINGS), name(LambdaFunction.LATEST_READINGS),
                 JSON.createObjectNode().put("runId", runId), JSON);
         List<JsonNode> published = new ArrayList<>();
         compacted.path("partitions").forEach(published::add);
         return new RunOutcome(runId, published, latest.path("written").asLong());
     }
 
-    private RequestStreamHandler handler(String substitution) {
-        return decorator.decorate(substitution, functions.handler(substitution));
+    private RequestStreamHandler handler(LambdaFunction function) {
+        return decorator.decorate(function, functions.handler(function));
     }
 
-    private static String name(String substitution) {
-        return LocalFunctions.functionName(substitution);
+    private static String name(LambdaFunction function) {
+        return LocalFunctions.functionName(function);
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.sensoretl.asl.engine.ExecutionResult;
+import io.sensoretl.lambda.LambdaFunction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,16 +48,16 @@ class ExampleEventsTest {
 
     @Test
     void eachEventIsWhatTheStateMachinePassesAndItsHandlerAcceptsIt() throws Exception {
-        Map<String, JsonNode> inputs = new LinkedHashMap<>();
-        Map<String, JsonNode> outputs = new LinkedHashMap<>();
-        HandlerDecorator recording = (substitution, handler) -> (in, out, context) -> {
+        Map<LambdaFunction, JsonNode> inputs = new LinkedHashMap<>();
+        Map<LambdaFunction, JsonNode> outputs = new LinkedHashMap<>();
+        HandlerDecorator recording = (function, handler) -> (in, out, context) -> {
             byte[] payload = in.readAllBytes();
             ByteArrayOutputStream result = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(payload), result, context);
             synchronized (inputs) {
-                if (!inputs.containsKey(substitution)) {
-                    inputs.put(substitution, JSON.readTree(payload));
-                    outputs.put(substitution, JSON.readTree(result.toByteArray()));
+                if (!inputs.containsKey(function)) {
+                    inputs.put(function, JSON.readTree(payload));
+                    outputs.put(function, JSON.readTree(result.toByteArray()));
                 }
             }
             out.write(result.toByteArray());
@@ -84,44 +85,42 @@ class ExampleEventsTest {
             }
 
             // each handler, in workflow order, with its file as `sam local invoke -e` gives it
-            for (String substitution : pipeline.functions().handlers().keySet()) {
-                JsonNode event = JSON.readTree(eventFile(substitution).toFile());
-                JsonNode answer = invoke(pipeline.functions().handler(substitution), substitution, event);
-                JsonNode during = outputs.get(substitution);
-                switch (substitution) {
+            for (LambdaFunction function : pipeline.functions().handlers().keySet()) {
+                JsonNode event = JSON.readTree(eventFile(function).toFile());
+                JsonNode answer = invoke(pipeline.functions().handler(function), function, event);
+                JsonNode during = outputs.get(function);
+                switch (function) {
                     // the same state in, the same answer out
-                    case LocalFunctions.PLAN, LocalFunctions.TRANSFORM, LocalFunctions.RUN_RESULTS, LocalFunctions.CLOSE_RUN ->
-                            assertThat(answer).as(substitution).isEqualTo(during);
+                    case PLAN, TRANSFORM, RUN_RESULTS, CLOSE_RUN -> assertThat(answer).as(function.functionName()).isEqualTo(during);
                     // the ledger already holds the run: a duplicate upload event
-                    case LocalFunctions.RECORD_RUN -> {
+                    case RECORD_RUN -> {
                         assertThat(answer.path("started").asBoolean(true)).as("record-run again: %s", answer).isFalse();
                         assertThat(answer.path("runId")).isEqualTo(during.path("runId"));
                     }
                     // compaction and the latest readings already applied this run: nothing new, the same partitions
-                    case LocalFunctions.COMPACT -> assertThat(answer.path("partitions").findValuesAsText("dt"))
+                    case COMPACT -> assertThat(answer.path("partitions").findValuesAsText("dt"))
                             .as("compact again: %s", answer).isEqualTo(during.path("partitions").findValuesAsText("dt"));
-                    case LocalFunctions.LATEST_READINGS -> assertThat(answer.path("runId")).as("latest-readings again: %s", answer)
+                    case LATEST_READINGS -> assertThat(answer.path("runId")).as("latest-readings again: %s", answer)
                             .isEqualTo(during.path("runId"));
-                    default -> throw new AssertionError("no expectation for " + substitution);
                 }
             }
         }
     }
 
-    /** events/record-run.json for RecordRunFunctionArn. */
-    static Path eventFile(String substitution) {
-        return EVENTS.resolve(LocalFunctions.functionName(substitution).replaceFirst("^sensor-etl-", "") + ".json");
+    /** events/record-run.json for record-run. */
+    static Path eventFile(LambdaFunction function) {
+        return EVENTS.resolve(function.functionName() + ".json");
     }
 
-    private static JsonNode invoke(RequestStreamHandler handler, String substitution, JsonNode event) throws IOException {
+    private static JsonNode invoke(RequestStreamHandler handler, LambdaFunction function, JsonNode event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream in = new ByteArrayInputStream(JSON.writeValueAsBytes(event))) {
-            handler.handleRequest(in, out, new io.sensoretl.lambda.local.LocalContext(LocalFunctions.functionName(substitution)));
+            handler.handleRequest(in, out, new io.sensoretl.lambda.local.LocalContext(LocalFunctions.functionName(function)));
         }
         return JSON.readTree(out.toByteArray());
     }
 
-    private static void write(Map<String, JsonNode> inputs) throws IOException {
+    private static void write(Map<LambdaFunction, JsonNode> inputs) throws IOException {
         Files.createDirectories(EVENTS);
         for (var e : inputs.entrySet()) {
             Files.writeString(eventFile(e.getKey()), JSON.writeValueAsString(e.getValue()) + "\n");

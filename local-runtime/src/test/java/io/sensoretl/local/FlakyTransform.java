@@ -3,6 +3,7 @@ package io.sensoretl.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sensoretl.lambda.LambdaFunction;
 import io.sensoretl.lambda.WorkflowError;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +41,8 @@ final class FlakyTransform implements HandlerDecorator {
     }
 
     @Override
-    public RequestStreamHandler decorate(String substitution, RequestStreamHandler handler) {
-        if (!substitution.equals(LocalFunctions.TRANSFORM)) {
+    public RequestStreamHandler decorate(LambdaFunction function, RequestStreamHandler handler) {
+        if (function != LambdaFunction.TRANSFORM) {
             return handler;
         }
         return (in, out, context) -> {

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sensoretl.asl.engine.AslEngine;
 import io.sensoretl.asl.json.Json;
+import io.sensoretl.lambda.LambdaFunction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,9 +30,9 @@ class StateMachineFilesTest {
     private static final Path STATEMACHINES = ROOT.resolve("statemachine");
     private static final Path VALIDATOR = ROOT.resolve("tools/node/node_modules/asl-validator/dist/bin/asl-validator.js");
     /** The names template.yaml fills (DefinitionSubstitutions); the local runtime fills the same. */
-    static final List<String> SUBSTITUTIONS = List.of("CloseRunFunctionArn", "CompactFunctionArn", "DataBucket",
-            "DeadLetterQueueUrl", "LatestReadingsFunctionArn", "MapMaxConcurrency", "PlanFunctionArn",
-            "RecordRunFunctionArn", "RunResultsFunctionArn", "ToleratedFailurePercentage", "TransformFunctionArn");
+    static final List<String> SUBSTITUTIONS = Stream.concat(
+            Stream.of("DataBucket", "DeadLetterQueueUrl", "MapMaxConcurrency", "ToleratedFailurePercentage"),
+            Arrays.stream(LambdaFunction.values()).map(LambdaFunction::substitution)).sorted().toList();
 
     @TempDir
     Path tmp;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sensoretl.asl.engine.ExecutionResult;
 import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.generate.GeneratorTruth;
+import io.sensoretl.lambda.LambdaFunction;
 import io.sensoretl.testing.DuckDb;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -91,7 +92,7 @@ class WorkflowEndToEndTest {
         ByteArrayOutputStream dump = new ByteArrayOutputStream();
         GeneratorTruth truth = new DumpGenerator(3, 0.03, 20).writeRecords(dump, 2_000);
         java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
-        HandlerDecorator brokenCompaction = (substitution, handler) -> !substitution.equals(LocalFunctions.COMPACT) ? handler
+        HandlerDecorator brokenCompaction = (function, handler) -> function != LambdaFunction.COMPACT ? handler
                 : (in, out, context) -> {
                     if (broken.get()) {
                         throw io.sensoretl.lambda.WorkflowError.translate(
@@ -137,7 +138,7 @@ class WorkflowEndToEndTest {
         java.util.concurrent.atomic.AtomicReference<Runnable> beforeFirstChunk = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.ConcurrentHashMap<Integer, java.util.concurrent.atomic.AtomicInteger> calls =
                 new java.util.concurrent.ConcurrentHashMap<>();
-        HandlerDecorator vanishing = (substitution, handler) -> !substitution.equals(LocalFunctions.TRANSFORM) ? handler
+        HandlerDecorator vanishing = (function, handler) -> function != LambdaFunction.TRANSFORM ? handler
                 : (in, out, context) -> {
                     byte[] event = in.readAllBytes();
                     int chunk = io.sensoretl.lambda.Json.MAPPER.readTree(event).path("chunk").path("index").asInt();

@@ -8,18 +8,13 @@ package io.sensoretl.telemetry;
 public final class MetricNames {
     public static final String NAMESPACE = "SensorEtl";
 
-    /** Dimension on every metric: the function's logical name ({@link #TRANSFORM}, ...), not the deployed name. */
+    /**
+     * Dimension on every metric: the function's logical name ({@code transform}, ...: the registry of
+     * functions, io.sensoretl.lambda.LambdaFunction), not the deployed name.
+     */
     public static final String FUNCTION = "Function";
     /** Extra dimension of the per-reason {@link #RECORDS_REJECTED} series: the stable reject code. */
     public static final String REASON = "Reason";
-
-    public static final String PLAN = "plan";
-    public static final String TRANSFORM = "transform";
-    public static final String COMPACT = "compact";
-    public static final String LATEST_READINGS = "latest-readings";
-    public static final String RECORD_RUN = "record-run";
-    public static final String CLOSE_RUN = "close-run";
-    public static final String RUN_RESULTS = "run-results";
 
     // transform (per chunk)
     public static final String RECORDS_IN = "RecordsIn";

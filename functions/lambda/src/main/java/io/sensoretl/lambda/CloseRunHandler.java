@@ -8,8 +8,6 @@ import io.sensoretl.aws.S3Clients;
 import io.sensoretl.compact.BlobOutput;
 import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.aws.S3Blobs;
-import io.sensoretl.lambda.priming.CloseRunPriming;
-import io.sensoretl.lambda.priming.Priming;
 import io.sensoretl.ledger.RunCounts;
 import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
@@ -28,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crac.Resource;
 
 /**
  * The {@code close-run} Lambda, last state of the workflow (and of its Catch path): records the
@@ -47,14 +46,14 @@ public final class CloseRunHandler implements RequestStreamHandler {
     private final Blobs runsExport;
 
     /** Held here because the CRaC context keeps resources only weakly. */
-    private Priming priming;
+    private Resource priming;
 
     /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public CloseRunHandler() {
         this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
                 Clock.systemUTC(), Duration.ofHours(6)), Telemetry.stdout(),
                 new S3Blobs(S3Clients.fromEnvironment(), AwsClients.requiredEnv("CURATED_BUCKET")));
-        this.priming = Priming.register(new CloseRunPriming());
+        this.priming = SnapStart.register(LambdaFunction.CLOSE_RUN);
     }
 
     /** Without telemetry and without the export: the local runtime (its query engine reads the local ledger directly). */
@@ -83,7 +82,7 @@ public final class CloseRunHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Instrumented.handle(input, output, context, telemetry, MetricNames.CLOSE_RUN, "run closed", (event, inv) -> {
+        Instrumented.handle(input, output, context, telemetry, LambdaFunction.CLOSE_RUN.functionName(), "run closed", (event, inv) -> {
             inv.field(Invocation.SOURCE_KEY, RunEvents.sourceKey(event)).field("executionId", Json.field(event, "executionId"));
             Map<String, Object> r = close(event);
             boolean succeeded = "SUCCEEDED".equals(r.get("state"));

@@ -19,8 +19,6 @@ import io.sensoretl.compact.PartitionCompactor;
 import io.sensoretl.compact.PartitionLocks;
 import io.sensoretl.compact.aws.DynamoDbPartitionLocks;
 import io.sensoretl.compact.aws.S3Blobs;
-import io.sensoretl.lambda.priming.CompactPriming;
-import io.sensoretl.lambda.priming.Priming;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
@@ -34,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.crac.Resource;
 
 /**
  * The {@code compact} Lambda: applies a run's staged files to the curated partitions it touched
@@ -56,7 +55,7 @@ public final class CompactHandler implements RequestStreamHandler {
     private volatile boolean tablesEnsured;
 
     /** Held here because the CRaC context keeps resources only weakly. */
-    private Priming priming;
+    private Resource priming;
 
     /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public CompactHandler() {
@@ -65,7 +64,7 @@ public final class CompactHandler implements RequestStreamHandler {
                 CompactionConfig.fromEnvironment(System.getenv(), Path.of(System.getProperty("java.io.tmpdir"))),
                 new DynamoDbPartitionLocks(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
                         Clock.systemUTC()), Telemetry.stdout());
-        this.priming = Priming.register(new CompactPriming());
+        this.priming = SnapStart.register(LambdaFunction.COMPACT);
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
@@ -85,7 +84,7 @@ public final class CompactHandler implements RequestStreamHandler {
     /** Metrics (dimension Function=compact): PartitionsCompacted, RowsCompacted, BytesWritten; log field runId. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Instrumented.handle(input, output, context, telemetry, MetricNames.COMPACT, "run compacted", (event, inv) -> {
+        Instrumented.handle(input, output, context, telemetry, LambdaFunction.COMPACT.functionName(), "run compacted", (event, inv) -> {
             inv.field(Invocation.RUN_ID, Json.field(event, "runId"));
             Map<String, Object> r = compact(event);
             @SuppressWarnings("unchecked")

@@ -2,44 +2,204 @@ package io.sensoretl.lambda;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * The Lambda functions and their deployment jars ({@code functions/lambda/target/lambda/<name>.jar}, built by
- * functions/lambda/pom.xml; template.yaml's CodeUri points there). Class names are strings so that this list
- * pulls no handler into a jar that does not need it.
+ * The registry of the workflow's Lambda functions, in workflow order: one entry holds every fact
+ * about a function, and everything else derives from it or is checked against it.
+ *
+ * <ul>
+ *   <li>derived here: the handler class ({@code io.sensoretl.lambda.<Name>Handler}), its SnapStart
+ *       priming ({@code io.sensoretl.lambda.priming.<Name>Priming}, loaded by name: see
+ *       {@link SnapStart}), the metric dimension {@code Function=<name>} (the handlers report under
+ *       {@link #functionName()}), the deployment jar and CodeUri, the template resource
+ *       ({@code <Name>Function}) and the definition's substitution ({@code <Name>FunctionArn});</li>
+ *   <li>derived elsewhere: the local runtime's functions ({@code io.sensoretl.local.LocalFunctions}),
+ *       the cost model's fixed functions ({@code io.sensoretl.cost.CostAssumptions});</li>
+ *   <li>checked by tests: the shade executions and pruner arguments of functions/lambda/pom.xml
+ *       ({@code LambdaFunctionTest}), the functions of template.yaml with their memory and timeout
+ *       parameters ({@code FunctionRegistryTemplateTest} in deploy-checks), the size budget of each
+ *       built jar ({@code DeploymentJarsTest}), and every handler class in this package.</li>
+ * </ul>
+ *
+ * Class names are derived rather than written out, so that a handler referring to its entry does not
+ * name every other handler and priming in its jar (the jar pruner keeps classes named by string constants).
  */
 public enum LambdaFunction {
-    RECORD_RUN("record-run", "io.sensoretl.lambda.RecordRunHandler", "io.sensoretl.lambda.priming.RecordRunPriming"),
-    PLAN("plan", "io.sensoretl.lambda.PlanHandler", "io.sensoretl.lambda.priming.PlanPriming"),
-    TRANSFORM("transform", "io.sensoretl.lambda.TransformHandler", "io.sensoretl.lambda.priming.TransformPriming"),
-    RUN_RESULTS("run-results", "io.sensoretl.lambda.RunResultsHandler", "io.sensoretl.lambda.priming.RunResultsPriming"),
+    RECORD_RUN("record-run", Sizing.SMALL, Cost.FIXED, Excludes.without("s3", "glue", "parquet", "yaml")),
+    PLAN("plan", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "dynamodb", "parquet")),
+    TRANSFORM("transform", Sizing.TRANSFORM, Cost.PER_CHUNK, Excludes.without("glue", "dynamodb")),
+    RUN_RESULTS("run-results", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "dynamodb", "parquet-codecs", "yaml")),
     /**
      * Over the 20 MB target: three AWS service clients (S3, Glue, DynamoDB) plus Parquet's reader and
      * writer (see docs/performance.md, "Cold starts"). The budget stops it from growing further.
      */
-    COMPACT("compact", "io.sensoretl.lambda.CompactHandler", "io.sensoretl.lambda.priming.CompactPriming", 21_000_000L),
-    LATEST_READINGS("latest-readings", "io.sensoretl.lambda.LatestReadingsHandler",
-            "io.sensoretl.lambda.priming.LatestReadingsPriming"),
-    CLOSE_RUN("close-run", "io.sensoretl.lambda.CloseRunHandler", "io.sensoretl.lambda.priming.CloseRunPriming");
+    COMPACT("compact", Sizing.COMPACT, Cost.PER_ROW, Excludes.without("yaml"), 21_000_000L),
+    LATEST_READINGS("latest-readings", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "parquet-codecs", "yaml")),
+    CLOSE_RUN("close-run", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "parquet-codecs", "yaml"));
 
     /** The size a deployment jar must stay within unless its entry says otherwise (docs/performance.md). */
     public static final long MAX_JAR_BYTES = 20_000_000L;
 
-    private final String functionName;
-    private final String handlerClass;
-    private final String primingClass;
-    private final long maxJarBytes;
+    /** Where the deployment jars are built, relative to the repository (template.yaml's CodeUri). */
+    public static final String JAR_DIRECTORY = "functions/lambda/target/lambda/";
 
-    LambdaFunction(String functionName, String handlerClass, String primingClass) {
-        this(functionName, handlerClass, primingClass, MAX_JAR_BYTES);
+    /**
+     * The memory and timeout of a function: the template.yaml parameters that set them and their
+     * defaults (the small functions take the Globals' {@code DefaultMemoryMB} and {@code DefaultTimeoutSeconds}).
+     */
+    public enum Sizing {
+        SMALL("DefaultMemoryMB", 512, "DefaultTimeoutSeconds", 120),
+        TRANSFORM("TransformMemoryMB", 1769, "TransformTimeoutSeconds", 300),
+        COMPACT("CompactMemoryMB", 3008, "CompactTimeoutSeconds", 900);
+
+        private final String memoryParameter;
+        private final int memoryMb;
+        private final String timeoutParameter;
+        private final int timeoutSeconds;
+
+        Sizing(String memoryParameter, int memoryMb, String timeoutParameter, int timeoutSeconds) {
+            this.memoryParameter = memoryParameter;
+            this.memoryMb = memoryMb;
+            this.timeoutParameter = timeoutParameter;
+            this.timeoutSeconds = timeoutSeconds;
+        }
+
+        public String memoryParameter() {
+            return memoryParameter;
+        }
+
+        /** The parameter's default in template.yaml. */
+        public int memoryMb() {
+            return memoryMb;
+        }
+
+        public String timeoutParameter() {
+            return timeoutParameter;
+        }
+
+        /** The parameter's default in template.yaml. */
+        public int timeoutSeconds() {
+            return timeoutSeconds;
+        }
+
+        /** Set on the function itself, or inherited from the template's Globals. */
+        public boolean global() {
+            return this == SMALL;
+        }
     }
 
-    LambdaFunction(String functionName, String handlerClass, String primingClass, long maxJarBytes) {
+    /** How a function's cost grows with a run (docs/cost.md; the cost model's shape of each function). */
+    public enum Cost {
+        /** Once per run, work independent of the dump's size (to first order): docs/cost-model.yaml functions.<name>. */
+        FIXED,
+        /** Once per chunk, work proportional to the chunk's bytes (the transform benchmark). */
+        PER_CHUNK,
+        /** Once per run, work proportional to the rows compacted (the compaction benchmark). */
+        PER_ROW
+    }
+
+    /**
+     * The artifacts a function's deployment jar leaves out (maven-shade-plugin {@code artifactSet}
+     * excludes in functions/lambda/pom.xml): what it never loads. Named by group, so an entry reads
+     * as the capabilities the function does without.
+     */
+    static final class Excludes {
+        /** Lambda's event classes and their date libraries: the handlers read their JSON with Jackson. */
+        static final List<String> EVERY_JAR = List.of("com.amazonaws:aws-lambda-java-events", "joda-time:joda-time",
+                "com.fasterxml.jackson.datatype:jackson-datatype-jsr310");
+        static final List<String> S3 = List.of("software.amazon.awssdk:s3", "software.amazon.awssdk:aws-xml-protocol",
+                "software.amazon.awssdk:arns");
+        static final List<String> GLUE = List.of("software.amazon.awssdk:glue");
+        static final List<String> DYNAMODB = List.of("software.amazon.awssdk:dynamodb");
+        /** The Parquet codecs and statistics a function that writes no Parquet does not need. */
+        static final List<String> PARQUET_CODECS = List.of("com.github.luben:zstd-jni", "org.xerial.snappy:snappy-java",
+                "io.airlift:aircompressor", "org.locationtech.jts:jts-core", "commons-pool:commons-pool");
+        static final List<String> PARQUET = Stream.concat(Stream.of("org.apache.parquet:*"), PARQUET_CODECS.stream()).toList();
+        /** YAML contracts are read only where a contract is loaded (plan, transform). */
+        static final List<String> YAML = List.of("com.fasterxml.jackson.dataformat:jackson-dataformat-yaml", "org.yaml:snakeyaml");
+
+        private Excludes() {}
+
+        static Set<String> without(String... groups) {
+            Set<String> out = new TreeSet<>(EVERY_JAR);
+            for (String g : groups) {
+                out.addAll(switch (g) {
+                    case "s3" -> S3;
+                    case "glue" -> GLUE;
+                    case "dynamodb" -> DYNAMODB;
+                    case "parquet" -> PARQUET;
+                    case "parquet-codecs" -> PARQUET_CODECS;
+                    case "yaml" -> YAML;
+                    default -> throw new IllegalArgumentException("unknown exclusion group " + g);
+                });
+            }
+            return Set.copyOf(out);
+        }
+    }
+
+    private final String functionName;
+    private final Sizing sizing;
+    private final Cost cost;
+    private final long maxJarBytes;
+    private final Set<String> shadeExcludes;
+
+    LambdaFunction(String functionName, Sizing sizing, Cost cost, Set<String> shadeExcludes) {
+        this(functionName, sizing, cost, shadeExcludes, MAX_JAR_BYTES);
+    }
+
+    LambdaFunction(String functionName, Sizing sizing, Cost cost, Set<String> shadeExcludes, long maxJarBytes) {
         this.functionName = functionName;
-        this.handlerClass = handlerClass;
-        this.primingClass = primingClass;
+        this.sizing = sizing;
+        this.cost = cost;
         this.maxJarBytes = maxJarBytes;
+        this.shadeExcludes = shadeExcludes;
+    }
+
+    /** The function's name: in the workflow and the template, its jar's base name, its metric dimension. */
+    public String functionName() {
+        return functionName;
+    }
+
+    /** {@code record-run} -> {@code RecordRun}. */
+    public String pascalName() {
+        StringBuilder b = new StringBuilder();
+        for (String part : functionName.split("-")) {
+            b.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+        }
+        return b.toString();
+    }
+
+    public String handlerClass() {
+        return "io.sensoretl.lambda." + pascalName() + "Handler";
+    }
+
+    /** The {@code io.sensoretl.lambda.priming.Priming} its handler registers for SnapStart. */
+    public String primingClass() {
+        return "io.sensoretl.lambda.priming." + pascalName() + "Priming";
+    }
+
+    /** The function's logical id in template.yaml. */
+    public String templateResource() {
+        return pascalName() + "Function";
+    }
+
+    /** The substitution that names the function in the state machine definition. */
+    public String substitution() {
+        return templateResource() + "Arn";
+    }
+
+    public String jarName() {
+        return functionName + ".jar";
+    }
+
+    /** template.yaml's CodeUri of the function. */
+    public String codeUri() {
+        return JAR_DIRECTORY + jarName();
     }
 
     /** The size budget of this function's deployment jar, in bytes. */
@@ -47,22 +207,17 @@ public enum LambdaFunction {
         return maxJarBytes;
     }
 
-    /** The function's name in the workflow and the template, and its jar's base name. */
-    public String functionName() {
-        return functionName;
+    public Sizing sizing() {
+        return sizing;
     }
 
-    public String handlerClass() {
-        return handlerClass;
+    public Cost cost() {
+        return cost;
     }
 
-    /** The {@code io.sensoretl.lambda.priming.Priming} its handler registers for SnapStart. */
-    public String primingClass() {
-        return primingClass;
-    }
-
-    public String jarName() {
-        return functionName + ".jar";
+    /** The artifacts its deployment jar leaves out (the shade execution {@code lambda-<name>}). */
+    public Set<String> shadeExcludes() {
+        return shadeExcludes;
     }
 
     public static Optional<LambdaFunction> named(String name) {

@@ -9,8 +9,6 @@ import io.sensoretl.compact.Blob;
 import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.CuratedLayout;
 import io.sensoretl.compact.aws.S3Blobs;
-import io.sensoretl.lambda.priming.LatestReadingsPriming;
-import io.sensoretl.lambda.priming.Priming;
 import io.sensoretl.latest.LatestLines;
 import io.sensoretl.latest.LatestReadings;
 import io.sensoretl.latest.NewestPerSeries;
@@ -25,6 +23,7 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import org.crac.Resource;
 
 /**
  * The {@code latest-readings} Lambda: after compaction, merges the run's per-partition newest
@@ -39,7 +38,7 @@ public final class LatestReadingsHandler implements RequestStreamHandler {
     private final Telemetry telemetry;
 
     /** Held here because the CRaC context keeps resources only weakly. */
-    private Priming priming;
+    private Resource priming;
 
     /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public LatestReadingsHandler() {
@@ -47,7 +46,7 @@ public final class LatestReadingsHandler implements RequestStreamHandler {
                 new DynamoDbLatestReadings(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LATEST_TABLE"),
                         Executors.newFixedThreadPool(Integer.parseInt(
                                 System.getenv().getOrDefault("LATEST_WRITE_PARALLELISM", "16")))), Telemetry.stdout());
-        this.priming = Priming.register(new LatestReadingsPriming());
+        this.priming = SnapStart.register(LambdaFunction.LATEST_READINGS);
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
@@ -64,7 +63,7 @@ public final class LatestReadingsHandler implements RequestStreamHandler {
     /** Metrics (dimension Function=latest-readings): SeriesUpserted, SeriesSkippedOlder; log field runId. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Instrumented.handle(input, output, context, telemetry, MetricNames.LATEST_READINGS, "latest readings upserted",
+        Instrumented.handle(input, output, context, telemetry, LambdaFunction.LATEST_READINGS.functionName(), "latest readings upserted",
                 (event, inv) -> {
                     inv.field(Invocation.RUN_ID, Json.field(event, "runId"));
                     Map<String, Object> r = upsert(event);

@@ -11,8 +11,6 @@ import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.RunId;
 import io.sensoretl.chunk.SourceObject;
-import io.sensoretl.lambda.priming.PlanPriming;
-import io.sensoretl.lambda.priming.Priming;
 import io.sensoretl.plan.PlanResult;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
@@ -21,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import org.crac.Resource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -38,12 +37,12 @@ public final class PlanHandler implements RequestStreamHandler {
     private final Telemetry telemetry;
 
     /** Held here because the CRaC context keeps resources only weakly. */
-    private Priming priming;
+    private Resource priming;
 
     /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public PlanHandler() {
         this(S3Clients.fromEnvironment(), Telemetry.stdout());
-        this.priming = Priming.register(new PlanPriming());
+        this.priming = SnapStart.register(LambdaFunction.PLAN);
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
@@ -60,7 +59,7 @@ public final class PlanHandler implements RequestStreamHandler {
     /** Metrics (dimension Function=plan): ChunksPlanned, SourceObjects, SourceBytes; log fields runId, sourceKey. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Instrumented.handle(input, output, context, telemetry, MetricNames.PLAN, "run planned", (event, inv) -> {
+        Instrumented.handle(input, output, context, telemetry, LambdaFunction.PLAN.functionName(), "run planned", (event, inv) -> {
             JsonNode detail = event.path("detail");
             String key = detail.path("object").path("key").isTextual() ? detail.path("object").path("key").asText()
                     : Json.field(event, "key") != null ? Json.field(event, "key") : Json.field(event, "prefix");

@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
-import io.sensoretl.lambda.priming.Priming;
-import io.sensoretl.lambda.priming.RecordRunPriming;
 import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.StartOutcome;
@@ -20,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.crac.Resource;
 
 /**
  * The {@code record-run} Lambda, first state of the workflow: claims the source object in the run
@@ -34,7 +33,7 @@ public final class RecordRunHandler implements RequestStreamHandler {
     private final Telemetry telemetry;
 
     /** Held here because the CRaC context keeps resources only weakly. */
-    private Priming priming;
+    private Resource priming;
 
     /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public RecordRunHandler() {
@@ -42,7 +41,7 @@ public final class RecordRunHandler implements RequestStreamHandler {
                 Clock.systemUTC(), Duration.ofMinutes(Long.parseLong(
                         System.getenv().getOrDefault("RUN_STALE_AFTER_MINUTES", "360")))),
                 Telemetry.stdout());
-        this.priming = Priming.register(new RecordRunPriming());
+        this.priming = SnapStart.register(LambdaFunction.RECORD_RUN);
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
@@ -61,7 +60,7 @@ public final class RecordRunHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Instrumented.handle(input, output, context, telemetry, MetricNames.RECORD_RUN, "run recorded", (event, inv) -> {
+        Instrumented.handle(input, output, context, telemetry, LambdaFunction.RECORD_RUN.functionName(), "run recorded", (event, inv) -> {
             inv.field(Invocation.SOURCE_KEY, RunEvents.sourceKey(event)).field("executionId", Json.field(event, "executionId"));
             Map<String, Object> r = record(event);
             boolean started = (Boolean) r.get("started");

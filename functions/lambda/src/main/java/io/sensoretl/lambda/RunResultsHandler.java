@@ -7,8 +7,6 @@ import io.sensoretl.aws.S3Clients;
 import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.CuratedLayout;
 import io.sensoretl.compact.aws.S3Blobs;
-import io.sensoretl.lambda.priming.Priming;
-import io.sensoretl.lambda.priming.RunResultsPriming;
 import io.sensoretl.results.ChildResult;
 import io.sensoretl.results.PartialOutputs;
 import io.sensoretl.results.ResultWriterFiles;
@@ -21,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.Function;
+import org.crac.Resource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -36,12 +35,12 @@ public final class RunResultsHandler implements RequestStreamHandler {
     private final Function<String, Blobs> buckets;
     private final Telemetry telemetry;
     /** Held here because the CRaC context keeps resources only weakly. */
-    private Priming priming;
+    private Resource priming;
 
     /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public RunResultsHandler() {
         this(S3Clients.fromEnvironment(), Telemetry.stdout());
-        this.priming = Priming.register(new RunResultsPriming());
+        this.priming = SnapStart.register(LambdaFunction.RUN_RESULTS);
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
@@ -65,7 +64,7 @@ public final class RunResultsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Instrumented.handle(input, output, context, telemetry, MetricNames.RUN_RESULTS, "run results added up", (event, inv) -> {
+        Instrumented.handle(input, output, context, telemetry, LambdaFunction.RUN_RESULTS.functionName(), "run results added up", (event, inv) -> {
             inv.field(Invocation.RUN_ID, Json.field(event, "runId"));
             RunTotals t = addUp(event);
             inv.count(MetricNames.CHUNKS_SUCCEEDED, t.chunksSucceeded())

@@ -8,8 +8,6 @@ import io.sensoretl.aws.S3Clients;
 import io.sensoretl.aws.S3RangeSource;
 import io.sensoretl.aws.S3TransformOutputs;
 import io.sensoretl.chunk.ChunkDescriptor;
-import io.sensoretl.lambda.priming.Priming;
-import io.sensoretl.lambda.priming.TransformPriming;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
@@ -18,6 +16,7 @@ import io.sensoretl.transform.ChunkTransformer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.crac.Resource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -30,12 +29,12 @@ public final class TransformHandler implements RequestStreamHandler {
     private final ContractSource contracts;
     private final Telemetry telemetry;
     /** Held here because the CRaC context keeps resources only weakly. */
-    private Priming priming;
+    private Resource priming;
 
     /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
     public TransformHandler() {
         this(S3Clients.fromEnvironment(), Telemetry.stdout());
-        this.priming = Priming.register(new TransformPriming());
+        this.priming = SnapStart.register(LambdaFunction.TRANSFORM);
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
@@ -55,7 +54,7 @@ public final class TransformHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Instrumented.handle(input, output, context, telemetry, MetricNames.TRANSFORM, "chunk transformed", (event, inv) -> {
+        Instrumented.handle(input, output, context, telemetry, LambdaFunction.TRANSFORM.functionName(), "chunk transformed", (event, inv) -> {
             JsonNode item = event.has("chunk") ? event.get("chunk") : event;
             inv.field(Invocation.RUN_ID, Json.field(item, "runId"))
                     .field(Invocation.CHUNK_INDEX, item.path("index").isIntegralNumber() ? item.get("index").asInt() : null)

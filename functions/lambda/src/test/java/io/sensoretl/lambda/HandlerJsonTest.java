@@ -14,6 +14,8 @@ import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.lambda.local.LocalContext;
 import io.sensoretl.latest.local.LocalLatestReadings;
 import io.sensoretl.ledger.local.LocalRunLedger;
+import io.sensoretl.telemetry.MetricNames;
+import io.sensoretl.telemetry.Telemetry;
 import io.sensoretl.testing.EmbeddedS3;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * The JSON every handler accepts and answers, as the state machine sends and reads it: one run
  * driven through {@code handleRequest} with the payloads statemachine/sensor-etl.asl.json builds,
  * each answer compared field by field (names, order, JSON types) with the interface the definition
- * and the docs rely on. A handler that renames, drops, reorders or retypes a field fails here.
+ * and the docs rely on. A handler that renames, drops, reorders or retypes a field fails here, and so
+ * does one that reports its metrics under another name than its registry entry's.
  */
 class HandlerJsonTest {
     private static final String BUCKET = "data";
@@ -46,6 +50,8 @@ class HandlerJsonTest {
 
     private EmbeddedS3 s3;
     private Map<String, RequestStreamHandler> handlers;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Telemetry telemetry = Telemetry.to(lines::add, Clock.systemUTC());
 
     @BeforeEach
     void wire() throws Exception {
@@ -53,14 +59,15 @@ class HandlerJsonTest {
         S3Blobs data = new S3Blobs(s3.client(), BUCKET);
         LocalRunLedger ledger = new LocalRunLedger(dir, Clock.systemUTC(), Duration.ofHours(6));
         handlers = Map.of(
-                "record-run", new RecordRunHandler(ledger),
-                "plan", new PlanHandler(s3.client()),
-                "transform", new TransformHandler(s3.client()),
-                "run-results", new RunResultsHandler(s3.client()),
+                "record-run", new RecordRunHandler(ledger, telemetry),
+                "plan", new PlanHandler(s3.client(), telemetry),
+                "transform", new TransformHandler(s3.client(), telemetry),
+                "run-results", new RunResultsHandler(s3.client(), telemetry),
                 "compact", new CompactHandler(data, new LocalPartitionCatalog(dir), CompactionConfig.defaults(dir.resolve("tmp")),
-                        new LocalPartitionLocks(dir, Clock.systemUTC())),
-                "latest-readings", new LatestReadingsHandler(data, new LocalLatestReadings(dir)),
-                "close-run", new CloseRunHandler(ledger));
+                        new LocalPartitionLocks(dir, Clock.systemUTC()), telemetry),
+                "latest-readings", new LatestReadingsHandler(data, new LocalLatestReadings(dir), telemetry),
+                "close-run", new CloseRunHandler(ledger, telemetry));
+        assertThat(handlers.keySet()).containsExactlyInAnyOrderElementsOf(LambdaFunction.names());
     }
 
     @AfterEach
@@ -68,10 +75,20 @@ class HandlerJsonTest {
         s3.close();
     }
 
+    /** Invokes the function and checks that it reported its metrics under its registry name. */
     private JsonNode invoke(String function, Object payload) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] in = payload instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : Json.MAPPER.writeValueAsBytes(payload);
+        lines.clear();
         handlers.get(function).handleRequest(new ByteArrayInputStream(in), out, new LocalContext(function));
+        List<String> dimensions = new java.util.ArrayList<>();
+        for (String line : lines) {
+            JsonNode doc = Json.MAPPER.readTree(line);
+            if (doc.has("_aws")) {
+                dimensions.add(doc.path(MetricNames.FUNCTION).asText());
+            }
+        }
+        assertThat(dimensions).as("the Function dimension of %s's metrics", function).isNotEmpty().containsOnly(function);
         return Json.MAPPER.readTree(out.toByteArray());
     }
 

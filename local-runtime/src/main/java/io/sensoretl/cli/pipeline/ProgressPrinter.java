@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sensoretl.local.HandlerDecorator;
-import io.sensoretl.local.LocalFunctions;
+import io.sensoretl.lambda.LambdaFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,43 +28,43 @@ final class ProgressPrinter implements HandlerDecorator {
     }
 
     @Override
-    public RequestStreamHandler decorate(String substitution, RequestStreamHandler handler) {
+    public RequestStreamHandler decorate(LambdaFunction function, RequestStreamHandler handler) {
         return (in, out, context) -> {
-            started(substitution);
+            started(function);
             ByteArrayOutputStream result = new ByteArrayOutputStream();
             try {
                 handler.handleRequest(in, result, context);
             } catch (IOException | RuntimeException | Error e) {
-                finished(substitution, null);
+                finished(function, null);
                 throw e;
             }
             byte[] bytes = result.toByteArray();
             out.write(bytes);
-            finished(substitution, bytes);
+            finished(function, bytes);
         };
     }
 
-    private void started(String substitution) {
-        String step = switch (substitution) {
-            case LocalFunctions.RECORD_RUN -> "recording the run in the ledger";
-            case LocalFunctions.PLAN -> "planning chunks";
-            case LocalFunctions.RUN_RESULTS -> "adding up run results";
-            case LocalFunctions.COMPACT -> "compacting and publishing partitions";
-            case LocalFunctions.LATEST_READINGS -> "updating latest readings";
-            case LocalFunctions.CLOSE_RUN -> "closing the run";
-            default -> null;
+    private void started(LambdaFunction function) {
+        String step = switch (function) {
+            case RECORD_RUN -> "recording the run in the ledger";
+            case PLAN -> "planning chunks";
+            case TRANSFORM -> null; // reported per chunk when it finishes
+            case RUN_RESULTS -> "adding up run results";
+            case COMPACT -> "compacting and publishing partitions";
+            case LATEST_READINGS -> "updating latest readings";
+            case CLOSE_RUN -> "closing the run";
         };
         if (step != null) {
             line("  " + step + "...");
         }
     }
 
-    private synchronized void finished(String substitution, byte[] result) throws IOException {
-        if (substitution.equals(LocalFunctions.PLAN) && result != null) {
+    private synchronized void finished(LambdaFunction function, byte[] result) throws IOException {
+        if (function == LambdaFunction.PLAN && result != null) {
             JsonNode plan = JSON.readTree(result);
             planned.set(plan.path("chunks").asInt());
             line(String.format("  planned %d chunk(s) over %,d bytes", plan.path("chunks").asInt(), plan.path("bytes").asLong()));
-        } else if (substitution.equals(LocalFunctions.TRANSFORM)) {
+        } else if (function == LambdaFunction.TRANSFORM) {
             if (result == null) {
                 failedAttempts.incrementAndGet();
             } else {

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.crac.Context;
-import org.crac.Core;
 import org.crac.Resource;
 
 /**
@@ -16,21 +15,14 @@ import org.crac.Resource;
  * memory ({@link CannedHttpClient}). Everything the first real invocation would load and compile
  * (Jackson, the contract, the transform, Parquet, the SDK's marshalling and signing) is then in the
  * snapshot. No network, no files, and no state shared with the handler that registered it: the
- * priming builds its own handler instance over its own clients.
+ * priming builds its own handler instance over its own clients. Each function's handler registers its
+ * priming by name through {@code io.sensoretl.lambda.SnapStart} (primings depend on handlers, never the
+ * reverse); a priming needs a public no-argument constructor.
  *
  * <p>{@code ./sensor-etl bench coldstart} trains its AppCDS archive by running exactly this (see
  * {@code io.sensoretl.coldstart.FirstInvocation}), so the benchmark and SnapStart prime the same paths.
  */
 public abstract class Priming implements Resource {
-
-    /**
-     * Registers the priming with the JVM's CRaC context (a no-op registry on JVMs without CRaC). The
-     * context holds resources weakly: the handler must keep the returned reference.
-     */
-    public static <T extends Priming> T register(T priming) {
-        Core.getGlobalContext().register(priming);
-        return priming;
-    }
 
     @Override
     public final void beforeCheckpoint(Context<? extends Resource> context) throws IOException {
