@@ -9,6 +9,7 @@ import io.sensoretl.asl.history.ExecutionStore;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.services.LambdaFunctions;
 import io.sensoretl.asl.time.VirtualTimeSource;
+import io.sensoretl.lambda.ObjectCreated;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -109,7 +110,8 @@ public final class LocalPipeline implements AutoCloseable {
         } catch (NoSuchKeyException e) {
             throw new IllegalArgumentException("s3://" + bucket + "/" + key + " does not exist in the local S3");
         }
-        ObjectNode event = ObjectCreatedEvent.of(bucket, key, head.contentLength(), head.eTag(), Instant.now(), REGION, ACCOUNT);
+        ObjectNode event = ObjectCreated.upload(bucket, key, head.contentLength(), head.eTag(), Instant.now(), REGION, ACCOUNT)
+                .toJson();
         ObjectNode o = options.toJson();
         if (!o.isEmpty()) {
             event.set("options", o);

@@ -20,13 +20,13 @@ import java.util.regex.Pattern;
  * public no-argument constructor implementing the Lambda handler interface and the named method; its
  * CodeUri is that function's deployment jar ({@code functions/lambda/target/lambda/<function>.jar}, where
  * {@code RecordRunHandler} is {@code record-run}); and its Environment sets every variable the
- * handler requires ({@code AwsClients.requiredEnv("...")} in the handler's source).
+ * handler requires ({@code settings.required("...")} in the handler's source).
  */
 public final class HandlerCheck {
     private static final Set<String> HANDLER_INTERFACES = Set.of(
             "com.amazonaws.services.lambda.runtime.RequestStreamHandler",
             "com.amazonaws.services.lambda.runtime.RequestHandler");
-    private static final Pattern REQUIRED_ENV = Pattern.compile("requiredEnv\\(\"([A-Z0-9_]+)\"\\)");
+    private static final Pattern REQUIRED_ENV = Pattern.compile("\\.required\\(\"([A-Z0-9_]+)\"\\)");
 
     private HandlerCheck() {}
 

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.glue.GlueClient;
 /**
  * Every AWS client of the functions is configured here, once: the lean URL-connection HTTP client,
  * its timeouts, and the one retry policy ({@link AwsRetries#STANDARD}). DynamoDB can point at a
- * compatible endpoint ({@code SENSOR_ETL_DYNAMODB_ENDPOINT}); S3 clients come from {@link S3Clients}
- * with the same configuration.
+ * compatible endpoint ({@code SENSOR_ETL_DYNAMODB_ENDPOINT} in the function's {@link Settings}); S3
+ * clients come from {@link S3Clients} with the same configuration.
  *
  * <p>Bounds, so that no SDK call outlasts its function (docs/workflow.md, "Retries"): a connection
  * is given {@link #CONNECT_TIMEOUT}, a response {@link #READ_TIMEOUT} between bytes; a DynamoDB or
@@ -70,12 +70,10 @@ public final class AwsClients {
         return builder.httpClient(httpClient()).overrideConfiguration(overrides(retries));
     }
 
-    public static DynamoDbClient dynamoDbFromEnvironment() {
-        String endpoint = System.getenv(DYNAMODB_ENDPOINT_ENV);
-        if (endpoint != null && !endpoint.isBlank()) {
-            return dynamoDb(URI.create(endpoint), "local", "local");
-        }
-        return configure(DynamoDbClient.builder(), retries()).build();
+    /** The DynamoDB client for these settings: a compatible endpoint when {@link #DYNAMODB_ENDPOINT_ENV} is set. */
+    public static DynamoDbClient dynamoDb(Settings settings) {
+        return settings.optional(DYNAMODB_ENDPOINT_ENV).map(endpoint -> dynamoDb(URI.create(endpoint), "local", "local"))
+                .orElseGet(() -> configure(DynamoDbClient.builder(), retries()).build());
     }
 
     /** A DynamoDB client for a compatible endpoint (dynalite, DynamoDB Local), with static credentials. */
@@ -87,15 +85,7 @@ public final class AwsClients {
                 .build();
     }
 
-    public static GlueClient glueFromEnvironment() {
+    public static GlueClient glue() {
         return configure(GlueClient.builder(), retries()).build();
-    }
-
-    public static String requiredEnv(String name) {
-        String v = System.getenv(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
-        }
-        return v;
     }
 }

@@ -15,18 +15,15 @@ public final class S3Clients {
     private S3Clients() {}
 
     public static final String ENDPOINT_ENV = "SENSOR_ETL_S3_ENDPOINT";
-    /** The credentials {@link #fromEnvironment()} signs with when {@link #ENDPOINT_ENV} is set. */
+    /** The credentials {@link #from(Settings)} signs with when {@link #ENDPOINT_ENV} is set. */
     public static final String LOCAL_ACCESS_KEY = "local-identity";
     public static final String LOCAL_SECRET_KEY = "local-credential";
 
-    /** The client for the environment this code runs in. */
-    public static S3Client fromEnvironment() {
-        String endpoint = System.getenv(ENDPOINT_ENV);
-        if (endpoint != null && !endpoint.isBlank()) {
-            return forEndpoint(URI.create(endpoint), LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY);
-        }
-        return S3Client.builder().httpClient(AwsClients.httpClient())
-                .overrideConfiguration(AwsClients.s3Overrides(AwsClients.retries())).build();
+    /** The client for these settings: the S3-compatible endpoint {@link #ENDPOINT_ENV} when set, else AWS's. */
+    public static S3Client from(Settings settings) {
+        return settings.optional(ENDPOINT_ENV).map(endpoint -> forEndpoint(URI.create(endpoint), LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY))
+                .orElseGet(() -> S3Client.builder().httpClient(AwsClients.httpClient())
+                        .overrideConfiguration(AwsClients.s3Overrides(AwsClients.retries())).build());
     }
 
     /** A client for an S3-compatible server (S3Proxy locally): path-style, static credentials. */

@@ -5,13 +5,15 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
 import io.sensoretl.aws.S3Clients;
-import io.sensoretl.compact.BlobOutput;
+import io.sensoretl.aws.Settings;
 import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.aws.S3Blobs;
+import io.sensoretl.ledger.RunClosing;
 import io.sensoretl.ledger.RunCounts;
 import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.RunRecord;
+import io.sensoretl.ledger.RunState;
 import io.sensoretl.ledger.RunsTable;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
 import io.sensoretl.telemetry.Invocation;
@@ -23,37 +25,82 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.crac.Resource;
 
 /**
  * The {@code close-run} Lambda, last state of the workflow (and of its Catch path): records the
- * run's outcome in the ledger.
+ * run's outcome in the ledger and exports the closed entry for Athena's {@code runs} table
+ * ({@link RunClosing}, {@link RunsTable}).
  *
  * <p>Event: {@code {"bucket","key","etag","executionId","status":"SUCCEEDED"|"FAILED",
  * "counts":{"records","valid","rejected","deadLetteredChunks"},"partitions":[...],"error"}}; the
- * error may be the {@code {"Error","Cause"}} object a Step Functions Catch produces.
- *
- * <p>The closed entry is also written to {@code ledger/runs/<run-id>.json} in the curated bucket
- * ({@link RunsTable}), which is how Athena sees the ledger (the {@code runs} table). Settings:
+ * error may be the {@code {"Error","Cause"}} object a Step Functions Catch produces. Settings:
  * LEDGER_TABLE, CURATED_BUCKET.
  */
 public final class CloseRunHandler implements RequestStreamHandler {
-    private final RunLedger ledger;
+    /**
+     * What the step is asked.
+     *
+     * @param state  {@link RunState#SUCCEEDED} or {@link RunState#FAILED}
+     * @param error  what failed ({@code Error: Cause} of a Catch), for a failed run
+     */
+    public record Request(RunKey key, String executionId, RunState state, RunCounts counts, List<String> partitions,
+                          String error) {
+        public static Request parse(JsonNode event) {
+            RunKey key = ObjectCreated.from(event).map(ObjectCreated::runKey).orElseGet(() ->
+                    new RunKey(Json.required(event, "bucket"), Json.required(event, "key"), Json.required(event, "etag")));
+            String status = Json.required(event, "status");
+            RunState state = switch (status) {
+                case "SUCCEEDED" -> RunState.SUCCEEDED;
+                case "FAILED" -> RunState.FAILED;
+                default -> throw new IllegalArgumentException("status must be SUCCEEDED or FAILED, got '" + status + "'");
+            };
+            JsonNode c = event.path("counts");
+            List<String> partitions = new ArrayList<>();
+            event.path("partitions").forEach(p -> partitions.add(p.asText()));
+            return new Request(key, Json.required(event, "executionId"), state, new RunCounts(c.path("records").asLong(),
+                    c.path("valid").asLong(), c.path("rejected").asLong(), c.path("deadLetteredChunks").asLong()),
+                    List.copyOf(partitions), state == RunState.FAILED ? describe(event.path("error")) : null);
+        }
+
+        private static String describe(JsonNode error) {
+            if (error.isTextual()) {
+                return error.asText();
+            }
+            if (error.has("Error")) {
+                return error.path("Error").asText() + ": " + error.path("Cause").asText();
+            }
+            return error.isMissingNode() ? "unknown error" : error.toString();
+        }
+    }
+
+    /** The closed ledger entry. */
+    public record Answer(String runId, String state, int attempt, long records, long valid, long rejected,
+                         long deadLetteredChunks, List<String> partitions) {
+        static Answer of(RunRecord r) {
+            return new Answer(r.runId(), r.state().name(), r.attempt(), r.counts().records(), r.counts().valid(),
+                    r.counts().rejected(), r.counts().deadLetteredChunks(), r.partitions());
+        }
+    }
+
+    private final RunClosing closing;
     private final Telemetry telemetry;
-    private final Blobs runsExport;
 
     /** Held here because the CRaC context keeps resources only weakly. */
     private Resource priming;
 
-    /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
+    /** The Lambda entry point: settings from the environment, SnapStart priming registered. */
     public CloseRunHandler() {
-        this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
-                Clock.systemUTC(), Duration.ofHours(6)), Telemetry.stdout(),
-                new S3Blobs(S3Clients.fromEnvironment(), AwsClients.requiredEnv("CURATED_BUCKET")));
+        this(Settings.of(System.getenv()));
         this.priming = SnapStart.register(LambdaFunction.CLOSE_RUN);
+    }
+
+    /** The AWS wiring of these settings. */
+    public CloseRunHandler(Settings settings) {
+        this(new DynamoDbRunLedger(AwsClients.dynamoDb(settings), settings.required("LEDGER_TABLE"), Clock.systemUTC(),
+                        Duration.ofHours(6)), Telemetry.stdout(),
+                new S3Blobs(S3Clients.from(settings), settings.required("CURATED_BUCKET")));
     }
 
     /** Without telemetry and without the export: the local runtime (its query engine reads the local ledger directly). */
@@ -71,9 +118,8 @@ public final class CloseRunHandler implements RequestStreamHandler {
 
     /** @param runsExport where closed entries are written for the {@code runs} table, or {@code null} for nowhere */
     public CloseRunHandler(RunLedger ledger, Telemetry telemetry, Blobs runsExport) {
-        this.ledger = ledger;
+        this.closing = new RunClosing(ledger, runsExport, Json.MAPPER);
         this.telemetry = telemetry;
-        this.runsExport = runsExport;
     }
 
     /**
@@ -82,70 +128,28 @@ public final class CloseRunHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Instrumented.handle(input, output, context, telemetry, LambdaFunction.CLOSE_RUN.functionName(), "run closed", (event, inv) -> {
-            inv.field(Invocation.SOURCE_KEY, RunEvents.sourceKey(event)).field("executionId", Json.field(event, "executionId"));
-            Map<String, Object> r = close(event);
-            boolean succeeded = "SUCCEEDED".equals(r.get("state"));
-            inv.field(Invocation.RUN_ID, r.get("runId")).field("state", r.get("state"))
-                    .field("error", succeeded ? null : describe(event.path("error")))
-                    .count(MetricNames.RUNS_SUCCEEDED, succeeded ? 1 : 0)
-                    .count(MetricNames.RUNS_FAILED, succeeded ? 0 : 1)
-                    .count(MetricNames.CHUNKS_DEAD_LETTERED, ((Number) r.get("deadLetteredChunks")).longValue());
-            return r;
-        });
+        Instrumented.handle(input, output, context, telemetry, LambdaFunction.CLOSE_RUN.functionName(), "run closed",
+                (event, inv) -> {
+                    Request request = Request.parse(event);
+                    inv.field(Invocation.SOURCE_KEY, request.key().key()).field("executionId", request.executionId());
+                    Answer a = close(request);
+                    boolean succeeded = request.state() == RunState.SUCCEEDED;
+                    inv.field(Invocation.RUN_ID, a.runId()).field("state", a.state()).field("error", request.error())
+                            .count(MetricNames.RUNS_SUCCEEDED, succeeded ? 1 : 0)
+                            .count(MetricNames.RUNS_FAILED, succeeded ? 0 : 1)
+                            .count(MetricNames.CHUNKS_DEAD_LETTERED, a.deadLetteredChunks());
+                    return a;
+                });
     }
 
-    public Map<String, Object> close(JsonNode event) throws IOException {
-        RunKey key = RunEvents.runKey(event);
-        String executionId = RunEvents.required(event, "executionId");
-        String status = RunEvents.required(event, "status");
-        RunRecord record = switch (status) {
-            case "SUCCEEDED" -> {
-                JsonNode c = event.path("counts");
-                List<String> partitions = new ArrayList<>();
-                event.path("partitions").forEach(p -> partitions.add(p.asText()));
-                yield ledger.complete(key, executionId, new RunCounts(c.path("records").asLong(), c.path("valid").asLong(),
-                        c.path("rejected").asLong(), c.path("deadLetteredChunks").asLong()), partitions);
-            }
-            case "FAILED" -> ledger.fail(key, executionId, describe(event.path("error")));
-            default -> throw new IllegalArgumentException("status must be SUCCEEDED or FAILED, got '" + status + "'");
-        };
-        export(record);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("runId", record.runId());
-        out.put("state", record.state().name());
-        out.put("attempt", record.attempt());
-        out.put("records", record.counts().records());
-        out.put("valid", record.counts().valid());
-        out.put("rejected", record.counts().rejected());
-        out.put("deadLetteredChunks", record.counts().deadLetteredChunks());
-        out.put("partitions", record.partitions());
-        return out;
+    public Answer close(JsonNode event) throws IOException {
+        return close(Request.parse(event));
     }
 
-    /** One JSON object per file, as the JSON SerDe of the runs table reads it; a retried close rewrites the same key. */
-    private void export(RunRecord record) throws IOException {
-        if (runsExport == null) {
-            return;
-        }
-        BlobOutput out = runsExport.create(RunsTable.key(record.runId()));
-        try {
-            out.write(Json.MAPPER.writeValueAsBytes(RunsTable.row(record)));
-            out.write('\n');
-            out.close();
-        } catch (IOException | RuntimeException e) {
-            out.abort();
-            throw e;
-        }
-    }
-
-    private static String describe(JsonNode error) {
-        if (error.isTextual()) {
-            return error.asText();
-        }
-        if (error.has("Error")) {
-            return error.path("Error").asText() + ": " + error.path("Cause").asText();
-        }
-        return error.isMissingNode() ? "unknown error" : error.toString();
+    public Answer close(Request request) throws IOException {
+        RunRecord record = request.state() == RunState.SUCCEEDED
+                ? closing.succeeded(request.key(), request.executionId(), request.counts(), request.partitions())
+                : closing.failed(request.key(), request.executionId(), request.error());
+        return Answer.of(record);
     }
 }

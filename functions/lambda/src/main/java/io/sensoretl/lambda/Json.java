@@ -28,26 +28,17 @@ public final class Json {
         MAPPER.writeValue(out, value);
     }
 
-    /** A text field of the event, or {@code null}. */
+    /** A text field of the event, or {@code null} (absent, not text, or blank). */
     public static String field(JsonNode event, String field) {
         JsonNode n = event.get(field);
         return n != null && n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
     }
 
-    /** A text field of the event, or the environment variable, or {@code null}. */
-    public static String setting(JsonNode event, String field, String env) {
-        JsonNode n = event.get(field);
-        if (n != null && n.isTextual() && !n.asText().isBlank()) {
-            return n.asText();
-        }
-        String v = System.getenv(env);
-        return v == null || v.isBlank() ? null : v;
-    }
-
-    public static String required(JsonNode event, String field, String env) {
-        String v = setting(event, field, env);
+    /** A text field of the event; its absence is bad input, named with the event. */
+    public static String required(JsonNode event, String field) {
+        String v = field(event, field);
         if (v == null) {
-            throw new IllegalArgumentException("missing '" + field + "' in the event (or " + env + " in the environment)");
+            throw new IllegalArgumentException("missing '" + field + "' in the event " + event);
         }
         return v;
     }

@@ -7,6 +7,7 @@ import io.sensoretl.aws.ContractSource;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.aws.S3Layout;
 import io.sensoretl.aws.S3Sources;
+import io.sensoretl.aws.Settings;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.RunId;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
 import org.crac.Resource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,103 +28,113 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The {@code plan} Lambda: turns an uploaded object (an EventBridge "Object Created" event, or
  * {@code {"bucket","key"}}) or a prefix ({@code {"bucket","prefix"}}) into a chunk manifest in S3 and
- * returns only its location and counts.
+ * returns only its location and counts ({@link PlanResult}).
  *
- * <p>Settings (event field, else environment): {@code workBucket}/WORK_BUCKET for the manifest
+ * <p>Settings (event field, else setting): {@code workBucket}/WORK_BUCKET for the manifest
  * (default: the source bucket), {@code contract}/CONTRACT_URI, {@code chunkBytes}/CHUNK_TARGET_BYTES.
  */
 public final class PlanHandler implements RequestStreamHandler {
+    /** What the step is asked: exactly one of {@code key} and {@code prefix}; the settings already applied. */
+    public record Request(String bucket, String key, String prefix, String workBucket, String contract, long chunkBytes) {
+        public static Request parse(JsonNode event, Settings settings) {
+            Optional<ObjectCreated> upload = ObjectCreated.from(event);
+            String bucket = upload.map(ObjectCreated::bucket).orElseGet(() -> Json.field(event, "bucket"));
+            if (bucket == null) {
+                throw new IllegalArgumentException("the plan event needs 'bucket' (or an EventBridge Object Created 'detail')");
+            }
+            String key = upload.map(ObjectCreated::key).orElseGet(() -> Json.field(event, "key"));
+            String prefix = upload.isPresent() ? null : Json.field(event, "prefix");
+            if ((key == null) == (prefix == null)) {
+                throw new IllegalArgumentException("the plan event needs exactly one of 'key' or 'prefix', got "
+                        + (key == null ? "neither" : "both"));
+            }
+            String workBucket = Optional.ofNullable(Json.field(event, "workBucket"))
+                    .or(() -> settings.optional("WORK_BUCKET")).orElse(bucket);
+            String contract = Optional.ofNullable(Json.field(event, "contract")).or(() -> settings.optional("CONTRACT_URI"))
+                    .orElse(null);
+            JsonNode chunkBytes = event.get("chunkBytes");
+            long target = chunkBytes != null && chunkBytes.canConvertToLong() ? chunkBytes.asLong()
+                    : settings.longValue("CHUNK_TARGET_BYTES", ChunkPlanner.DEFAULT_TARGET_BYTES);
+            return new Request(bucket, key, prefix, workBucket, contract, target);
+        }
+    }
+
     private final S3Client s3;
     private final ContractSource contracts;
+    private final Settings settings;
     private final Telemetry telemetry;
 
     /** Held here because the CRaC context keeps resources only weakly. */
     private Resource priming;
 
-    /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
+    /** The Lambda entry point: settings from the environment, SnapStart priming registered. */
     public PlanHandler() {
-        this(S3Clients.fromEnvironment(), Telemetry.stdout());
+        this(Settings.of(System.getenv()));
         this.priming = SnapStart.register(LambdaFunction.PLAN);
     }
 
-    /** Without telemetry: the local runtime's and the tests' default. */
+    /** The AWS wiring of these settings. */
+    public PlanHandler(Settings settings) {
+        this(S3Clients.from(settings), settings, Telemetry.stdout());
+    }
+
+    /** Without settings or telemetry: the local runtime's and the tests' default (the event says everything). */
     public PlanHandler(S3Client s3) {
-        this(s3, Telemetry.silent());
+        this(s3, Settings.none(), Telemetry.silent());
     }
 
     public PlanHandler(S3Client s3, Telemetry telemetry) {
+        this(s3, Settings.none(), telemetry);
+    }
+
+    public PlanHandler(S3Client s3, Settings settings, Telemetry telemetry) {
         this.s3 = s3;
         this.contracts = new ContractSource(s3);
+        this.settings = settings;
         this.telemetry = telemetry;
     }
 
     /** Metrics (dimension Function=plan): ChunksPlanned, SourceObjects, SourceBytes; log fields runId, sourceKey. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Instrumented.handle(input, output, context, telemetry, LambdaFunction.PLAN.functionName(), "run planned", (event, inv) -> {
-            JsonNode detail = event.path("detail");
-            String key = detail.path("object").path("key").isTextual() ? detail.path("object").path("key").asText()
-                    : Json.field(event, "key") != null ? Json.field(event, "key") : Json.field(event, "prefix");
-            inv.field(Invocation.SOURCE_KEY, key);
-            PlanResult r = plan(event);
-            inv.field(Invocation.RUN_ID, r.runId())
-                    .field("manifestKey", r.manifestKey())
-                    .count(MetricNames.CHUNKS_PLANNED, r.chunks())
-                    .count(MetricNames.SOURCE_OBJECTS, r.objects())
-                    .bytes(MetricNames.SOURCE_BYTES, r.bytes());
-            return r;
-        });
+        Instrumented.handle(input, output, context, telemetry, LambdaFunction.PLAN.functionName(), "run planned",
+                (event, inv) -> {
+                    Request request = Request.parse(event, settings);
+                    inv.field(Invocation.SOURCE_KEY, request.key() != null ? request.key() : request.prefix());
+                    PlanResult r = plan(request);
+                    inv.field(Invocation.RUN_ID, r.runId())
+                            .field("manifestKey", r.manifestKey())
+                            .count(MetricNames.CHUNKS_PLANNED, r.chunks())
+                            .count(MetricNames.SOURCE_OBJECTS, r.objects())
+                            .bytes(MetricNames.SOURCE_BYTES, r.bytes());
+                    return r;
+                });
     }
 
     public PlanResult plan(JsonNode event) {
-        JsonNode detail = event.path("detail");
-        String bucket;
-        List<SourceObject> objects;
+        return plan(Request.parse(event, settings));
+    }
+
+    public PlanResult plan(Request request) {
         S3Sources sources = new S3Sources(s3);
-        if (detail.has("bucket") && detail.has("object")) {
-            bucket = detail.path("bucket").path("name").asText();
-            objects = List.of(sources.object(bucket, detail.path("object").path("key").asText()));
-        } else {
-            bucket = Json.field(event, "bucket");
-            if (bucket == null) {
-                throw new IllegalArgumentException("the plan event needs 'bucket' (or an EventBridge Object Created 'detail')");
-            }
-            String key = Json.field(event, "key");
-            String prefix = Json.field(event, "prefix");
-            if ((key == null) == (prefix == null)) {
-                throw new IllegalArgumentException("the plan event needs exactly one of 'key' or 'prefix', got "
-                        + (key == null ? "neither" : "both"));
-            }
-            objects = key != null ? List.of(sources.object(bucket, key)) : sources.prefix(bucket, prefix);
-            if (objects.isEmpty()) {
-                throw new IllegalArgumentException("no objects under s3://" + bucket + "/" + prefix);
-            }
+        List<SourceObject> objects = request.key() != null ? List.of(sources.object(request.bucket(), request.key()))
+                : sources.prefix(request.bucket(), request.prefix());
+        if (objects.isEmpty()) {
+            throw new IllegalArgumentException("no objects under s3://" + request.bucket() + "/" + request.prefix());
         }
-        String workBucket = Json.setting(event, "workBucket", "WORK_BUCKET");
-        workBucket = workBucket == null ? bucket : workBucket;
-        long target = chunkBytes(event);
-        var contract = contracts.get(Json.setting(event, "contract", "CONTRACT_URI"));
+        var contract = contracts.get(request.contract());
         String runId = RunId.of(objects);
-        List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), target).plan(runId, objects);
+        List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), request.chunkBytes()).plan(runId, objects);
         String manifestKey = S3Layout.manifestKey(runId);
-        String target0 = workBucket;
         try {
             byte[] manifest = Json.MAPPER.writeValueAsBytes(chunks);
-            s3.putObject(b -> b.bucket(target0).key(manifestKey).contentType("application/json"), RequestBody.fromBytes(manifest));
+            s3.putObject(b -> b.bucket(request.workBucket()).key(manifestKey).contentType("application/json"),
+                    RequestBody.fromBytes(manifest));
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the manifest", e);
         }
         long bytes = objects.stream().mapToLong(SourceObject::size).sum();
         int empty = (int) objects.stream().filter(o -> o.size() == 0).count();
-        return new PlanResult(runId, workBucket, manifestKey, objects.size(), empty, chunks.size(), bytes);
-    }
-
-    private static long chunkBytes(JsonNode event) {
-        JsonNode n = event.get("chunkBytes");
-        if (n != null && n.canConvertToLong()) {
-            return n.asLong();
-        }
-        String env = System.getenv("CHUNK_TARGET_BYTES");
-        return env == null ? ChunkPlanner.DEFAULT_TARGET_BYTES : Long.parseLong(env.trim());
+        return new PlanResult(runId, request.workBucket(), manifestKey, objects.size(), empty, chunks.size(), bytes);
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
+import io.sensoretl.aws.Settings;
 import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.StartOutcome;
@@ -16,8 +17,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.crac.Resource;
 
 /**
@@ -29,19 +28,35 @@ import org.crac.Resource;
  * event with {@code executionId} added by the workflow. Settings: LEDGER_TABLE, RUN_STALE_AFTER_MINUTES.
  */
 public final class RecordRunHandler implements RequestStreamHandler {
+    /** What the step is asked. */
+    public record Request(RunKey key, String executionId, boolean force) {
+        public static Request parse(JsonNode event) {
+            RunKey key = ObjectCreated.from(event).map(ObjectCreated::runKey).orElseGet(() ->
+                    new RunKey(Json.required(event, "bucket"), Json.required(event, "key"), Json.required(event, "etag")));
+            return new Request(key, Json.required(event, "executionId"), event.path("force").asBoolean(false));
+        }
+    }
+
+    /** The ledger's decision, and the run it is about; the state machine keeps it as {@code $ledger}. */
+    public record Answer(String decision, boolean started, String runId, String bucket, String key, String etag,
+                         int attempt, String state, String executionId) {}
+
     private final RunLedger ledger;
     private final Telemetry telemetry;
 
     /** Held here because the CRaC context keeps resources only weakly. */
     private Resource priming;
 
-    /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
+    /** The Lambda entry point: settings from the environment, SnapStart priming registered. */
     public RecordRunHandler() {
-        this(new DynamoDbRunLedger(AwsClients.dynamoDbFromEnvironment(), AwsClients.requiredEnv("LEDGER_TABLE"),
-                Clock.systemUTC(), Duration.ofMinutes(Long.parseLong(
-                        System.getenv().getOrDefault("RUN_STALE_AFTER_MINUTES", "360")))),
-                Telemetry.stdout());
+        this(Settings.of(System.getenv()));
         this.priming = SnapStart.register(LambdaFunction.RECORD_RUN);
+    }
+
+    /** The AWS wiring of these settings. */
+    public RecordRunHandler(Settings settings) {
+        this(new DynamoDbRunLedger(AwsClients.dynamoDb(settings), settings.required("LEDGER_TABLE"), Clock.systemUTC(),
+                Duration.ofMinutes(settings.longValue("RUN_STALE_AFTER_MINUTES", 360))), Telemetry.stdout());
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
@@ -60,32 +75,26 @@ public final class RecordRunHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Instrumented.handle(input, output, context, telemetry, LambdaFunction.RECORD_RUN.functionName(), "run recorded", (event, inv) -> {
-            inv.field(Invocation.SOURCE_KEY, RunEvents.sourceKey(event)).field("executionId", Json.field(event, "executionId"));
-            Map<String, Object> r = record(event);
-            boolean started = (Boolean) r.get("started");
-            inv.field(Invocation.RUN_ID, r.get("runId")).field("decision", r.get("decision"))
-                    .count(MetricNames.RUNS_STARTED, started ? 1 : 0)
-                    .count(MetricNames.DUPLICATE_EVENTS, started ? 0 : 1);
-            return r;
-        });
+        Instrumented.handle(input, output, context, telemetry, LambdaFunction.RECORD_RUN.functionName(), "run recorded",
+                (event, inv) -> {
+                    Request request = Request.parse(event);
+                    inv.field(Invocation.SOURCE_KEY, request.key().key()).field("executionId", request.executionId());
+                    Answer a = record(request);
+                    inv.field(Invocation.RUN_ID, a.runId()).field("decision", a.decision())
+                            .count(MetricNames.RUNS_STARTED, a.started() ? 1 : 0)
+                            .count(MetricNames.DUPLICATE_EVENTS, a.started() ? 0 : 1);
+                    return a;
+                });
     }
 
-    public Map<String, Object> record(JsonNode event) {
-        RunKey key = RunEvents.runKey(event);
-        String executionId = RunEvents.required(event, "executionId");
-        boolean force = event.path("force").asBoolean(false);
-        StartOutcome outcome = ledger.start(key, executionId, force);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("decision", outcome.decision().name());
-        out.put("started", outcome.started());
-        out.put("runId", outcome.record().runId());
-        out.put("bucket", key.bucket());
-        out.put("key", key.key());
-        out.put("etag", key.etag());
-        out.put("attempt", outcome.record().attempt());
-        out.put("state", outcome.record().state().name());
-        out.put("executionId", outcome.record().executionId());
-        return out;
+    public Answer record(JsonNode event) {
+        return record(Request.parse(event));
+    }
+
+    public Answer record(Request request) {
+        StartOutcome outcome = ledger.start(request.key(), request.executionId(), request.force());
+        RunKey key = request.key();
+        return new Answer(outcome.decision().name(), outcome.started(), outcome.record().runId(), key.bucket(), key.key(),
+                key.etag(), outcome.record().attempt(), outcome.record().state().name(), outcome.record().executionId());
     }
 }

@@ -4,13 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.S3Clients;
+import io.sensoretl.aws.Settings;
 import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.CuratedLayout;
 import io.sensoretl.compact.aws.S3Blobs;
-import io.sensoretl.results.ChildResult;
-import io.sensoretl.results.PartialOutputs;
-import io.sensoretl.results.ResultWriterFiles;
-import io.sensoretl.results.RunResults;
+import io.sensoretl.results.RunAccounting;
 import io.sensoretl.results.RunTotals;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
@@ -23,24 +21,37 @@ import org.crac.Resource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The {@code run-results} Lambda, after the Distributed Map: reads the per-chunk results the map's
- * ResultWriter wrote to S3 (they never pass through the state payload), adds them up into
- * {@link RunTotals}, and deletes any partial output of chunks that were dead-lettered, so that only
- * whole chunks are compacted.
+ * The {@code run-results} Lambda, after the Distributed Map: adds up the per-chunk results the map's
+ * ResultWriter wrote to S3 into {@link RunTotals} and drops the partial output of chunks that were
+ * dead-lettered ({@link RunAccounting}).
  *
  * <p>Event: {@code {"runId", "bucket", "manifestKey", "plannedChunks"?}} where bucket and manifestKey
  * are the map's {@code ResultWriterDetails}; the run's staged output must be in the same bucket.
  */
 public final class RunResultsHandler implements RequestStreamHandler {
+    /** What the step is asked; {@code plannedChunks} is -1 when the event does not say. */
+    public record Request(String runId, String bucket, String manifestKey, int plannedChunks) {
+        public static Request parse(JsonNode event) {
+            JsonNode planned = event.get("plannedChunks");
+            return new Request(CuratedLayout.requireRunId(Json.required(event, "runId")), Json.required(event, "bucket"),
+                    Json.required(event, "manifestKey"), planned != null && planned.canConvertToInt() ? planned.asInt() : -1);
+        }
+    }
+
     private final Function<String, Blobs> buckets;
     private final Telemetry telemetry;
     /** Held here because the CRaC context keeps resources only weakly. */
     private Resource priming;
 
-    /** The Lambda entry point: AWS clients from the environment, SnapStart priming registered. */
+    /** The Lambda entry point: settings from the environment, SnapStart priming registered. */
     public RunResultsHandler() {
-        this(S3Clients.fromEnvironment(), Telemetry.stdout());
+        this(Settings.of(System.getenv()));
         this.priming = SnapStart.register(LambdaFunction.RUN_RESULTS);
+    }
+
+    /** The AWS wiring of these settings. */
+    public RunResultsHandler(Settings settings) {
+        this(S3Clients.from(settings), Telemetry.stdout());
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
@@ -62,28 +73,27 @@ public final class RunResultsHandler implements RequestStreamHandler {
         this.telemetry = telemetry;
     }
 
+    /** Metrics (dimension Function=run-results): ChunksSucceeded, ChunksFailed, PartialFilesDiscarded; log field runId. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Instrumented.handle(input, output, context, telemetry, LambdaFunction.RUN_RESULTS.functionName(), "run results added up", (event, inv) -> {
-            inv.field(Invocation.RUN_ID, Json.field(event, "runId"));
-            RunTotals t = addUp(event);
-            inv.count(MetricNames.CHUNKS_SUCCEEDED, t.chunksSucceeded())
-                    .count(MetricNames.CHUNKS_FAILED, t.chunksFailed())
-                    .count(MetricNames.PARTIAL_FILES_DISCARDED, t.partialFilesDiscarded());
-            return t;
-        });
+        Instrumented.handle(input, output, context, telemetry, LambdaFunction.RUN_RESULTS.functionName(),
+                "run results added up", (event, inv) -> {
+                    Request request = Request.parse(event);
+                    inv.field(Invocation.RUN_ID, request.runId());
+                    RunTotals t = addUp(request);
+                    inv.count(MetricNames.CHUNKS_SUCCEEDED, t.chunksSucceeded())
+                            .count(MetricNames.CHUNKS_FAILED, t.chunksFailed())
+                            .count(MetricNames.PARTIAL_FILES_DISCARDED, t.partialFilesDiscarded());
+                    return t;
+                });
     }
 
     public RunTotals addUp(JsonNode event) throws IOException {
-        String runId = CuratedLayout.requireRunId(RunEvents.required(event, "runId"));
-        Blobs blobs = buckets.apply(RunEvents.required(event, "bucket"));
-        RunResults results = new RunResults(runId);
-        for (ChildResult child : new ResultWriterFiles(blobs, Json.MAPPER).read(RunEvents.required(event, "manifestKey"))) {
-            results.add(child);
-        }
-        JsonNode planned = event.get("plannedChunks");
-        RunTotals totals = results.totals(planned != null && planned.canConvertToInt() ? planned.asInt() : -1);
-        int discarded = new PartialOutputs(blobs).discard(runId, totals.sourceDate(), results.unprocessedChunks());
-        return totals.withPartialFilesDiscarded(discarded);
+        return addUp(Request.parse(event));
+    }
+
+    public RunTotals addUp(Request request) throws IOException {
+        return new RunAccounting(buckets.apply(request.bucket()), Json.MAPPER)
+                .addUp(request.runId(), request.manifestKey(), request.plannedChunks());
     }
 }

@@ -10,6 +10,7 @@ import io.sensoretl.compact.CompactionConfig;
 import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.latest.LatestReading;
+import io.sensoretl.latest.LatestReadingsUpdate;
 import io.sensoretl.latest.local.LocalLatestReadings;
 import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunState;
@@ -96,9 +97,10 @@ class FinalisationHandlersTest {
                 {"version":"0","detail-type":"Object Created","source":"aws.s3",
                  "detail":{"bucket":{"name":"uploads"},"object":{"key":"incoming/site-a.ndjson","etag":"d41d8cd9"}},
                  "executionId":"arn:aws:states:eu-west-1:1:execution:etl:exec-1"}""";
-        Map<String, Object> started = record.record(json(event));
-        assertThat(started).containsEntry("decision", "STARTED").containsEntry("started", true);
-        String runId = (String) started.get("runId");
+        RecordRunHandler.Answer started = record.record(json(event));
+        assertThat(started.decision()).isEqualTo("STARTED");
+        assertThat(started.started()).isTrue();
+        String runId = started.runId();
         assertThat(runId).isEqualTo(new RunKey("uploads", "incoming/site-a.ndjson", "d41d8cd9").runId());
 
         Random random = new Random(5);
@@ -128,10 +130,10 @@ class FinalisationHandlersTest {
         }
         s3.put(BUCKET, "curated/rejects/dt=2024-03-05/run=" + runId + "/chunk-00000.parquet", rejects.toByteArray());
 
-        Map<String, Object> compacted = compact.compact(json("{\"runId\":\"" + runId + "\",\"sourceDate\":\"2024-03-05\"}"));
+        CompactHandler.Answer compacted = compact.compact(json("{\"runId\":\"" + runId + "\",\"sourceDate\":\"2024-03-05\"}"));
 
-        assertThat(compacted.get("rows")).isEqualTo(total);
-        assertThat(compacted.get("rejectsPartition")).isEqualTo("2024-03-05");
+        assertThat(compacted.rows()).isEqualTo(total);
+        assertThat(compacted.rejectsPartition()).isEqualTo("2024-03-05");
         assertThat(catalog.listPartitions(CuratedTables.READINGS)).extracting(PartitionState::dt)
                 .containsExactly("2024-03-01", "2024-03-02");
         assertThat(catalog.listPartitions(CuratedTables.REJECTS)).extracting(PartitionState::location)
@@ -151,30 +153,32 @@ class FinalisationHandlersTest {
                     .resolve("curated/rejects") + "/*/*/*.parquet") + ")")).isEqualTo(1L);
         }
 
-        Map<String, Object> published = latestHandler.upsert(json("{\"runId\":\"" + runId + "\"}"));
-        assertThat(published).containsEntry("series", 40).containsEntry("written", 40).containsEntry("partitionFiles", 2);
+        LatestReadingsUpdate.Result published = latestHandler.upsert(json("{\"runId\":\"" + runId + "\"}"));
+        assertThat(published).isEqualTo(new LatestReadingsUpdate.Result(runId, 2, 40, 40, 0));
         LatestReading s7 = latest.get("s-7", "temperature").orElseThrow();
         assertThat(s7.tsMicros()).isEqualTo(newestTs.get("s-7"));
 
-        Map<String, Object> closed = close.close(json("""
+        CloseRunHandler.Answer closed = close.close(json("""
                 {"bucket":"uploads","key":"incoming/site-a.ndjson","etag":"\\"d41d8cd9\\"",
                  "executionId":"arn:aws:states:eu-west-1:1:execution:etl:exec-1","status":"SUCCEEDED",
                  "counts":{"records":36001,"valid":36000,"rejected":1,"deadLetteredChunks":0},
                  "partitions":["2024-03-01","2024-03-02"]}"""));
-        assertThat(closed).containsEntry("state", RunState.SUCCEEDED.name()).containsEntry("valid", 36_000L);
+        assertThat(closed.state()).isEqualTo(RunState.SUCCEEDED.name());
+        assertThat(closed.valid()).isEqualTo(36_000L);
 
-        Map<String, Object> duplicate = record.record(json(event.replace("exec-1", "exec-2")));
-        assertThat(duplicate).containsEntry("decision", "ALREADY_SUCCEEDED").containsEntry("started", false);
-        Map<String, Object> recompacted = compact.compact(json("{\"runId\":\"" + runId + "\"}"));
-        assertThat(recompacted.get("partitions").toString()).contains("ALREADY_APPLIED").doesNotContain("COMPACTED");
+        RecordRunHandler.Answer duplicate = record.record(json(event.replace("exec-1", "exec-2")));
+        assertThat(duplicate.decision()).isEqualTo("ALREADY_SUCCEEDED");
+        assertThat(duplicate.started()).isFalse();
+        CompactHandler.Answer recompacted = compact.compact(json("{\"runId\":\"" + runId + "\"}"));
+        assertThat(recompacted.partitions()).extracting(CompactHandler.Partition::status).containsOnly("ALREADY_APPLIED");
     }
 
     @Test
     void aSecondRunMergesIntoTheCuratedVersionOnS3AndTheOldVersionIsDeleted() throws Exception {
-        String first = (String) record.record(json(
-                "{\"bucket\":\"uploads\",\"key\":\"a.ndjson\",\"etag\":\"e1\",\"executionId\":\"x1\"}")).get("runId");
-        String second = (String) record.record(json(
-                "{\"bucket\":\"uploads\",\"key\":\"b.ndjson\",\"etag\":\"e2\",\"executionId\":\"x2\"}")).get("runId");
+        String first = record.record(json(
+                "{\"bucket\":\"uploads\",\"key\":\"a.ndjson\",\"etag\":\"e1\",\"executionId\":\"x1\"}")).runId();
+        String second = record.record(json(
+                "{\"bucket\":\"uploads\",\"key\":\"b.ndjson\",\"etag\":\"e2\",\"executionId\":\"x2\"}")).runId();
         long day = Reading.micros(Instant.parse("2024-03-01T00:00:00Z"));
         for (String run : List.of(first, second)) {
             List<Reading> rows = new java.util.ArrayList<>();
@@ -187,10 +191,13 @@ class FinalisationHandlersTest {
         compact.compact(json("{\"runId\":\"" + first + "\",\"partitions\":[\"dt=2024-03-01\"]}"));
         String firstLocation = catalog.listPartitions(CuratedTables.READINGS).get(0).location();
 
-        Map<String, Object> merged = compact.compact(json("{\"runId\":\"" + second + "\"}"));
+        CompactHandler.Answer merged = compact.compact(json("{\"runId\":\"" + second + "\"}"));
 
-        assertThat(merged.get("rows")).isEqualTo(40_000L);
-        assertThat(merged.get("partitions").toString()).contains("keptRows=20000").contains("stagedRows=20000");
+        assertThat(merged.rows()).isEqualTo(40_000L);
+        assertThat(merged.partitions()).singleElement().satisfies(p -> {
+            assertThat(p.keptRows()).isEqualTo(20_000L);
+            assertThat(p.stagedRows()).isEqualTo(20_000L);
+        });
         String secondLocation = catalog.listPartitions(CuratedTables.READINGS).get(0).location();
         assertThat(secondLocation).isNotEqualTo(firstLocation);
         List<String> keys = s3.client().listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("curated/readings/"))
@@ -218,12 +225,13 @@ class FinalisationHandlersTest {
         String start = "{\"bucket\":\"uploads\",\"key\":\"k.csv\",\"etag\":\"e1\",\"executionId\":\"exec-1\"}";
         record.record(json(start));
 
-        Map<String, Object> failed = close.close(json("{\"bucket\":\"uploads\",\"key\":\"k.csv\",\"etag\":\"e1\","
+        CloseRunHandler.Answer failed = close.close(json("{\"bucket\":\"uploads\",\"key\":\"k.csv\",\"etag\":\"e1\","
                 + "\"executionId\":\"exec-1\",\"status\":\"FAILED\",\"error\":{\"Error\":\"States.Timeout\",\"Cause\":\"chunk 3\"}}"));
-        Map<String, Object> again = record.record(json(start.replace("exec-1", "exec-2")));
+        RecordRunHandler.Answer again = record.record(json(start.replace("exec-1", "exec-2")));
 
-        assertThat(failed).containsEntry("state", "FAILED");
-        assertThat(again).containsEntry("decision", "STARTED").containsEntry("attempt", 2);
+        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(again.decision()).isEqualTo("STARTED");
+        assertThat(again.attempt()).isEqualTo(2);
     }
 
     private Path download(String prefix) throws Exception {
