@@ -1,7 +1,5 @@
 package io.sensoretl.cost;
 
-import io.sensoretl.lambda.LambdaFunction;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +46,8 @@ public record CostAssumptions(
         double glueParallelEfficiency,
         double glueBilledStartupSeconds) {
 
-    /**
-     * The small once-per-run functions, in workflow order: those of the registry whose cost is
-     * {@link LambdaFunction.Cost#FIXED}; docs/cost-model.yaml has {@code functions.<name>} for each.
-     */
-    public static final List<String> FIXED = Arrays.stream(LambdaFunction.values())
-            .filter(f -> f.cost() == LambdaFunction.Cost.FIXED).map(LambdaFunction::functionName).toList();
+    /** The small once-per-run functions, in workflow order. */
+    public static final List<String> FIXED = List.of("record-run", "plan", "run-results", "latest-readings", "close-run");
 
     /** A function whose work per invocation does not depend on the dump size (to first order). */
     public record FixedFunction(double cpuSeconds, double ioSeconds, int minMemoryMb) {}

@@ -1,6 +1,5 @@
 package io.sensoretl.cost;
 
-import io.sensoretl.lambda.LambdaFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,20 +66,19 @@ public final class CostModel {
         double bytesPerSecond = bench.bytesPerSecond() * a.speed(r.arch());
         int transformFloor = (int) Math.ceil(bench.peakHeapMb() * a.transformHeapHeadroom() + a.transformJvmOverheadMb());
         List<FunctionLoad> loads = new ArrayList<>();
-        for (LambdaFunction function : LambdaFunction.values()) {
-            String fn = function.functionName();
-            loads.add(switch (function.cost()) {
-                case FIXED -> {
-                    CostAssumptions.FixedFunction f = a.fixedFunctions().get(fn);
-                    double io = f.ioSeconds() + (function == LambdaFunction.LATEST_READINGS
-                            ? a.seriesPerRun() * a.latestIoSecondsPerSeries() : 0);
-                    yield new FunctionLoad(fn, 1, f.cpuSeconds(), io, f.minMemoryMb());
-                }
-                case PER_CHUNK -> new FunctionLoad(fn, chunks, (double) r.sizeBytes() / chunks / bytesPerSecond,
-                        a.transformIoSeconds(), transformFloor);
-                case PER_ROW -> new FunctionLoad(fn, 1, r.sizeBytes() * bench.validRecordsPerInputByte()
-                        / (compactRowsPerSecond() * a.speed(r.arch())), a.compactIoSeconds(), compactFloorMb());
-            });
+        for (String fn : CostAssumptions.FIXED) {
+            CostAssumptions.FixedFunction f = a.fixedFunctions().get(fn);
+            double io = f.ioSeconds() + (fn.equals("latest-readings") ? a.seriesPerRun() * a.latestIoSecondsPerSeries() : 0);
+            loads.add(new FunctionLoad(fn, 1, f.cpuSeconds(), io, f.minMemoryMb()));
+            if (fn.equals("plan")) {
+                loads.add(new FunctionLoad("transform", chunks, (double) r.sizeBytes() / chunks / bytesPerSecond,
+                        a.transformIoSeconds(), transformFloor));
+            }
+            if (fn.equals("run-results")) {
+                double rows = r.sizeBytes() * bench.validRecordsPerInputByte();
+                loads.add(new FunctionLoad("compact", 1, rows / (compactRowsPerSecond() * a.speed(r.arch())),
+                        a.compactIoSeconds(), compactFloorMb()));
+            }
         }
         return loads;
     }
@@ -104,7 +102,7 @@ public final class CostModel {
         for (FunctionLoad load : loads) {
             MemoryRecommendation rec = advisor.recommend(load, r.slowdown(), gbSecond, prices.lambdaRequest());
             recommendations.add(rec);
-            int mb = load.function().equals(LambdaFunction.TRANSFORM.functionName()) && r.transformMemoryMb() != null ? r.transformMemoryMb()
+            int mb = load.function().equals("transform") && r.transformMemoryMb() != null ? r.transformMemoryMb()
                     : rec.chosen().memoryMb();
             if (mb < load.minMemoryMb()) {
                 warnings.add(String.format("%s at %d MB is below its memory floor of %d MB (measured peak heap %.0f MB"
@@ -114,10 +112,10 @@ public final class CostModel {
             double seconds = load.secondsAt(mb, a.fullVcpuMemoryMb());
             if (seconds > LAMBDA_LIMIT_SECONDS) {
                 warnings.add(String.format("%s needs %.0f s per invocation at %d MB, over Lambda's 15-minute limit: %s",
-                        load.function(), seconds, mb, load.function().equals(LambdaFunction.TRANSFORM.functionName()) ? "use a smaller --chunk"
+                        load.function(), seconds, mb, load.function().equals("transform") ? "use a smaller --chunk"
                                 : "pass partitions in slices"));
             }
-            if (load.function().equals(LambdaFunction.TRANSFORM.functionName())) {
+            if (load.function().equals("transform")) {
                 transformSeconds = seconds;
                 wall += ceilDiv(children, a.mapMaxConcurrency()) * r.chunksPerChild()
                         * (seconds + a.expressChildOverheadSeconds());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.sensoretl.lambda.LambdaFunction;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,26 @@ class CostModelTest {
     private static LineItem item(CostEstimate e, String service, String item) {
         return e.items().stream().filter(i -> i.service().equals(service) && i.item().equals(item)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line item " + service + " / " + item + " in " + e.items()));
+    }
+
+    /**
+     * The cost model prices the functions of the registry ({@link LambdaFunction}): every function has
+     * a load, every load is a function or a task of one ({@code <function>-<task>}), and the fixed
+     * functions of docs/cost-model.yaml are the registry's {@link LambdaFunction.Cost#FIXED} ones.
+     */
+    @Test
+    void theModelPricesExactlyTheRegisteredFunctions() {
+        List<String> loads = model.loads(request).stream().map(FunctionLoad::function).toList();
+        for (LambdaFunction f : LambdaFunction.values()) {
+            assertThat(loads).as("a load of " + f.functionName()).contains(f.functionName());
+        }
+        assertThat(loads).allSatisfy(name -> assertThat(LambdaFunction.names())
+                .as(name + " is a registered function or a task of one").anyMatch(f -> name.equals(f) || name.startsWith(f + "-")));
+        assertThat(CostAssumptions.FIXED).containsAll(java.util.Arrays.stream(LambdaFunction.values())
+                .filter(f -> f.cost() == LambdaFunction.Cost.FIXED).map(LambdaFunction::functionName).toList());
+        assertThat(CostAssumptions.FIXED).allSatisfy(name -> assertThat(LambdaFunction.named(name)
+                .or(() -> LambdaFunction.named(name.substring(0, Math.max(0, name.lastIndexOf('-'))))))
+                .as(name + " in docs/cost-model.yaml's functions").isPresent());
     }
 
     @Test

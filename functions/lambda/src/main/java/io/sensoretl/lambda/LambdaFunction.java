@@ -18,12 +18,14 @@ import java.util.stream.Stream;
  *       {@link SnapStart}), the metric dimension {@code Function=<name>} (the handlers report under
  *       {@link #functionName()}), the deployment jar and CodeUri, the template resource
  *       ({@code <Name>Function}) and the definition's substitution ({@code <Name>FunctionArn});</li>
- *   <li>derived elsewhere: the local runtime's functions ({@code io.sensoretl.local.LocalFunctions}),
- *       the cost model's fixed functions ({@code io.sensoretl.cost.CostAssumptions});</li>
+ *   <li>derived elsewhere: the local runtime's functions ({@code io.sensoretl.local.LocalFunctions})
+ *       and the definition's substitutions it fills;</li>
  *   <li>checked by tests: the shade executions and pruner arguments of functions/lambda/pom.xml
  *       ({@code LambdaFunctionTest}), the functions of template.yaml with their memory and timeout
  *       parameters ({@code FunctionRegistryTemplateTest} in deploy-checks), the size budget of each
- *       built jar ({@code DeploymentJarsTest}), and every handler class in this package.</li>
+ *       built jar ({@code DeploymentJarsTest}), every handler class in this package, and the cost
+ *       model's functions ({@code CostModelTest}: each is a registered function or a task of one, and
+ *       the {@link Cost#FIXED} ones are docs/cost-model.yaml's fixed functions).</li>
  * </ul>
  *
  * Class names are derived rather than written out, so that a handler referring to its entry does not
