@@ -26,10 +26,10 @@ public final class LocalS3 implements AutoCloseable {
     private final S3Client client;
     private final URI endpoint;
 
-    private LocalS3(S3Proxy proxy) {
+    private LocalS3(S3Proxy proxy, String accessKey, String secretKey) {
         this.proxy = proxy;
         this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        this.client = S3Clients.forEndpoint(endpoint, ACCESS_KEY, SECRET_KEY);
+        this.client = S3Clients.forEndpoint(endpoint, accessKey, secretKey);
     }
 
     /** @param port 0 for any free port */
@@ -44,15 +44,28 @@ public final class LocalS3 implements AutoCloseable {
 
     /** An endpoint on any free port whose objects live in memory only (e.g. for conformance vectors). */
     public static LocalS3 startInMemory() {
-        return start(b -> b.blobStore(ObjectKeyPolicy.guard(new TransientNio2BlobStore())), 0);
+        return startInMemory(ACCESS_KEY, SECRET_KEY);
+    }
+
+    /**
+     * The same with other credentials: those a function signs with in a JVM of its own
+     * ({@code S3Clients.LOCAL_ACCESS_KEY}), for the cold-start benchmark's child processes.
+     */
+    public static LocalS3 startInMemory(String accessKey, String secretKey) {
+        return start(b -> b.blobStore(ObjectKeyPolicy.guard(new TransientNio2BlobStore())), 0, accessKey, secretKey);
     }
 
     private static LocalS3 start(java.util.function.UnaryOperator<S3Proxy.Builder> store, int port) {
+        return start(store, port, ACCESS_KEY, SECRET_KEY);
+    }
+
+    private static LocalS3 start(java.util.function.UnaryOperator<S3Proxy.Builder> store, int port, String accessKey,
+                                 String secretKey) {
         S3Proxy proxy;
         try {
             proxy = store.apply(S3Proxy.builder())
                     .endpoint(URI.create("http://127.0.0.1:" + port))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                     .build();
             proxy.start();
         } catch (Exception e) {
@@ -66,7 +79,7 @@ public final class LocalS3 implements AutoCloseable {
             }
             sleep();
         }
-        return new LocalS3(proxy);
+        return new LocalS3(proxy, accessKey, secretKey);
     }
 
     private static void sleep() {

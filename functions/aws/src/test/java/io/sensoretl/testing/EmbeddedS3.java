@@ -11,12 +11,14 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * An S3-compatible server (S3Proxy) inside the test JVM on 127.0.0.1, reached through the real
- * AWS SDK v2 client: tests exercise the same protocol the handlers speak on AWS.
+ * The S3 fixture of every test module: an S3-compatible server (S3Proxy) inside the test JVM on
+ * 127.0.0.1, reached through the real AWS SDK v2 client, so tests exercise the protocol the handlers
+ * speak on AWS. It accepts the credentials a function signs with when {@code SENSOR_ETL_S3_ENDPOINT}
+ * points it here, so a deployment jar run in a JVM of its own can use it too.
  */
 public final class EmbeddedS3 implements AutoCloseable {
-    public static final String ACCESS_KEY = "test-identity";
-    public static final String SECRET_KEY = "test-credential";
+    public static final String ACCESS_KEY = S3Clients.LOCAL_ACCESS_KEY;
+    public static final String SECRET_KEY = S3Clients.LOCAL_SECRET_KEY;
 
     private final S3Proxy proxy;
     private final S3Client client;

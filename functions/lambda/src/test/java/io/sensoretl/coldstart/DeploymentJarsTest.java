@@ -12,9 +12,9 @@ import io.sensoretl.decode.Compression;
 import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.lambda.Json;
 import io.sensoretl.lambda.LambdaFunction;
+import io.sensoretl.testing.EmbeddedS3;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
@@ -95,41 +90,24 @@ class DeploymentJarsTest {
 
     @Test
     void transformJarTransformsAChunkFromS3ThroughItsLambdaConstructor(@TempDir Path dir) throws Exception {
-        S3Proxy proxy = S3Proxy.builder().endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3Clients.LOCAL_ACCESS_KEY, S3Clients.LOCAL_SECRET_KEY)
-                .blobStore(new TransientNio2BlobStore()).build();
-        proxy.start();
-        try {
-            while (!"STARTED".equals(proxy.getState())) {
-                Thread.sleep(10);
-            }
-            URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-            ChunkDescriptor chunk;
-            try (S3Client s3 = S3Clients.forEndpoint(endpoint, S3Clients.LOCAL_ACCESS_KEY, S3Clients.LOCAL_SECRET_KEY)) {
-                s3.createBucket(b -> b.bucket("source"));
-                s3.createBucket(b -> b.bucket("data"));
-                ByteArrayOutputStream dump = new ByteArrayOutputStream();
-                new DumpGenerator(3, 0.05).writeRecords(dump, 500);
-                s3.putObject(b -> b.bucket("source").key("incoming/a.ndjson"), RequestBody.fromBytes(dump.toByteArray()));
-                HeadObjectResponse head = s3.headObject(b -> b.bucket("source").key("incoming/a.ndjson"));
-                chunk = new ChunkPlanner(ContractLoader.defaultContract().format(), ChunkPlanner.DEFAULT_TARGET_BYTES)
-                        .plan("run-test", List.of(new SourceObject("source", "incoming/a.ndjson", head.eTag(),
-                                head.contentLength(), head.lastModified(), Compression.NONE))).get(0);
-            }
+        try (EmbeddedS3 s3 = EmbeddedS3.inMemory().bucket("source").bucket("data")) {
+            ByteArrayOutputStream dump = new ByteArrayOutputStream();
+            new DumpGenerator(3, 0.05).writeRecords(dump, 500);
+            s3.put("source", "incoming/a.ndjson", dump.toByteArray());
+            HeadObjectResponse head = s3.client().headObject(b -> b.bucket("source").key("incoming/a.ndjson"));
+            ChunkDescriptor chunk = new ChunkPlanner(ContractLoader.defaultContract().format(), ChunkPlanner.DEFAULT_TARGET_BYTES)
+                    .plan("run-test", List.of(new SourceObject("source", "incoming/a.ndjson", head.eTag(),
+                            head.contentLength(), head.lastModified(), Compression.NONE))).get(0);
             Path event = dir.resolve("event.json");
             Files.write(event, Json.MAPPER.writeValueAsBytes(Map.of("chunk", chunk, "outputBucket", "data")));
             JsonNode result = firstInvocation(jar(LambdaFunction.TRANSFORM),
                     List.of("invoke", LambdaFunction.TRANSFORM.handlerClass(), "transform", event.toString()),
-                    Map.of(S3Clients.ENDPOINT_ENV, endpoint.toString()));
+                    Map.of(S3Clients.ENDPOINT_ENV, s3.endpoint().toString()));
             JsonNode out = result.path("output");
             assertThat(out.path("records").asLong()).isEqualTo(500);
             assertThat(out.path("valid").asLong() + out.path("rejected").asLong()).isEqualTo(500);
-            try (S3Client s3 = S3Clients.forEndpoint(endpoint, S3Clients.LOCAL_ACCESS_KEY, S3Clients.LOCAL_SECRET_KEY)) {
-                assertThat(s3.listObjectsV2(b -> b.bucket("data").prefix("runs/run-test/staging/")).contents())
-                        .as("staged Parquet written by the jar").isNotEmpty();
-            }
-        } finally {
-            proxy.stop();
+            assertThat(s3.client().listObjectsV2(b -> b.bucket("data").prefix("runs/run-test/staging/")).contents())
+                    .as("staged Parquet written by the jar").isNotEmpty();
         }
     }
 

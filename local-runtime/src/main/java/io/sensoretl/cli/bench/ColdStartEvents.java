@@ -5,27 +5,24 @@ import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
 import io.sensoretl.cli.JsonOutput;
-import io.sensoretl.lambda.LambdaFunction;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
 import io.sensoretl.generate.DumpGenerator;
+import io.sensoretl.lambda.LambdaFunction;
 import io.sensoretl.local.DataDir;
+import io.sensoretl.local.LocalS3;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * The first event each function gets in the benchmark. {@code plan} and {@code transform} get a real
- * one against an in-memory S3Proxy started here (the child JVMs reach it through
+ * one against an in-memory local S3 endpoint ({@link LocalS3}) started here (the child JVMs reach it through
  * SENSOR_ETL_S3_ENDPOINT, as the local runtime's handlers do): a generated upload and its first
  * chunk. The others talk to DynamoDB or Glue, which have no embeddable server, or (run-results) read
  * a Distributed Map's ResultWriter output: they run their SnapStart priming instead, the same handler code on a small built-in event with AWS answering
@@ -39,7 +36,7 @@ final class ColdStartEvents implements AutoCloseable {
 
     private final Path dir;
     private final int records;
-    private S3Proxy proxy;
+    private LocalS3 s3;
 
     ColdStartEvents(Path dir, int records) {
         this.dir = dir;
@@ -72,45 +69,32 @@ final class ColdStartEvents implements AutoCloseable {
     }
 
     private ChunkDescriptor firstChunk() throws Exception {
-        try (S3Client s3 = S3Clients.forEndpoint(endpoint(), S3Clients.LOCAL_ACCESS_KEY, S3Clients.LOCAL_SECRET_KEY)) {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(UPLOAD_KEY));
-            SourceObject object = new SourceObject(DataDir.SOURCE_BUCKET, UPLOAD_KEY, head.eTag(), head.contentLength(),
-                    head.lastModified(), Compression.NONE);
-            return new ChunkPlanner(ContractLoader.defaultContract().format(), ChunkPlanner.DEFAULT_TARGET_BYTES)
-                    .plan("run-coldstart", List.of(object)).get(0);
-        }
+        endpoint();
+        HeadObjectResponse head = s3.client().headObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(UPLOAD_KEY));
+        SourceObject object = new SourceObject(DataDir.SOURCE_BUCKET, UPLOAD_KEY, head.eTag(), head.contentLength(),
+                head.lastModified(), Compression.NONE);
+        return new ChunkPlanner(ContractLoader.defaultContract().format(), ChunkPlanner.DEFAULT_TARGET_BYTES)
+                .plan("run-coldstart", List.of(object)).get(0);
     }
 
-    /** Starts S3Proxy on first use, with the buckets and the upload. */
+    /** Starts the local S3 endpoint (in memory) on first use, with the buckets and the upload. */
     private URI endpoint() throws Exception {
-        if (proxy == null) {
-            proxy = S3Proxy.builder().endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3Clients.LOCAL_ACCESS_KEY, S3Clients.LOCAL_SECRET_KEY)
-                    .blobStore(new TransientNio2BlobStore()).build();
-            proxy.start();
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!"STARTED".equals(proxy.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the embedded S3 (S3Proxy) did not start: " + proxy.getState());
-                }
-                Thread.sleep(10);
-            }
+        if (s3 == null) {
+            // the child JVMs sign with the credentials a function uses against SENSOR_ETL_S3_ENDPOINT
+            s3 = LocalS3.startInMemory(S3Clients.LOCAL_ACCESS_KEY, S3Clients.LOCAL_SECRET_KEY);
             ByteArrayOutputStream dump = new ByteArrayOutputStream();
             new DumpGenerator(1, 0.02).writeRecords(dump, records);
-            try (S3Client s3 = S3Clients.forEndpoint(URI.create("http://127.0.0.1:" + proxy.getPort()),
-                    S3Clients.LOCAL_ACCESS_KEY, S3Clients.LOCAL_SECRET_KEY)) {
-                s3.createBucket(b -> b.bucket(DataDir.SOURCE_BUCKET));
-                s3.createBucket(b -> b.bucket(DataDir.DATA_BUCKET));
-                s3.putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(UPLOAD_KEY), RequestBody.fromBytes(dump.toByteArray()));
-            }
+            s3.ensureBucket(DataDir.SOURCE_BUCKET);
+            s3.ensureBucket(DataDir.DATA_BUCKET);
+            s3.client().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(UPLOAD_KEY), RequestBody.fromBytes(dump.toByteArray()));
         }
-        return URI.create("http://127.0.0.1:" + proxy.getPort());
+        return s3.endpoint();
     }
 
     @Override
     public void close() throws Exception {
-        if (proxy != null) {
-            proxy.stop();
+        if (s3 != null) {
+            s3.close();
         }
     }
 }

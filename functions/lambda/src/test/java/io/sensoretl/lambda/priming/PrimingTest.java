@@ -81,7 +81,10 @@ class PrimingTest {
     void planPrimingPlansTheUploadedObjectAndWritesAManifest() throws IOException {
         JsonNode out = primeTwice(new PlanPriming());
         assertThat(out.path("chunks").asInt()).isEqualTo(1);
-        assertThat(out.path("manifestKey").asText()).isNotBlank();
+        assertThat(out.path("objects").asInt()).isEqualTo(1);
+        assertThat(out.path("bytes").asLong()).isEqualTo(TransformPriming.sampleChunk().length);
+        assertThat(out.path("manifestBucket").asText()).isEqualTo("priming-data");
+        assertThat(out.path("manifestKey").asText()).isEqualTo("runs/" + out.path("runId").asText() + "/manifest.json");
     }
 
     @Test
@@ -109,7 +112,20 @@ class PrimingTest {
     @Test
     void runResultsPrimingAddsUpTheMapResults() throws IOException {
         JsonNode out = primeTwice(new RunResultsPriming());
-        assertThat(out.toString()).contains("189");
+        // two planned chunks: chunk 0 transformed (200 records, 189 valid, 11 missing_field), chunk 1 dead-lettered
+        assertThat(out.path("runId").asText()).isEqualTo("run-priming");
+        assertThat(out.path("chunks").asInt()).isEqualTo(2);
+        assertThat(out.path("chunksSucceeded").asInt()).isEqualTo(1);
+        assertThat(out.path("chunksDeadLettered").asInt()).isEqualTo(1);
+        assertThat(out.path("chunksFailed").asInt()).isZero();
+        assertThat(out.path("records").asLong()).isEqualTo(200);
+        assertThat(out.path("valid").asLong()).isEqualTo(189);
+        assertThat(out.path("rejected").asLong()).isEqualTo(11);
+        assertThat(out.path("rejectedByReason").toString()).isEqualTo("{\"missing_field\":11}");
+        assertThat(out.path("partitions").toString()).isEqualTo("[\"2024-03-01\"]");
+        assertThat(out.path("deadLettered").get(0).path("chunk").asInt()).isEqualTo(1);
+        assertThat(out.path("deadLettered").get(0).path("error").asText()).isEqualTo("java.io.IOException");
+        assertThat(out.path("partialFilesDiscarded").asInt()).isZero();
     }
 
     @Test
