@@ -21,7 +21,7 @@ import java.util.List;
  * chunk's accounting. No AWS types: the handler supplies a {@link ByteSource} and
  * {@link TransformOutputs} over S3; the benchmark and tests supply local ones.
  */
-public final class ChunkTransformer {
+public final class ReferenceChunkTransformer {
     /** Open partition files per chunk; bounds the row-group buffers held in memory. */
     static final int MAX_OPEN_PARTITIONS = 8;
     /**
@@ -35,7 +35,7 @@ public final class ChunkTransformer {
     private final Contract contract;
     private final JsonFieldPlan fields;
 
-    public ChunkTransformer(Contract contract) {
+    public ReferenceChunkTransformer(Contract contract) {
         this.contract = contract;
         this.fields = JsonFieldPlan.forContract(contract);
     }
