@@ -21,6 +21,9 @@ final class ColumnData {
     int[] ints = new int[16];
     long[] longs = new long[16];
     double[] doubles = new double[16];
+    /** PLAIN binary values: byte ranges (start in {@code ints}, length here) of {@code arena}. */
+    int[] lengths = new int[16];
+    byte[] arena;
 
     void reset(int rowCount, boolean isRepeated) {
         rows = rowCount;
@@ -49,6 +52,16 @@ final class ColumnData {
             ints = Arrays.copyOf(ints, values * 2);
         }
         ints[values++] = v;
+    }
+
+    /** A present byte string {@code arena[start, start + length)} (definition level {@code d}). */
+    void addBytes(int d, int start, int length) {
+        int at = values;
+        addInt(0, d, start);
+        if (at == lengths.length) {
+            lengths = Arrays.copyOf(lengths, Math.max(ints.length, at + 1));
+        }
+        lengths[at] = length;
     }
 
     void addLong(long v) {

@@ -63,6 +63,11 @@ final class ColumnPages {
         writePages(out, col, data, Kind.STRING_IDS, BytesUtils.getWidthFromMaxInt(size - 1), dictionary, ranks);
     }
 
+    /** Byte strings stored as they are (PLAIN): long, mostly distinct text such as a reject's raw record. */
+    static void plainBytes(PageWriter out, ColumnDescriptor col, ColumnData data) throws IOException {
+        writePages(out, col, data, Kind.PLAIN_BYTES, 0, null, null);
+    }
+
     static void deltaLongs(PageWriter out, ColumnDescriptor col, ColumnData data) throws IOException {
         writePages(out, col, data, Kind.DELTA_LONGS, 0, null, null);
     }
@@ -86,7 +91,7 @@ final class ColumnPages {
         writePages(out, col, data, Kind.DOUBLE_IDS, BytesUtils.getWidthFromMaxInt(ids.size - 1), null, null);
     }
 
-    private enum Kind { NONE, STRING_IDS, DELTA_LONGS, PLAIN_DOUBLES, DOUBLE_IDS }
+    private enum Kind { NONE, STRING_IDS, DELTA_LONGS, PLAIN_DOUBLES, DOUBLE_IDS, PLAIN_BYTES }
 
     private static void writePages(PageWriter out, ColumnDescriptor col, ColumnData data, Kind kind, int idBits,
             ByteDictionary dictionary, Ranks ranks) throws IOException {
@@ -148,6 +153,33 @@ final class ColumnPages {
                     }
                     doubleStats(stats, data.doubles, firstValue, value);
                     yield BytesInput.concat(BytesInput.from(new byte[] {(byte) idBits}), ids.toBytes());
+                }
+                case PLAIN_BYTES -> {
+                    int length = 0;
+                    int min = -1;
+                    int max = -1;
+                    byte[] a = data.arena;
+                    for (int i = firstValue; i < value; i++) {
+                        length += 4 + data.lengths[i];
+                        if (min < 0 || compare(a, data.ints[i], data.lengths[i], data.ints[min], data.lengths[min]) < 0) {
+                            min = i;
+                        }
+                        if (max < 0 || compare(a, data.ints[i], data.lengths[i], data.ints[max], data.lengths[max]) > 0) {
+                            max = i;
+                        }
+                    }
+                    byte[] b = new byte[length];
+                    int at = 0;
+                    for (int i = firstValue; i < value; i++) {
+                        INTS.set(b, at, data.lengths[i]);
+                        System.arraycopy(a, data.ints[i], b, at + 4, data.lengths[i]);
+                        at += 4 + data.lengths[i];
+                    }
+                    if (n > 0) {
+                        stats.updateStats(Binary.fromReusedByteArray(a, data.ints[min], data.lengths[min]));
+                        stats.updateStats(Binary.fromReusedByteArray(a, data.ints[max], data.lengths[max]));
+                    }
+                    yield BytesInput.from(b);
                 }
                 case PLAIN_DOUBLES -> {
                     byte[] b = new byte[n * 8];
@@ -216,8 +248,12 @@ final class ColumnPages {
         ((org.apache.parquet.column.statistics.DoubleStatistics) stats).updateStats(max);
     }
 
+    private static int compare(byte[] a, int x, int xLength, int y, int yLength) {
+        return Arrays.compareUnsigned(a, x, x + xLength, a, y, y + yLength);
+    }
+
     private static Binary binary(ByteDictionary d, int id) {
-        return Binary.fromConstantByteArray(d.arena(), d.start(id), d.length(id));
+        return Binary.fromReusedByteArray(d.arena(), d.start(id), d.length(id));
     }
 
     private static RunLengthBitPackingHybridEncoder encoder(int bitWidth) {

@@ -1,0 +1,91 @@
+package io.sensoretl.parquet;
+
+import io.sensoretl.columnar.ByteDictionary;
+import io.sensoretl.columnar.ReadingSort.Ranks;
+import io.sensoretl.columnar.RejectColumns;
+import io.sensoretl.reading.RejectReason;
+import java.io.IOException;
+import org.apache.parquet.io.OutputFile;
+
+/**
+ * Writes {@link RejectColumns} batches as row groups of one rejects file ({@link ReadingSchema#REJECTS}),
+ * in input order: reasons and details dictionary-encoded, offsets DELTA_BINARY_PACKED, raw text PLAIN.
+ */
+public final class RejectColumnsWriter implements AutoCloseable {
+    private static final int SOURCE_KEY = 0;
+    private static final int BYTE_OFFSET = 1;
+    private static final int REASON = 2;
+    private static final int DETAIL = 3;
+    private static final int RAW = 4;
+    private static final int RUN_ID = 5;
+
+    private final ColumnarParquetFile out;
+    private final ColumnData data = new ColumnData();
+    private final ByteDictionary reasonCodes = new ByteDictionary();
+    private final int[] reasonIds = new int[RejectReason.values().length];
+    private final ByteDictionary constants = new ByteDictionary();
+
+    public RejectColumnsWriter(OutputFile file) throws IOException {
+        this.out = new ColumnarParquetFile(file, ReadingSchema.REJECTS);
+        for (RejectReason r : RejectReason.values()) {
+            reasonIds[r.ordinal()] = reasonCodes.intern(r.code());
+        }
+    }
+
+    /** Writes the batch as the file's next row group (nothing for an empty batch). */
+    public void write(RejectColumns batch) throws IOException {
+        int n = batch.size();
+        if (n == 0) {
+            return;
+        }
+        constant(SOURCE_KEY, batch.sourceKey(), n);
+        data.reset(n, false);
+        for (int i = 0; i < n; i++) {
+            data.addLong(batch.offset(i));
+        }
+        ColumnPages.deltaLongs(out.pages(BYTE_OFFSET), out.column(BYTE_OFFSET), data);
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = reasonIds[batch.reason(i).ordinal()];
+        }
+        strings(REASON, reasonCodes, ids, n, 0);
+        for (int i = 0; i < n; i++) {
+            ids[i] = batch.detail(i);
+        }
+        strings(DETAIL, batch.details(), ids, n, 1);
+        data.reset(n, false);
+        data.arena = batch.rawArena();
+        for (int i = 0; i < n; i++) {
+            data.addBytes(1, batch.rawStart(i), batch.rawLength(i));
+        }
+        ColumnPages.plainBytes(out.pages(RAW), out.column(RAW), data);
+        data.arena = null;
+        constant(RUN_ID, batch.runId(), n);
+        out.endRowGroup(n);
+    }
+
+    private void constant(int leaf, String value, int n) throws IOException {
+        constants.clear();
+        int[] id = {constants.intern(value)};
+        Ranks ranks = Ranks.of(constants, id, 1);
+        data.reset(n, false);
+        for (int i = 0; i < n; i++) {
+            data.addInt(0, 0, 0);
+        }
+        ColumnPages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, constants, ranks);
+    }
+
+    private void strings(int leaf, ByteDictionary dictionary, int[] ids, int n, int definition) throws IOException {
+        Ranks ranks = Ranks.of(dictionary, ids, n);
+        data.reset(n, false);
+        for (int i = 0; i < n; i++) {
+            data.addInt(0, definition, ranks.rank(ids[i]));
+        }
+        ColumnPages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, dictionary, ranks);
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}
