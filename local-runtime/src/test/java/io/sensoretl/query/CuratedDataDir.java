@@ -14,7 +14,7 @@ import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import io.sensoretl.local.DataDir;
 import io.sensoretl.transform.ChunkStats;
-import io.sensoretl.transform.ReferenceChunkTransformer;
+import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.FileByteSource;
 import io.sensoretl.transform.TransformOutputs;
 import java.io.IOException;
@@ -67,7 +67,7 @@ final class CuratedDataDir {
         long size = Files.size(source);
         ChunkDescriptor chunk = new ChunkDescriptor(runId, 0, DataDir.SOURCE_BUCKET, key, etag, size, 0, size, "none",
                 contract.format().splittable(), sourceDate);
-        ChunkStats stats = new ReferenceChunkTransformer(contract).transform(chunk, new FileByteSource(source), outputs(runId, sourceDate));
+        ChunkStats stats = new ChunkTransformer(contract).transform(chunk, new FileByteSource(source), outputs(runId, sourceDate));
         CompactionConfig config = new CompactionConfig(64L << 20, 64L << 20, 16, dataDir.tmp());
         new CompactHandler(dataBucket, catalog, config, new LocalPartitionLocks(dataDir.stores(), Clock.systemUTC()))
                 .compact(Json.MAPPER.readTree("{\"runId\":\"" + runId + "\",\"sourceDate\":\"" + sourceDate + "\"}"));

@@ -16,7 +16,7 @@ public final class ReadingColumns {
     private static final byte HAS_LAT = 1;
     private static final byte HAS_LON = 2;
 
-    private final ReadingDictionaries dictionaries;
+    private ReadingDictionaries dictionaries;
     private int size;
     private int[] sensor;
     private long[] ts;
@@ -145,6 +145,13 @@ public final class ReadingColumns {
     public void clear() {
         size = 0;
         attrCount = 0;
+    }
+
+    /** This batch, emptied, for new rows over other dictionaries (its arrays are reused). */
+    public ReadingColumns reuse(ReadingDictionaries other) {
+        clear();
+        this.dictionaries = other;
+        return this;
     }
 
     /** Empties the batch and lets its arrays go (back to a small capacity). */

@@ -30,9 +30,17 @@ public final class ReadingDictionaries {
         return false;
     }
 
+    private int generation;
+
     public void clear() {
         for (ByteDictionary d : all()) {
             d.clear();
         }
+        generation++;
+    }
+
+    /** Changes at every {@link #clear}: ids cached before are then stale. */
+    public int generation() {
+        return generation;
     }
 }

@@ -35,7 +35,7 @@ class BadInputTest {
         boolean gz = src.compression() != io.sensoretl.decode.Compression.NONE;
         var chunk = new ChunkDescriptor("run-x", 0, "b", "k", "e", content.length, 0, content.length, gz ? "gzip" : "none",
                 !gz && contract.format().splittable(), "2024-03-01");
-        return new ReferenceChunkTransformer(contract).transform(chunk, src, new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
+        return new ChunkTransformer(contract).transform(chunk, src, new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
     }
 
     private static byte[] utf8(String s) {

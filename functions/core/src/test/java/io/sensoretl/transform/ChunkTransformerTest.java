@@ -33,7 +33,7 @@ class ChunkTransformerTest {
         try (OutputStream out = Files.newOutputStream(dump)) {
             truth = new DumpGenerator(42, 0.2).writeRecords(out, 20_000);
         }
-        ChunkStats stats = new ReferenceChunkTransformer(ContractLoader.defaultContract())
+        ChunkStats stats = new ChunkTransformer(ContractLoader.defaultContract())
                 .transform(wholeFile(dump, 0), new FileByteSource(dump), new DirectoryOutputs(dir.resolve("readings"), dir.resolve("rejects")));
 
         assertThat(stats.records()).isEqualTo(truth.records());
@@ -91,7 +91,7 @@ class ChunkTransformerTest {
         int index = 0;
         for (long start = 0; start < size; start += chunkBytes) {
             var chunk = new ChunkDescriptor("run-1", index++, "local", "d.ndjson", "e", size, start, Math.min(size, start + chunkBytes), "none", true, "2024-03-01");
-            ChunkStats s = new ReferenceChunkTransformer(ContractLoader.defaultContract())
+            ChunkStats s = new ChunkTransformer(ContractLoader.defaultContract())
                     .transform(chunk, new FileByteSource(dump), new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
             records += s.records();
             bytes += s.bytes();

@@ -13,7 +13,7 @@ import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
 import io.sensoretl.transform.ChunkStats;
-import io.sensoretl.transform.ReferenceChunkTransformer;
+import io.sensoretl.transform.ChunkTransformer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -110,7 +110,7 @@ public final class TransformHandler implements RequestStreamHandler {
     public ChunkStats transform(Request request) throws IOException {
         ChunkDescriptor chunk = request.chunk();
         var contract = contracts.get(request.contract());
-        return new ReferenceChunkTransformer(contract).transform(chunk, new S3RangeSource(s3, chunk),
+        return new ChunkTransformer(contract).transform(chunk, new S3RangeSource(s3, chunk),
                 new S3TransformOutputs(s3, request.outputBucket(), chunk));
     }
 }

@@ -18,7 +18,7 @@ import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
-import io.sensoretl.transform.ReferenceChunkTransformer;
+import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.DirectoryOutputs;
 import io.sensoretl.transform.FileByteSource;
 import java.nio.file.Files;
@@ -130,7 +130,7 @@ public final class CompactBench implements Callable<Integer> {
         DirectoryOutputs outputs = new DirectoryOutputs(root.resolve(CuratedLayout.stagingRoot(RUN)), root.resolve("rejects"));
         long valid = 0;
         for (ChunkDescriptor c : chunks) {
-            valid += new ReferenceChunkTransformer(contract).transform(c, source, outputs).valid();
+            valid += new ChunkTransformer(contract).transform(c, source, outputs).valid();
         }
         return valid;
     }

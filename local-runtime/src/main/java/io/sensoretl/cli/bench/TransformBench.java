@@ -9,7 +9,7 @@ import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
 import io.sensoretl.transform.ChunkStats;
-import io.sensoretl.transform.ReferenceChunkTransformer;
+import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.DirectoryOutputs;
 import io.sensoretl.transform.FileByteSource;
 import java.nio.file.Files;
@@ -87,7 +87,7 @@ public final class TransformBench implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (HeapSampler heap = new HeapSampler()) {
             for (ChunkDescriptor c : chunks) {
-                ChunkStats s = new ReferenceChunkTransformer(contract).transform(c, source, outputs);
+                ChunkStats s = new ChunkTransformer(contract).transform(c, source, outputs);
                 records += s.records();
                 valid += s.valid();
                 rejected += s.rejected();
