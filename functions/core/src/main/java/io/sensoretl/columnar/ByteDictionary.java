@@ -1,8 +1,6 @@
 package io.sensoretl.columnar;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.sensoretl.decode.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -14,13 +12,14 @@ import java.util.Arrays;
  * finds them.
  */
 public final class ByteDictionary {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     private byte[] arena = new byte[1 << 12];
     private int arenaUsed;
     private int[] starts = new int[64];
     private int[] lengths = new int[64];
     private int[] hashes = new int[64];
+    /** Each entry's first 16 bytes as two words: most entries are compared by these alone. */
+    private long[] word0 = new long[64];
+    private long[] word1 = new long[64];
     private String[] strings = new String[64];
     private int size;
     /** id + 1 per slot, 0 = empty. */
@@ -38,14 +37,20 @@ public final class ByteDictionary {
 
     /** The id of {@code b[from, to)}, or -1. */
     public int find(byte[] b, int from, int to) {
-        return find(b, from, to, hash(b, from, to));
+        int len = to - from;
+        long w0 = Bytes.word(b, from, Math.min(8, len));
+        long w1 = len <= 8 ? 0 : Bytes.word(b, from + 8, Math.min(8, len - 8));
+        return find(b, from, to, w0, w1, hash(b, from, to, w0, w1));
     }
 
     /** The id of {@code b[from, to)}, adding it when new. */
     public int intern(byte[] b, int from, int to) {
-        int h = hash(b, from, to);
-        int id = find(b, from, to, h);
-        return id >= 0 ? id : add(b, from, to, h);
+        int len = to - from;
+        long w0 = Bytes.word(b, from, Math.min(8, len));
+        long w1 = len <= 8 ? 0 : Bytes.word(b, from + 8, Math.min(8, len - 8));
+        int h = hash(b, from, to, w0, w1);
+        int id = find(b, from, to, w0, w1, h);
+        return id >= 0 ? id : add(b, from, to, w0, w1, h);
     }
 
     /** The id of a string's UTF-8 encoding, adding it when new; the string is kept as the entry's text. */
@@ -58,21 +63,21 @@ public final class ByteDictionary {
         return id;
     }
 
-    private int find(byte[] b, int from, int to, int h) {
+    private int find(byte[] b, int from, int to, long w0, long w1, int h) {
         int len = to - from;
         for (int slot = h & mask; ; slot = (slot + 1) & mask) {
             int e = table[slot] - 1;
             if (e < 0) {
                 return -1;
             }
-            if (hashes[e] == h && lengths[e] == len
-                    && Arrays.equals(arena, starts[e], starts[e] + len, b, from, to)) {
+            if (word0[e] == w0 && word1[e] == w1 && lengths[e] == len
+                    && (len <= 16 || Arrays.equals(arena, starts[e] + 16, starts[e] + len, b, from + 16, to))) {
                 return e;
             }
         }
     }
 
-    private int add(byte[] b, int from, int to, int h) {
+    private int add(byte[] b, int from, int to, long w0, long w1, int h) {
         int len = to - from;
         if (arenaUsed + len > arena.length) {
             arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len));
@@ -84,8 +89,12 @@ public final class ByteDictionary {
             lengths = Arrays.copyOf(lengths, n);
             hashes = Arrays.copyOf(hashes, n);
             strings = Arrays.copyOf(strings, n);
+            word0 = Arrays.copyOf(word0, n);
+            word1 = Arrays.copyOf(word1, n);
         }
         int id = size++;
+        word0[id] = w0;
+        word1[id] = w1;
         starts[id] = arenaUsed;
         lengths[id] = len;
         hashes[id] = h;
@@ -149,18 +158,13 @@ public final class ByteDictionary {
         return Arrays.compareUnsigned(arena, starts[a], starts[a] + lengths[a], arena, starts[b], starts[b] + lengths[b]);
     }
 
-    static int hash(byte[] b, int from, int to) {
-        long h = 0x9E3779B97F4A7C15L ^ (to - from);
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            h = (h ^ (long) LONGS.get(b, i)) * 0xff51afd7ed558ccdL;
-            h ^= h >>> 32;
+    /** A hash of the bytes; for up to 16 bytes from the two words alone. */
+    private static int hash(byte[] b, int from, int to, long w0, long w1) {
+        long h = (w0 * 0x9E3779B97F4A7C15L) ^ (w1 * 0xC2B2AE3D27D4EB4FL) ^ (to - from);
+        for (int i = from + 16; i < to; i += 8) {
+            h = (h ^ Bytes.word(b, i, Math.min(8, to - i))) * 0xff51afd7ed558ccdL;
         }
-        long tail = 0;
-        for (int shift = 0; i < to; i++, shift += 8) {
-            tail |= (b[i] & 0xffL) << shift;
-        }
-        h = (h ^ tail) * 0xc4ceb9fe1a85ec53L;
-        return (int) (h ^ (h >>> 29));
+        h *= 0xc4ceb9fe1a85ec53L;
+        return (int) (h ^ (h >>> 32));
     }
 }

@@ -17,12 +17,14 @@ public final class ReadingDictionaries {
     public final ByteDictionary sourceKeys = new ByteDictionary();
     public final ByteDictionary runIds = new ByteDictionary();
 
+    private final ByteDictionary[] all = {sensorIds, metrics, units, attributeKeys, attributeValues, sourceKeys, runIds};
+
     private ByteDictionary[] all() {
-        return new ByteDictionary[] {sensorIds, metrics, units, attributeKeys, attributeValues, sourceKeys, runIds};
+        return all;
     }
 
     public boolean full() {
-        for (ByteDictionary d : all()) {
+        for (ByteDictionary d : all) {
             if (d.size() >= MAX_ENTRIES || d.bytes() >= MAX_BYTES) {
                 return true;
             }

@@ -7,14 +7,37 @@ package io.sensoretl.columnar;
  * (stable) when it is not.
  */
 public final class ReadingSort {
-    private ReadingSort() {}
+    private int[] sensorIds = new int[16];
+    private int[] metricIds = new int[16];
+    private int[] order = new int[16];
+    private int[] metricRank = new int[16];
+    private int[] scratch = new int[16];
 
-    /** The row indexes of {@code batch} in curated order. */
+    /** A sorter whose arrays are reused from batch to batch (one thread at a time). */
+    public ReadingSort() {}
+
+    /** The row indexes of {@code batch} in curated order, in a new array. */
     public static int[] order(ReadingColumns batch) {
+        return java.util.Arrays.copyOf(new ReadingSort().sort(batch), batch.size());
+    }
+
+    /**
+     * The row indexes of {@code batch} in curated order: the first {@code batch.size()} entries of an
+     * array this sorter reuses at its next call.
+     */
+    public int[] sort(ReadingColumns batch) {
         int n = batch.size();
+        if (order.length < n) {
+            int c = Math.max(n, order.length * 2);
+            sensorIds = new int[c];
+            metricIds = new int[c];
+            order = new int[c];
+            metricRank = new int[c];
+            scratch = new int[c];
+        }
         ReadingDictionaries d = batch.dictionaries();
-        int[] sensorIds = new int[n];
-        int[] metricIds = new int[n];
+        int[] sensorIds = this.sensorIds;
+        int[] metricIds = this.metricIds;
         for (int r = 0; r < n; r++) {
             sensorIds[r] = batch.sensor(r);
             metricIds[r] = batch.metric(r);
@@ -29,23 +52,19 @@ public final class ReadingSort {
         for (int g = 0; g < groups; g++) {
             start[g + 1] += start[g];
         }
-        int[] order = new int[n];
+        int[] order = this.order;
         int[] next = start.clone();
         for (int r = 0; r < n; r++) {
             order[next[sensors.rank(sensorIds[r])]++] = r;
         }
-        int[] metricRank = new int[n];
+        int[] metricRank = this.metricRank;
         for (int r = 0; r < n; r++) {
             metricRank[r] = metrics.rank(metricIds[r]);
         }
-        int[] scratch = null;
         for (int g = 0; g < groups; g++) {
             int from = start[g];
             int to = start[g + 1];
             if (!sorted(batch, metricRank, order, from, to)) {
-                if (scratch == null) {
-                    scratch = new int[n];
-                }
                 mergeSort(batch, metricRank, order, scratch, from, to);
             }
         }

@@ -13,8 +13,10 @@ import java.util.Arrays;
  * cleared, so callers caching detail ids know when to intern again.
  */
 public final class RejectColumns {
-    private final String sourceKey;
-    private final String runId;
+    private String sourceKey;
+    private String runId;
+    /** Detail texts met lately, to their ids: the reference path words each reject afresh. */
+    private final java.util.HashMap<String, Integer> detailIds = new java.util.HashMap<>();
     private final ByteDictionary details = new ByteDictionary();
     private int generation;
     private int size;
@@ -55,7 +57,28 @@ public final class RejectColumns {
     }
 
     public int detailId(String text) {
-        return details.intern(text);
+        Integer id = detailIds.get(text);
+        if (id == null) {
+            if (detailIds.size() > 4096) {
+                detailIds.clear();
+            }
+            id = details.intern(text);
+            detailIds.put(text, id);
+        }
+        return id;
+    }
+
+    /** This batch, emptied, for the rejects of another chunk (its arrays are reused). */
+    public RejectColumns reuse(String newSourceKey, String newRunId) {
+        this.sourceKey = newSourceKey;
+        this.runId = newRunId;
+        size = 0;
+        rawUsed = 0;
+        lastRawStart = -1;
+        details.clear();
+        detailIds.clear();
+        generation++;
+        return this;
     }
 
     public ByteDictionary details() {
@@ -107,6 +130,7 @@ public final class RejectColumns {
         lastRawStart = -1;
         if (details.bytes() > maxDetailBytes) {
             details.clear();
+            detailIds.clear();
             generation++;
         }
     }

@@ -23,6 +23,13 @@ public final class JsonByteScanner extends ScannedFields {
 
     /** Plan nodes: children's names and node indexes, the node's slot (leaf) or -1. */
     private final byte[][][] names;
+    /** Per node, the children by a key's first byte: index + 1 of the first with it, then a chain. */
+    private final byte[][] byFirstByte;
+    private final byte[][] nextWithFirstByte;
+    /** Per node and child, the name's first 8 bytes as a word (names are compared a word at a time). */
+    private final long[][] nameWords;
+    /** Per node, the child named "" (the pointer {@code /}), or -1. */
+    private final int[] emptyName;
     private final int[][] children;
     private final int[] slotOf;
     /** A node with a child named like an array index: an array there would be descended into. */
@@ -45,6 +52,10 @@ public final class JsonByteScanner extends ScannedFields {
         index(plan.root(), nodes);
         int n = nodes.size();
         names = new byte[n][][];
+        byFirstByte = new byte[n][];
+        nextWithFirstByte = new byte[n][];
+        nameWords = new long[n][];
+        emptyName = new int[n];
         children = new int[n][];
         slotOf = new int[n];
         indexChildren = new boolean[n];
@@ -62,6 +73,21 @@ public final class JsonByteScanner extends ScannedFields {
                 names[i][k] = name.getBytes(StandardCharsets.UTF_8);
                 children[i][k] = nodes.indexOf(kids.get(k).getValue());
                 indexChildren[i] |= !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
+            }
+            emptyName[i] = -1;
+            byFirstByte[i] = new byte[256];
+            nextWithFirstByte[i] = new byte[kids.size()];
+            nameWords[i] = new long[kids.size()];
+            for (int k = kids.size() - 1; k >= 0; k--) {
+                byte[] name = names[i][k];
+                nameWords[i][k] = Bytes.word(name, 0, Math.min(8, name.length));
+                if (name.length == 0) {
+                    emptyName[i] = k;
+                } else {
+                    int first = name[0] & 0xFF;
+                    nextWithFirstByte[i][k] = byFirstByte[i][first];
+                    byFirstByte[i][first] = (byte) (k + 1);
+                }
             }
         }
         slots(plan.size());
@@ -125,7 +151,8 @@ public final class JsonByteScanner extends ScannedFields {
                 return false;
             }
             int ks = pos + 1;
-            int ke = stringEnd(ks);
+            int child = node < 0 ? -1 : knownKey(node, ks);
+            int ke = child >= 0 ? ks + names[node][child].length : stringEnd(ks);
             if (ke < 0) {
                 return false;
             }
@@ -139,7 +166,6 @@ public final class JsonByteScanner extends ScannedFields {
             if (pos >= len) {
                 return false;
             }
-            int child = node < 0 ? -1 : child(node, ks, ke);
             if (child >= 0) {
                 long bit = 1L << child;
                 if ((seen & bit) != 0) {
@@ -182,13 +208,25 @@ public final class JsonByteScanner extends ScannedFields {
         }
     }
 
-    private int child(int node, int ks, int ke) {
-        byte[][] n = names[node];
-        int length = ke - ks;
-        for (int i = 0; i < n.length; i++) {
-            byte[] name = n[i];
-            if (name.length == length && Arrays.equals(name, 0, length, bytes, ks, ke)) {
-                return i;
+    /**
+     * The child of {@code node} whose name the key starting at {@code ks} is (its closing quote right
+     * after the name), or -1 for a key the plan does not know. A known name is plain text, so the key
+     * needs no further checks.
+     */
+    private int knownKey(int node, int ks) {
+        if (ks >= len) {
+            return -1;
+        }
+        byte[] b = bytes;
+        if (b[ks] == '"') {
+            return emptyName[node];
+        }
+        for (int k = byFirstByte[node][b[ks] & 0xFF] - 1; k >= 0; k = nextWithFirstByte[node][k] - 1) {
+            byte[] name = names[node][k];
+            int l = name.length;
+            if (ks + l < len && b[ks + l] == '"' && Bytes.word(b, ks, Math.min(8, l)) == nameWords[node][k]
+                    && (l <= 8 || Arrays.equals(name, 8, l, b, ks + 8, ks + l))) {
+                return k;
             }
         }
         return -1;
@@ -218,7 +256,10 @@ public final class JsonByteScanner extends ScannedFields {
             if (numeric[slot]) {
                 for (int i = s; i < e; i++) {
                     if (bytes[i] != ' ') {
-                        return false; // a quoted number: the reference parses it (or rejects it)
+                        kind[slot] = QUOTED; // parsed (or rejected) by the reference's own number parser
+                        start[slot] = s;
+                        end[slot] = e;
+                        return true;
                     }
                 }
                 return true; // blank text where a number is wanted counts as absent
@@ -230,11 +271,17 @@ public final class JsonByteScanner extends ScannedFields {
             }
             return true;
         }
+        int s = pos;
+        if (numeric[slot] && nonFinite()) {
+            kind[slot] = NOT_FINITE;
+            start[slot] = s;
+            end[slot] = pos;
+            return true;
+        }
         if (c == '-' || (c >= '0' && c <= '9')) {
             if (!numeric[slot]) {
                 return false; // a number where text is wanted (numeric ids): the reference's job
             }
-            int s = pos;
             if (!parseNumber(slot)) {
                 return false;
             }
@@ -245,7 +292,33 @@ public final class JsonByteScanner extends ScannedFields {
         if (c == 'n') {
             return literal("null");
         }
-        return false; // true/false, objects, arrays, NaN: wrong types or not_finite, decided by the reference
+        if (numeric[slot] && (c == 't' || c == 'f') && literal(c == 't' ? "true" : "false")) {
+            kind[slot] = BOOLEAN;
+            start[slot] = s;
+            end[slot] = pos;
+            return true;
+        }
+        return false; // other wrong types (booleans as text, objects, arrays): decided by the reference
+    }
+
+    /** A NaN, Infinity or -Infinity token (which Jackson reads as the double), consumed; false leaves pos. */
+    private boolean nonFinite() {
+        byte c = bytes[pos];
+        if (c == 'N') {
+            return literal("NaN");
+        }
+        if (c == 'I') {
+            return literal("Infinity");
+        }
+        if (c == '-' && pos + 1 < len && bytes[pos + 1] == 'I') {
+            int at = pos;
+            pos++;
+            if (literal("Infinity")) {
+                return true;
+            }
+            pos = at;
+        }
+        return false;
     }
 
     private boolean skipValue() {
@@ -275,6 +348,9 @@ public final class JsonByteScanner extends ScannedFields {
                 return literal("null");
             }
             default -> {
+                if (nonFinite()) {
+                    return true;
+                }
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return parseNumber(-1);
                 }
@@ -343,7 +419,15 @@ public final class JsonByteScanner extends ScannedFields {
      */
     private int stringEnd(int from) {
         byte[] b = bytes;
-        for (int i = from; i < len; i++) {
+        int i = from;
+        while (i + 8 <= len) {
+            long w = Bytes.word(b, i);
+            if ((Bytes.has(w, '"') | Bytes.has(w, '\\') | Bytes.unprintable(w)) != 0) {
+                break;
+            }
+            i += 8;
+        }
+        for (; i < len; i++) {
             byte c = b[i];
             if (c == '"') {
                 return i;

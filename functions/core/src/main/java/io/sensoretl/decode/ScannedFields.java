@@ -9,6 +9,12 @@ public abstract class ScannedFields {
     public static final byte ABSENT = 0;
     public static final byte TEXT = 1;
     public static final byte NUMBER = 2;
+    /** JSON text where a number is wanted: the reference parses it as a number or rejects it. */
+    public static final byte QUOTED = 3;
+    /** A NaN or infinity token where a number is wanted (the range is the token). */
+    public static final byte NOT_FINITE = 4;
+    /** {@code true} or {@code false} where a number is wanted. */
+    public static final byte BOOLEAN = 5;
 
     protected byte[] kind;
     protected int[] start;

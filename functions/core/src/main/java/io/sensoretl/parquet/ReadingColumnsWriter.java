@@ -32,7 +32,14 @@ public final class ReadingColumnsWriter {
     static final int SOURCE_KEY = 9;
     static final int RUN_ID = 10;
 
-    private ReadingColumnsWriter() {}
+    private final ColumnPages pages = new ColumnPages();
+    private final ColumnData data = new ColumnData();
+    private int[] ids = new int[16];
+    private int[] keys = new int[16];
+    private int[] values = new int[16];
+
+    /** A writer whose buffers are reused from file to file (one thread at a time). */
+    public ReadingColumnsWriter() {}
 
     /**
      * Writes rows {@code order[0..order.length)} of the batch, in that order, to {@code file}.
@@ -40,59 +47,67 @@ public final class ReadingColumnsWriter {
      * @param sorted whether {@code order} is the (sensor_id, ts, metric) order, recorded in the footer
      */
     public static void write(ReadingColumns batch, int[] order, OutputFile file, boolean sorted) throws IOException {
-        if (order.length == 0) {
+        new ReadingColumnsWriter().write(batch, order, order.length, file, sorted);
+    }
+
+    /** Writes rows {@code order[0..n)} of the batch, in that order, to {@code file}. */
+    public void write(ReadingColumns batch, int[] order, int n, OutputFile file, boolean sorted) throws IOException {
+        if (n == 0) {
             throw new IllegalArgumentException("a Parquet file of readings needs at least one row");
         }
-        int n = order.length;
         ReadingDictionaries d = batch.dictionaries();
-        int[] ids = new int[Math.max(n, 16)];
-        ColumnData data = new ColumnData();
+        if (ids.length < n) {
+            ids = new int[n];
+        }
         try (ColumnarParquetFile out = sorted
                 ? new ColumnarParquetFile(file, ReadingSchema.READINGS, SENSOR_ID, TS, METRIC)
                 : new ColumnarParquetFile(file, ReadingSchema.READINGS)) {
-            requiredStrings(out, SENSOR_ID, batch, order, d.sensorIds, ids, data, Column.SENSOR);
+            requiredStrings(out, SENSOR_ID, batch, order, n, d.sensorIds, ids, data, Column.SENSOR);
             data.reset(n, false);
-            for (int r : order) {
+            for (int i = 0; i < n; i++) {
+                int r = order[i];
                 data.addLong(batch.ts(r));
             }
-            ColumnPages.deltaLongs(out.pages(TS), out.column(TS), data);
-            requiredStrings(out, METRIC, batch, order, d.metrics, ids, data, Column.METRIC);
+            pages.deltaLongs(out.pages(TS), out.column(TS), data);
+            requiredStrings(out, METRIC, batch, order, n, d.metrics, ids, data, Column.METRIC);
             data.reset(n, false);
-            for (int r : order) {
+            for (int i = 0; i < n; i++) {
+                int r = order[i];
                 data.addDouble(0, batch.value(r));
             }
-            ColumnPages.doubles(out.pages(VALUE), out.column(VALUE), data);
-            unit(out, batch, order, d.units, ids, data);
+            pages.doubles(out.pages(VALUE), out.column(VALUE), data);
+            unit(out, batch, order, n, d.units, ids, data);
             data.reset(n, false);
-            for (int r : order) {
+            for (int i = 0; i < n; i++) {
+                int r = order[i];
                 if (batch.hasLat(r)) {
                     data.addDouble(1, batch.lat(r));
                 } else {
                     data.addNull(0, 0);
                 }
             }
-            ColumnPages.doubles(out.pages(LAT), out.column(LAT), data);
+            pages.doubles(out.pages(LAT), out.column(LAT), data);
             data.reset(n, false);
-            for (int r : order) {
+            for (int i = 0; i < n; i++) {
+                int r = order[i];
                 if (batch.hasLon(r)) {
                     data.addDouble(1, batch.lon(r));
                 } else {
                     data.addNull(0, 0);
                 }
             }
-            ColumnPages.doubles(out.pages(LON), out.column(LON), data);
-            attributes(out, batch, order, d, data);
-            requiredStrings(out, SOURCE_KEY, batch, order, d.sourceKeys, ids, data, Column.SOURCE_KEY);
-            requiredStrings(out, RUN_ID, batch, order, d.runIds, ids, data, Column.RUN_ID);
+            pages.doubles(out.pages(LON), out.column(LON), data);
+            attributes(out, batch, order, n, d, data);
+            requiredStrings(out, SOURCE_KEY, batch, order, n, d.sourceKeys, ids, data, Column.SOURCE_KEY);
+            requiredStrings(out, RUN_ID, batch, order, n, d.runIds, ids, data, Column.RUN_ID);
             out.endRowGroup(n);
         }
     }
 
     private enum Column { SENSOR, METRIC, SOURCE_KEY, RUN_ID }
 
-    private static void requiredStrings(ColumnarParquetFile out, int leaf, ReadingColumns b, int[] order, ByteDictionary dict,
+    private void requiredStrings(ColumnarParquetFile out, int leaf, ReadingColumns b, int[] order, int n, ByteDictionary dict,
             int[] ids, ColumnData data, Column column) throws IOException {
-        int n = order.length;
         for (int i = 0; i < n; i++) {
             int r = order[i];
             ids[i] = switch (column) {
@@ -107,12 +122,11 @@ public final class ReadingColumnsWriter {
         for (int i = 0; i < n; i++) {
             data.addInt(0, 0, ranks.rank(ids[i]));
         }
-        ColumnPages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, dict, ranks);
+        pages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, dict, ranks);
     }
 
-    private static void unit(ColumnarParquetFile out, ReadingColumns b, int[] order, ByteDictionary dict, int[] ids,
+    private void unit(ColumnarParquetFile out, ReadingColumns b, int[] order, int n, ByteDictionary dict, int[] ids,
             ColumnData data) throws IOException {
-        int n = order.length;
         for (int i = 0; i < n; i++) {
             ids[i] = b.unit(order[i]);
         }
@@ -125,27 +139,30 @@ public final class ReadingColumnsWriter {
                 data.addInt(0, 1, ranks.rank(ids[i]));
             }
         }
-        ColumnPages.dictionaryStrings(out.pages(UNIT), out.column(UNIT), data, dict, ranks);
+        pages.dictionaryStrings(out.pages(UNIT), out.column(UNIT), data, dict, ranks);
     }
 
     /**
      * The MAP column's two leaves. Levels as parquet-java's record writer produces them: an empty map is
      * written as a null map (definition 0); an entry has definition 2 at the key, 3 at a present value.
      */
-    private static void attributes(ColumnarParquetFile out, ReadingColumns b, int[] order, ReadingDictionaries d,
+    private void attributes(ColumnarParquetFile out, ReadingColumns b, int[] order, int n, ReadingDictionaries d,
             ColumnData data) throws IOException {
-        int n = order.length;
         int entries = 0;
-        for (int r : order) {
+        for (int i = 0; i < n; i++) {
+            int r = order[i];
             entries += b.attributesTo(r) - b.attributesFrom(r);
         }
-        int[] keys = new int[Math.max(1, entries)];
-        int[] values = new int[Math.max(1, entries)];
+        if (keys.length < entries) {
+            keys = new int[entries];
+            values = new int[entries];
+        }
         int e = 0;
-        for (int r : order) {
-            for (int i = b.attributesFrom(r); i < b.attributesTo(r); i++) {
-                keys[e] = b.attributeKey(i);
-                values[e] = b.attributeValue(i);
+        for (int i = 0; i < n; i++) {
+            int r = order[i];
+            for (int a = b.attributesFrom(r); a < b.attributesTo(r); a++) {
+                keys[e] = b.attributeKey(a);
+                values[e] = b.attributeValue(a);
                 e++;
             }
         }
@@ -175,9 +192,9 @@ public final class ReadingColumnsWriter {
             }
             data.endRows();
             if (leaf == ATTRIBUTE_KEY) {
-                ColumnPages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, d.attributeKeys, keyRanks);
+                pages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, d.attributeKeys, keyRanks);
             } else {
-                ColumnPages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, d.attributeValues, valueRanks);
+                pages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, d.attributeValues, valueRanks);
             }
         }
     }

@@ -21,6 +21,8 @@ public final class RejectColumnsWriter implements AutoCloseable {
 
     private final ColumnarParquetFile out;
     private final ColumnData data = new ColumnData();
+    private final ColumnPages pages = new ColumnPages();
+    private int[] ids = new int[16];
     private final ByteDictionary reasonCodes = new ByteDictionary();
     private final int[] reasonIds = new int[RejectReason.values().length];
     private final ByteDictionary constants = new ByteDictionary();
@@ -43,8 +45,10 @@ public final class RejectColumnsWriter implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             data.addLong(batch.offset(i));
         }
-        ColumnPages.deltaLongs(out.pages(BYTE_OFFSET), out.column(BYTE_OFFSET), data);
-        int[] ids = new int[n];
+        pages.deltaLongs(out.pages(BYTE_OFFSET), out.column(BYTE_OFFSET), data);
+        if (ids.length < n) {
+            ids = new int[n];
+        }
         for (int i = 0; i < n; i++) {
             ids[i] = reasonIds[batch.reason(i).ordinal()];
         }
@@ -58,7 +62,7 @@ public final class RejectColumnsWriter implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             data.addBytes(1, batch.rawStart(i), batch.rawLength(i));
         }
-        ColumnPages.plainBytes(out.pages(RAW), out.column(RAW), data);
+        pages.plainBytes(out.pages(RAW), out.column(RAW), data);
         data.arena = null;
         constant(RUN_ID, batch.runId(), n);
         out.endRowGroup(n);
@@ -72,7 +76,7 @@ public final class RejectColumnsWriter implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             data.addInt(0, 0, 0);
         }
-        ColumnPages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, constants, ranks);
+        pages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, constants, ranks);
     }
 
     private void strings(int leaf, ByteDictionary dictionary, int[] ids, int n, int definition) throws IOException {
@@ -81,7 +85,7 @@ public final class RejectColumnsWriter implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             data.addInt(0, definition, ranks.rank(ids[i]));
         }
-        ColumnPages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, dictionary, ranks);
+        pages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, dictionary, ranks);
     }
 
     @Override

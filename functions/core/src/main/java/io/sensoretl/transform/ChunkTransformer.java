@@ -64,11 +64,12 @@ public final class ChunkTransformer {
         ChunkRules rules = new ChunkRules(contract);
         ReadingMapper mapper = new ReadingMapper(rules, chunk.sourceUri(), chunk.runId());
         ReadingDictionaries dictionaries = new ReadingDictionaries();
+        ChunkBuffers buffers = ChunkBuffers.forThisThread();
         learnKeysBefore(chunk, source, rules, mapper, dictionaries);
         try (SourceRecords records = open(chunk, source);
                 ChunkOutput out = new ChunkOutput(dictionaries,
-                        new PartitionBatches(outputs, stem, dictionaries, MAX_OPEN_PARTITIONS, MAX_BUFFERED_READINGS),
-                        new ColumnarRejects(outputs, stem + ".parquet", chunk.sourceUri(), chunk.runId()),
+                        new PartitionBatches(outputs, stem, dictionaries, MAX_OPEN_PARTITIONS, MAX_BUFFERED_READINGS, buffers),
+                        new ColumnarRejects(outputs, stem + ".parquet", chunk.sourceUri(), chunk.runId(), buffers),
                         contract.maxRawBytes())) {
             FastRecordMapper fast = fastPath(records, rules, chunk, dictionaries);
             LineRecords lines = records instanceof LineRecords l ? l : null;
@@ -101,6 +102,8 @@ public final class ChunkTransformer {
                     out.valid(), rejects.total(), rejects.byReason(), records.bytes(), readings.partitions(), files);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            rules.release();
         }
     }
 

@@ -23,10 +23,13 @@ final class ColumnarRejects implements AutoCloseable {
     private String path;
     private long total;
 
-    ColumnarRejects(TransformOutputs outputs, String fileName, String sourceKey, String runId) {
+    private final ChunkBuffers buffers;
+
+    ColumnarRejects(TransformOutputs outputs, String fileName, String sourceKey, String runId, ChunkBuffers buffers) {
         this.outputs = outputs;
         this.fileName = fileName;
-        this.batch = new RejectColumns(sourceKey, runId);
+        this.buffers = buffers;
+        this.batch = buffers.rejects(sourceKey, runId);
     }
 
     RejectColumns batch() {
@@ -79,11 +82,21 @@ final class ColumnarRejects implements AutoCloseable {
         return path;
     }
 
+    private boolean closed;
+
     @Override
     public void close() throws IOException {
-        flush();
-        if (writer != null) {
-            writer.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            flush();
+            if (writer != null) {
+                writer.close();
+            }
+        } finally {
+            buffers.giveBack(batch);
         }
     }
 }

@@ -15,6 +15,8 @@ import io.sensoretl.decode.DelimitedLineDecoder;
 import io.sensoretl.decode.FieldError;
 import io.sensoretl.decode.JsonByteScanner;
 import io.sensoretl.decode.JsonFieldPlan;
+import io.sensoretl.decode.JsonRecordView;
+import io.sensoretl.decode.Numbers;
 import io.sensoretl.decode.ScannedFields;
 import io.sensoretl.reading.RejectReason;
 import io.sensoretl.validate.CandidateRules;
@@ -26,6 +28,7 @@ import io.sensoretl.validate.Iso8601;
 import io.sensoretl.validate.MetricUnit;
 import io.sensoretl.validate.TimestampParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -512,12 +515,13 @@ final class FastRecordMapper {
         if (!f.scan(line, length)) {
             return false;
         }
+        timeError = null;
         long ts = timestamp(f);
-        if (ts == Iso8601.UNPARSED || !TimestampParser.inRange(ts)) {
+        if (ts == Iso8601.UNPARSED) {
             return false;
         }
         byte[] b = f.bytes();
-        // record-level rules, in the reference's order: sensor id, (time), latitude, longitude
+        // record-level rules, in the reference's order: sensor id, time, latitude, longitude
         Detail error = null;
         int sensorId;
         long sensorHashValue;
@@ -558,22 +562,33 @@ final class FastRecordMapper {
                 error = sensorError[sensorId];
             }
         }
+        if (error == null && timeError != null) {
+            error = new Detail(timeError);
+        }
         boolean hasLat = false;
         double lat = 0;
         boolean hasLon = false;
         double lon = 0;
-        if (error == null && latSlot >= 0 && f.kind(latSlot) == ScannedFields.NUMBER) {
-            hasLat = true;
-            lat = f.number(latSlot);
-            if (!rules.lat().valid(lat)) {
-                error = coordinateError(LAT_RULE, rules.lat(), lat);
+        if (error == null && latSlot >= 0 && f.kind(latSlot) != ScannedFields.ABSENT) {
+            try {
+                lat = number(f, latSlot, mapping.lat());
+                hasLat = true;
+                if (!rules.lat().valid(lat)) {
+                    error = coordinateError(LAT_RULE, rules.lat(), lat);
+                }
+            } catch (FieldError e) {
+                error = new Detail(e);
             }
         }
-        if (error == null && lonSlot >= 0 && f.kind(lonSlot) == ScannedFields.NUMBER) {
-            hasLon = true;
-            lon = f.number(lonSlot);
-            if (!rules.lon().valid(lon)) {
-                error = coordinateError(LON_RULE, rules.lon(), lon);
+        if (error == null && lonSlot >= 0 && f.kind(lonSlot) != ScannedFields.ABSENT) {
+            try {
+                lon = number(f, lonSlot, mapping.lon());
+                hasLon = true;
+                if (!rules.lon().valid(lon)) {
+                    error = coordinateError(LON_RULE, rules.lon(), lon);
+                }
+            } catch (FieldError e) {
+                error = new Detail(e);
             }
         }
         if (error != null) {
@@ -618,7 +633,7 @@ final class FastRecordMapper {
         if (metricId >= metricKnown.length) {
             growMetrics(dicts.metrics.size());
         }
-        if (f.kind(valueSlot) != ScannedFields.NUMBER) {
+        if (f.kind(valueSlot) == ScannedFields.ABSENT) {
             Detail d = valueMissingByMetric[metricId];
             if (d == null) {
                 d = new Detail(candidateRules.valueMissing(valueRef, dicts.metrics.string(metricId)));
@@ -627,7 +642,13 @@ final class FastRecordMapper {
             reject(out, d, line, length, offset);
             return;
         }
-        double raw = f.number(valueSlot);
+        double raw;
+        try {
+            raw = number(f, valueSlot, valueRef);
+        } catch (FieldError e) {
+            reject(out, new Detail(e), line, length, offset);
+            return;
+        }
         int sentinel = sentinel(raw);
         if (sentinel >= 0) {
             Detail[] byValue = sentinelByMetric[metricId];
@@ -656,11 +677,17 @@ final class FastRecordMapper {
     private void wideCandidate(int c, ScannedFields f, long ts, int sensorId, long sensorHashValue, boolean hasLat, double lat,
             boolean hasLon, double lon, byte[] line, int length, long offset, ChunkOutput out) throws IOException {
         int slot = columnSlots[c];
-        if (f.kind(slot) != ScannedFields.NUMBER) {
+        if (f.kind(slot) == ScannedFields.ABSENT) {
             reject(out, wideValueMissing[c], line, length, offset);
             return;
         }
-        double raw = f.number(slot);
+        double raw;
+        try {
+            raw = number(f, slot, columns.get(c).value());
+        } catch (FieldError e) {
+            reject(out, new Detail(e), line, length, offset);
+            return;
+        }
         int sentinel = sentinel(raw);
         if (sentinel >= 0) {
             reject(out, wideSentinel[c][sentinel], line, length, offset);
@@ -700,6 +727,24 @@ final class FastRecordMapper {
                 batch.addAttribute(attributeKeyIds[i], attributeIds[i]);
             }
         }
+    }
+
+    /**
+     * A numeric slot's value where the reference calls {@code number(ref)}: the parsed number, a quoted
+     * number parsed by the reference's own parser, or the reference's error for anything else.
+     */
+    private static double number(ScannedFields f, int slot, FieldRef ref) throws FieldError {
+        byte k = f.kind(slot);
+        if (k == ScannedFields.NUMBER) {
+            return f.number(slot);
+        }
+        String text = new String(f.bytes(), f.start(slot), f.end(slot) - f.start(slot), StandardCharsets.US_ASCII);
+        return switch (k) {
+            case ScannedFields.QUOTED -> Numbers.parse(text, '.', ref.describe());
+            case ScannedFields.NOT_FINITE -> throw JsonRecordView.notFinite(ref, text);
+            case ScannedFields.BOOLEAN -> throw JsonRecordView.notANumber(ref, "boolean", text);
+            default -> throw new IllegalStateException("slot " + slot + " holds no value");
+        };
     }
 
     private Detail coordinateError(int ruleIndex, CoordinateRule rule, double v) {
@@ -744,13 +789,26 @@ final class FastRecordMapper {
     private long timestamp(ScannedFields f) {
         if (microsPerUnit > 0) {
             int s = tsSlots[0];
-            return f.kind(s) == ScannedFields.NUMBER ? TimestampParser.epochMicros(f.number(s), microsPerUnit) : Iso8601.UNPARSED;
+            if (f.kind(s) == ScannedFields.ABSENT) {
+                timeError = rules.timestamps().missing();
+                return 0;
+            }
+            if (f.kind(s) != ScannedFields.NUMBER) {
+                return Iso8601.UNPARSED;
+            }
+            long micros = TimestampParser.epochMicros(f.number(s), microsPerUnit);
+            return TimestampParser.inRange(micros) ? micros : Iso8601.UNPARSED;
         }
         byte[] b;
         int from;
         int to;
-        if (tsSlots.length == 1 && tsConstants[0] == null) {
+        boolean single = tsSlots.length == 1 && tsConstants[0] == null;
+        if (single) {
             int s = tsSlots[0];
+            if (f.kind(s) == ScannedFields.ABSENT) {
+                timeError = rules.timestamps().missing();
+                return 0;
+            }
             if (f.kind(s) != ScannedFields.TEXT) {
                 return Iso8601.UNPARSED;
             }
@@ -796,15 +854,33 @@ final class FastRecordMapper {
             from = 0;
             to = n;
         }
+        int rawFrom = from;
+        int rawTo = to;
         while (from < to && b[from] == ' ') {
             from++;
         }
         while (to > from && b[to - 1] == ' ') {
             to--;
         }
-        return encoding == TimeEncoding.ISO8601 ? Iso8601.parseMicros(b, from, to, zone) : pattern.parseMicros(b, from, to, zone);
+        long micros = encoding == TimeEncoding.ISO8601 ? Iso8601.parseMicros(b, from, to, zone, dateCache)
+                : pattern.parseMicros(b, from, to, zone);
+        if (single && encoding == TimeEncoding.ISO8601) {
+            if (micros == Iso8601.UNPARSED && Iso8601.certainlyInvalid(b, from, to)) {
+                timeError = rules.timestamps().unparseableIso(new String(b, from, to - from, StandardCharsets.US_ASCII));
+                return 0;
+            }
+            if (micros != Iso8601.UNPARSED && !TimestampParser.inRange(micros)) {
+                timeError = rules.timestamps().outOfRange(new String(b, rawFrom, rawTo - rawFrom, StandardCharsets.US_ASCII));
+                return 0;
+            }
+        }
+        return micros == Iso8601.UNPARSED || !TimestampParser.inRange(micros) ? Iso8601.UNPARSED : micros;
     }
 
+    /** Set by {@link #timestamp} when the record's time is certainly unusable, with the reference's words. */
+    private FieldError timeError;
+
+    private final Iso8601.DateCache dateCache = new Iso8601.DateCache();
     private byte[][] tsConstantBytes;
 
     /** A constant timestamp part as bytes, or null when it is not printable ASCII. */

@@ -2,11 +2,8 @@ package io.sensoretl.transform;
 
 import io.sensoretl.columnar.ReadingColumns;
 import io.sensoretl.columnar.ReadingDictionaries;
-import io.sensoretl.columnar.ReadingSort;
-import io.sensoretl.parquet.ReadingColumnsWriter;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,9 +21,6 @@ import java.util.TreeSet;
  */
 final class PartitionBatches implements AutoCloseable {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
-    /** Batches kept between chunks of one thread (a warm Lambda, the benchmark): their arrays are reused. */
-    private static final ThreadLocal<ArrayDeque<ReadingColumns>> POOL = ThreadLocal.withInitial(ArrayDeque::new);
-
     private final TransformOutputs outputs;
     private final String stem;
     private final ReadingDictionaries dictionaries;
@@ -40,7 +34,11 @@ final class PartitionBatches implements AutoCloseable {
     private ReadingColumns last;
     private int buffered;
 
-    PartitionBatches(TransformOutputs outputs, String stem, ReadingDictionaries dictionaries, int maxOpen, int maxRows) {
+    private final ChunkBuffers buffers;
+
+    PartitionBatches(TransformOutputs outputs, String stem, ReadingDictionaries dictionaries, int maxOpen, int maxRows,
+            ChunkBuffers buffers) {
+        this.buffers = buffers;
         this.outputs = outputs;
         this.stem = stem;
         this.dictionaries = dictionaries;
@@ -62,11 +60,9 @@ final class PartitionBatches implements AutoCloseable {
                 Map.Entry<Long, ReadingColumns> e = eldest.next();
                 eldest.remove();
                 flush(e.getKey(), e.getValue());
-                POOL.get().push(e.getValue());
+                buffers.giveBack(e.getValue());
             }
-            ArrayDeque<ReadingColumns> pool = POOL.get();
-            b = pool.isEmpty() ? null : pool.pop();
-            b = b == null ? new ReadingColumns(dictionaries) : b.reuse(dictionaries);
+            b = buffers.batch(dictionaries);
             open.put(day, b);
         }
         lastDay = day;
@@ -103,7 +99,7 @@ final class PartitionBatches implements AutoCloseable {
         int part = parts.merge(day, 1, Integer::sum) - 1;
         String name = stem + (part == 0 ? "" : "-" + part) + ".parquet";
         var file = outputs.readings(partition, name);
-        ReadingColumnsWriter.write(batch, ReadingSort.order(batch), file, true);
+        buffers.writer.write(batch, buffers.sort.sort(batch), batch.size(), file, true);
         partitions.add(partition);
         files.add(file.getPath());
         buffered -= batch.size();
@@ -124,18 +120,8 @@ final class PartitionBatches implements AutoCloseable {
         try {
             flushAll();
         } finally {
-            // keep arrays for about two batches' worth of rows: what a chunk of time-ordered data uses
-            ArrayDeque<ReadingColumns> pool = POOL.get();
-            long pooled = 0;
-            for (ReadingColumns b : pool) {
-                pooled += b.capacity();
-            }
             for (ReadingColumns b : open.values()) {
-                b.clear();
-                if (pooled + b.capacity() <= 2L * maxRows) {
-                    pool.push(b);
-                    pooled += b.capacity();
-                }
+                buffers.giveBack(b);
             }
             open.clear();
             last = null;

@@ -57,4 +57,9 @@ public final class ChunkRules {
     public DedupeWindow dedupe() {
         return dedupe;
     }
+
+    /** The chunk is done: per-chunk memory (the dedupe window) may be reused by the next chunk of this thread. */
+    public void release() {
+        dedupe.release();
+    }
 }

@@ -83,6 +83,13 @@ public final class DedupeWindow {
         return recent == null || recent.add(key);
     }
 
+    /** The chunk is done: the window's memory may be reused by the next chunk of this thread. */
+    public void release() {
+        if (recent != null) {
+            recent.release();
+        }
+    }
+
     public FieldError duplicateError() {
         return duplicate;
     }

@@ -26,21 +26,64 @@ public final class Iso8601 {
         return parseMicros(b, 0, b.length, zone);
     }
 
+    /**
+     * The last date a parser saw ({@code yyyy-MM-dd} as bytes) and its day number: the records of a dump
+     * come in time order, so most share their predecessor's date and skip its parsing.
+     */
+    public static final class DateCache {
+        private long text = -1;
+        private int textTail = -1;
+        private int year;
+        private int month;
+        private int day;
+        private long epochDay;
+    }
+
     /** Microseconds since the epoch of the ASCII text {@code b[from, to)}, or {@link #UNPARSED}. */
     public static long parseMicros(byte[] b, int from, int to, ZoneId zone) {
+        return parseMicros(b, from, to, zone, null);
+    }
+
+    /** As {@link #parseMicros(byte[], int, int, ZoneId)}, remembering the date in {@code cache} (may be null). */
+    public static long parseMicros(byte[] b, int from, int to, ZoneId zone, DateCache cache) {
         int n = to - from;
         if (n < 19 || b[from + 4] != '-' || b[from + 7] != '-' || (b[from + 10] != 'T' && b[from + 10] != ' ')
                 || b[from + 13] != ':' || b[from + 16] != ':') {
             return UNPARSED;
         }
-        int year = digits(b, from, 4);
-        int month = digits(b, from + 5, 2);
-        int day = digits(b, from + 8, 2);
+        int year;
+        int month;
+        int day;
+        long epochDay;
+        // the date's 10 bytes: a word and the last two
+        long date = cache == null ? -1 : io.sensoretl.decode.Bytes.word(b, from, 8);
+        int dateTail = cache == null ? -1 : ((b[from + 8] & 0xFF) << 8) | (b[from + 9] & 0xFF);
+        if (cache != null && cache.text == date && cache.textTail == dateTail) {
+            year = cache.year;
+            month = cache.month;
+            day = cache.day;
+            epochDay = cache.epochDay;
+        } else {
+            year = digits(b, from, 4);
+            month = digits(b, from + 5, 2);
+            day = digits(b, from + 8, 2);
+            if ((year | month | day) < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+                return UNPARSED;
+            }
+            epochDay = epochDay(year, month, day);
+            if (cache != null) {
+                cache.text = date;
+                cache.textTail = dateTail;
+                cache.year = year;
+                cache.month = month;
+                cache.day = day;
+                cache.epochDay = epochDay;
+            }
+        }
         int hour = digits(b, from + 11, 2);
         int minute = digits(b, from + 14, 2);
         int second = digits(b, from + 17, 2);
-        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
-                || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+        if ((hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
             return UNPARSED;
         }
         int i = from + 19;
@@ -100,9 +143,59 @@ public final class Iso8601 {
         } else {
             return UNPARSED;
         }
-        long epochDay = epochDay(year, month, day);
         long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
         return seconds * 1_000_000L + micros;
+    }
+
+    /**
+     * Whether java.time's ISO_DATE_TIME (the reference's second try) certainly fails on a text this parser
+     * rejected: it has no digit at all, or it starts with an ISO date ({@code yyyy-MM-dd}) whose month or
+     * day is impossible, which is not followed by 'T' or 't', or whose {@code HH:mm[:ss]} is out of range.
+     * False whenever java.time might still read it.
+     */
+    public static boolean certainlyInvalid(byte[] b, int from, int to) {
+        boolean digit = false;
+        for (int i = from; i < to && !digit; i++) {
+            digit = b[i] >= '0' && b[i] <= '9';
+        }
+        if (!digit) {
+            return true;
+        }
+        int n = to - from;
+        if (n < 10 || b[from + 4] != '-' || b[from + 7] != '-') {
+            return false;
+        }
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        if ((year | month | day) < 0) {
+            return false;
+        }
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+            return true;
+        }
+        if (n == 10) {
+            return false; // a date alone: ISO_DATE_TIME needs a time, but leave the wording to java.time
+        }
+        if (b[from + 10] != 'T' && b[from + 10] != 't') {
+            return true;
+        }
+        if (n < 16 || b[from + 13] != ':') {
+            return false;
+        }
+        int hour = digits(b, from + 11, 2);
+        int minute = digits(b, from + 14, 2);
+        if ((hour | minute) < 0) {
+            return false;
+        }
+        if (hour > 23 || minute > 59) {
+            return true;
+        }
+        if (n >= 19 && b[from + 16] == ':') {
+            int second = digits(b, from + 17, 2);
+            return second > 59;
+        }
+        return false;
     }
 
     private static int digits(byte[] b, int from, int count) {

@@ -113,7 +113,7 @@ public final class TimestampParser {
             Instant instant = t instanceof OffsetDateTime o ? o.toInstant() : ((LocalDateTime) t).atZone(spec.zone()).toInstant();
             return Reading.micros(instant);
         } catch (DateTimeException | ArithmeticException e) {
-            throw unparseable(text, "an ISO-8601 date-time such as 2024-03-01T10:15:30Z");
+            throw unparseableIso(text);
         }
     }
 
@@ -127,6 +127,17 @@ public final class TimestampParser {
         } catch (DateTimeException | ArithmeticException e) {
             throw unparseable(text, "the pattern \"" + spec.pattern() + "\"");
         }
+    }
+
+    /** The unparseable_timestamp error of an ISO-8601 text (trimmed, as parsed). */
+    public FieldError unparseableIso(String trimmedText) {
+        return unparseable(trimmedText, "an ISO-8601 date-time such as 2024-03-01T10:15:30Z");
+    }
+
+    /** The error of a text timestamp that parsed to a time outside 1970..2200 ({@code text} as the record holds it). */
+    public FieldError outOfRange(String text) {
+        return new FieldError(RejectReason.UNPARSEABLE_TIMESTAMP, describeFields() + ": " + abbreviate(text)
+                + " is outside 1970..2200 (wrong epoch unit?)");
     }
 
     private FieldError unparseable(String text, String expected) {

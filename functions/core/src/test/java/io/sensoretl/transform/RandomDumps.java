@@ -172,7 +172,7 @@ final class RandomDumps {
                 case 0 -> "\"note\":\"with \\\"escapes\\\" and \\u00e9\"";
                 case 1 -> "\"raw\":\"r\u00e4w \u00fcnicode \uD83D\uDE00\"";
                 case 2 -> "\"n\":[1,-2.5e3,true,false,null,{\"k\":[]},\"s\"]";
-                case 3 -> "\"big\":1e400";
+                case 3 -> r.nextBoolean() ? "\"big\":1e400" : "\"nan\":" + pick(r, new String[] {"NaN", "Infinity", "-Infinity", "-Inf", "NaNx"});
                 case 4 -> "\"nested\":{\"a\":{\"b\":{\"c\":{\"d\":[[[[1]]]]}}}}";
                 case 5 -> "\"dup\":1,\"dup\":2";
                 case 6 -> "\"skip\":{\"x\":1,\"x\":2}";

@@ -84,6 +84,9 @@ public final class TransformBench implements Callable<Integer> {
         long peak;
         long cpu0 = ProcessCpu.nanos();
         long alloc0 = ProcessCpu.allocatedBytes();
+        long thread0 = ProcessCpu.threadNanos();
+        long jit0 = ProcessCpu.compileMillis();
+        long gc0 = ProcessCpu.gcMillis();
         long t0 = System.nanoTime();
         try (HeapSampler heap = new HeapSampler()) {
             for (ChunkDescriptor c : chunks) {
@@ -97,6 +100,9 @@ public final class TransformBench implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
         long allocated = ProcessCpu.allocatedBytes() - alloc0;
+        double threadSeconds = (ProcessCpu.threadNanos() - thread0) / 1e9;
+        double jitSeconds = (ProcessCpu.compileMillis() - jit0) / 1e3;
+        double gcSeconds = (ProcessCpu.gcMillis() - gc0) / 1e3;
         result.put("records", records);
         result.put("valid", valid);
         result.put("rejected", rejected);
@@ -108,6 +114,9 @@ public final class TransformBench implements Callable<Integer> {
         result.put("cpu_seconds", BenchFiles.round(cpuSeconds));
         result.put("mb_per_cpu_s", BenchFiles.round(bytes / 1e6 / cpuSeconds));
         result.put("allocated_bytes_per_input_byte", BenchFiles.round((double) allocated / bytes));
+        result.put("thread_cpu_seconds", BenchFiles.round(threadSeconds));
+        result.put("jit_seconds", BenchFiles.round(jitSeconds));
+        result.put("gc_seconds", BenchFiles.round(gcSeconds));
         result.put("records_per_s", Math.round(records / seconds));
         result.put("peak_heap_mb", BenchFiles.round(peak / 1048576.0));
         result.put("max_heap_mb", BenchFiles.round(Runtime.getRuntime().maxMemory() / 1048576.0));
