@@ -47,8 +47,12 @@ public final class Iso8601 {
     /** As {@link #parseMicros(byte[], int, int, ZoneId)}, remembering the date in {@code cache} (may be null). */
     public static long parseMicros(byte[] b, int from, int to, ZoneId zone, DateCache cache) {
         int n = to - from;
-        if (n < 19 || b[from + 4] != '-' || b[from + 7] != '-' || (b[from + 10] != 'T' && b[from + 10] != ' ')
-                || b[from + 13] != ':' || b[from + 16] != ':') {
+        if (n < 16 || b[from + 4] != '-' || b[from + 7] != '-' || (b[from + 10] != 'T' && b[from + 10] != ' ')
+                || b[from + 13] != ':') {
+            return UNPARSED;
+        }
+        boolean withSeconds = n >= 19 && b[from + 16] == ':';
+        if (!withSeconds && !minutesOnly(b, from, to)) {
             return UNPARSED;
         }
         int year;
@@ -82,11 +86,11 @@ public final class Iso8601 {
         }
         int hour = digits(b, from + 11, 2);
         int minute = digits(b, from + 14, 2);
-        int second = digits(b, from + 17, 2);
+        int second = withSeconds ? digits(b, from + 17, 2) : 0;
         if ((hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
             return UNPARSED;
         }
-        int i = from + 19;
+        int i = from + (withSeconds ? 19 : 16);
         long micros = 0;
         int nanos = 0;
         if (i < to && (b[i] == '.' || b[i] == ',')) {
@@ -145,6 +149,27 @@ public final class Iso8601 {
         }
         long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
         return seconds * 1_000_000L + micros;
+    }
+
+    /**
+     * The {@code yyyy-MM-ddTHH:mm} form without seconds (as {@code OffsetDateTime.toString()} writes whole
+     * minutes), in the shapes java.time's ISO_DATE_TIME reads the same way: 'T', then the end, 'Z' or an
+     * offset {@code ±HH:MM} within ±18:00.
+     */
+    private static boolean minutesOnly(byte[] b, int from, int to) {
+        if (b[from + 10] != 'T') {
+            return false;
+        }
+        int rest = to - from - 16;
+        if (rest == 0 || (rest == 1 && b[from + 16] == 'Z')) {
+            return true;
+        }
+        if (rest != 6 || (b[from + 16] != '+' && b[from + 16] != '-') || b[from + 19] != ':') {
+            return false;
+        }
+        int oh = digits(b, from + 17, 2);
+        int om = digits(b, from + 20, 2);
+        return oh >= 0 && om >= 0 && om <= 59 && oh * 60 + om <= 18 * 60;
     }
 
     /**
