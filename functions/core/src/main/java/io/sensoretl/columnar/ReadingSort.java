@@ -171,27 +171,35 @@ public final class ReadingSort {
             return idByRank.length;
         }
 
+        /** Sorts dictionary ids by their entries' bytes (a merge sort: no boxing, no comparator object). */
         private static void sortIds(ByteDictionary d, int[] ids) {
-            // few distinct strings per batch: insertion sort for small sets, else a boxed sort is cheap enough
-            if (ids.length <= 32) {
-                for (int i = 1; i < ids.length; i++) {
-                    int v = ids[i];
+            sortIds(d, ids, new int[ids.length], 0, ids.length);
+        }
+
+        private static void sortIds(ByteDictionary d, int[] a, int[] tmp, int from, int to) {
+            if (to - from <= 16) {
+                for (int i = from + 1; i < to; i++) {
+                    int v = a[i];
                     int j = i - 1;
-                    while (j >= 0 && d.compare(ids[j], v) > 0) {
-                        ids[j + 1] = ids[j];
+                    while (j >= from && d.compare(a[j], v) > 0) {
+                        a[j + 1] = a[j];
                         j--;
                     }
-                    ids[j + 1] = v;
+                    a[j + 1] = v;
                 }
                 return;
             }
-            Integer[] boxed = new Integer[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                boxed[i] = ids[i];
+            int mid = (from + to) >>> 1;
+            sortIds(d, a, tmp, from, mid);
+            sortIds(d, a, tmp, mid, to);
+            if (d.compare(a[mid - 1], a[mid]) <= 0) {
+                return;
             }
-            java.util.Arrays.sort(boxed, d::compare);
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = boxed[i];
+            System.arraycopy(a, from, tmp, from, to - from);
+            int i = from;
+            int j = mid;
+            for (int k = from; k < to; k++) {
+                a[k] = j >= to || (i < mid && d.compare(tmp[i], tmp[j]) <= 0) ? tmp[i++] : tmp[j++];
             }
         }
     }

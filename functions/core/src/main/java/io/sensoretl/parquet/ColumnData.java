@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * One column chunk's content before encoding: per position its repetition and definition levels, the
  * values of the positions that hold one, and where each row starts (pages end on row boundaries). For a
- * flat column a position is a row. Reused from column to column, so writing a batch allocates per
- * column nothing that grows with the rows.
+ * flat column a position is a row. Writers fill the arrays directly ({@link #ints(int)} and friends
+ * hand out arrays of at least the asked size) and then {@link #set} the counts. Reused from column to
+ * column and file to file.
  */
 final class ColumnData {
     int rows;
@@ -25,84 +26,73 @@ final class ColumnData {
     int[] lengths = new int[16];
     byte[] arena;
 
-    void reset(int rowCount, boolean isRepeated) {
+    /** The counts of what was filled in; a flat column has one position per row. */
+    void set(int rowCount, int positionCount, int valueCount, boolean isRepeated) {
         rows = rowCount;
-        positions = 0;
-        values = 0;
+        positions = positionCount;
+        values = valueCount;
         repeated = isRepeated;
+    }
+
+    int[] ints(int n) {
+        if (ints.length < n) {
+            ints = new int[grow(ints.length, n)];
+        }
+        return ints;
+    }
+
+    long[] longs(int n) {
+        if (longs.length < n) {
+            longs = new long[grow(longs.length, n)];
+        }
+        return longs;
+    }
+
+    double[] doubles(int n) {
+        if (doubles.length < n) {
+            doubles = new double[grow(doubles.length, n)];
+        }
+        return doubles;
+    }
+
+    int[] lengths(int n) {
+        if (lengths.length < n) {
+            lengths = new int[grow(lengths.length, n)];
+        }
+        return lengths;
+    }
+
+    int[] def(int n) {
+        if (def.length < n) {
+            def = new int[grow(def.length, n)];
+        }
+        return def;
+    }
+
+    int[] rep(int n) {
+        if (rep.length < n) {
+            rep = new int[grow(rep.length, n)];
+        }
+        return rep;
+    }
+
+    int[] rowStarts(int rowCount) {
         if (rowStart.length < rowCount + 1) {
-            rowStart = new int[rowCount + 1];
+            rowStart = new int[grow(rowStart.length, rowCount + 1)];
         }
-    }
-
-    /** A position without a value (definition level {@code d}). */
-    void addNull(int r, int d) {
-        ensurePositions();
-        rep[positions] = r;
-        def[positions] = d;
-        positions++;
-    }
-
-    void addInt(int r, int d, int v) {
-        ensurePositions();
-        rep[positions] = r;
-        def[positions] = d;
-        positions++;
-        if (values == ints.length) {
-            ints = Arrays.copyOf(ints, values * 2);
-        }
-        ints[values++] = v;
-    }
-
-    /** A present byte string {@code arena[start, start + length)} (definition level {@code d}). */
-    void addBytes(int d, int start, int length) {
-        int at = values;
-        addInt(0, d, start);
-        if (at == lengths.length) {
-            lengths = Arrays.copyOf(lengths, Math.max(ints.length, at + 1));
-        }
-        lengths[at] = length;
-    }
-
-    void addLong(long v) {
-        ensurePositions();
-        def[positions] = 0;
-        positions++;
-        if (values == longs.length) {
-            longs = Arrays.copyOf(longs, values * 2);
-        }
-        longs[values++] = v;
-    }
-
-    void addDouble(int d, double v) {
-        ensurePositions();
-        rep[positions] = 0;
-        def[positions] = d;
-        positions++;
-        if (values == doubles.length) {
-            doubles = Arrays.copyOf(doubles, values * 2);
-        }
-        doubles[values++] = v;
-    }
-
-    /** Marks that row {@code row} starts at the next position (repeated columns). */
-    void startRow(int row) {
-        rowStart[row] = positions;
-    }
-
-    void endRows() {
-        rowStart[rows] = positions;
+        return rowStart;
     }
 
     int rowStart(int row) {
         return repeated ? rowStart[row] : row;
     }
 
-    private void ensurePositions() {
-        if (positions == def.length) {
-            int n = positions * 2;
-            rep = Arrays.copyOf(rep, n);
-            def = Arrays.copyOf(def, n);
-        }
+    private static int grow(int have, int need) {
+        return Math.max(need, (int) Math.min(Integer.MAX_VALUE - 8, have * 3L / 2));
+    }
+
+    /** Keeps the arrays' contents (used by tests that build a column by hand). */
+    int[] copyOfInts(int n) {
+        return Arrays.copyOf(ints, n);
     }
 }

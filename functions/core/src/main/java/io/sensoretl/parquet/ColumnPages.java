@@ -236,6 +236,9 @@ final class ColumnPages {
     private static final class DoubleIds {
         long[] keys = new long[16];
         int[] idAt = new int[16];
+        /** A slot is taken in this pass when its stamp is the pass's: no clearing between columns. */
+        int[] stamp = new int[16];
+        int pass;
         double[] distinct = new double[64];
         int[] ids = new int[16];
         int size;
@@ -245,8 +248,15 @@ final class ColumnPages {
             if (keys.length < slots) {
                 keys = new long[slots];
                 idAt = new int[slots];
+                stamp = new int[slots];
+                pass = 0;
             }
-            Arrays.fill(idAt, 0, slots, -1);
+            if (++pass == Integer.MAX_VALUE) {
+                Arrays.fill(stamp, 0);
+                pass = 1;
+            }
+            int[] stamp = this.stamp;
+            int current = pass;
             if (ids.length < n) {
                 ids = new int[n];
             }
@@ -261,13 +271,14 @@ final class ColumnPages {
                     continue;
                 }
                 int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-                while (idAt[slot] >= 0 && keys[slot] != bits) {
+                while (stamp[slot] == current && keys[slot] != bits) {
                     slot = (slot + 1) & mask;
                 }
-                if (idAt[slot] < 0) {
+                if (stamp[slot] != current) {
                     if (size == MAX_DOUBLE_DICTIONARY || size * 2 >= slots) {
                         return false;
                     }
+                    stamp[slot] = current;
                     keys[slot] = bits;
                     idAt[slot] = size;
                     if (size == distinct.length) {

@@ -17,6 +17,7 @@ import org.apache.parquet.io.OutputFile;
  * <p>Usage, e.g. by compaction: fill a batch, take {@link ReadingSort#order} (or any order), call
  * {@link #write}; with {@code sorted} the footer declares the rows sorted by
  * {@code (sensor_id, ts, metric)} ({@code sorting_columns}), which is true for {@link ReadingSort}'s order.
+ * An instance reuses its buffers from file to file (one thread at a time).
  */
 public final class ReadingColumnsWriter {
     /** Leaf column indexes of {@link ReadingSchema#READINGS}. */
@@ -50,6 +51,11 @@ public final class ReadingColumnsWriter {
         new ReadingColumnsWriter().write(batch, order, order.length, file, sorted);
     }
 
+    /** The rows of a batch in curated order (see {@link ReadingSort}), written sorted. */
+    public static void writeSorted(ReadingColumns batch, OutputFile file) throws IOException {
+        write(batch, ReadingSort.order(batch), file, true);
+    }
+
     /** Writes rows {@code order[0..n)} of the batch, in that order, to {@code file}. */
     public void write(ReadingColumns batch, int[] order, int n, OutputFile file, boolean sorted) throws IOException {
         if (n == 0) {
@@ -62,92 +68,95 @@ public final class ReadingColumnsWriter {
         try (ColumnarParquetFile out = sorted
                 ? new ColumnarParquetFile(file, ReadingSchema.READINGS, SENSOR_ID, TS, METRIC)
                 : new ColumnarParquetFile(file, ReadingSchema.READINGS)) {
-            requiredStrings(out, SENSOR_ID, batch, order, n, d.sensorIds, ids, data, Column.SENSOR);
-            data.reset(n, false);
             for (int i = 0; i < n; i++) {
-                int r = order[i];
-                data.addLong(batch.ts(r));
+                ids[i] = batch.sensor(order[i]);
             }
+            strings(out, SENSOR_ID, d.sensorIds, n, false);
+            long[] ts = data.longs(n);
+            for (int i = 0; i < n; i++) {
+                ts[i] = batch.ts(order[i]);
+            }
+            data.set(n, n, n, false);
             pages.deltaLongs(out.pages(TS), out.column(TS), data);
-            requiredStrings(out, METRIC, batch, order, n, d.metrics, ids, data, Column.METRIC);
-            data.reset(n, false);
             for (int i = 0; i < n; i++) {
-                int r = order[i];
-                data.addDouble(0, batch.value(r));
+                ids[i] = batch.metric(order[i]);
             }
+            strings(out, METRIC, d.metrics, n, false);
+            double[] v = data.doubles(n);
+            for (int i = 0; i < n; i++) {
+                v[i] = batch.value(order[i]);
+            }
+            data.set(n, n, n, false);
             pages.doubles(out.pages(VALUE), out.column(VALUE), data);
-            unit(out, batch, order, n, d.units, ids, data);
-            data.reset(n, false);
             for (int i = 0; i < n; i++) {
-                int r = order[i];
-                if (batch.hasLat(r)) {
-                    data.addDouble(1, batch.lat(r));
-                } else {
-                    data.addNull(0, 0);
-                }
+                ids[i] = batch.unit(order[i]);
             }
-            pages.doubles(out.pages(LAT), out.column(LAT), data);
-            data.reset(n, false);
+            strings(out, UNIT, d.units, n, true);
+            coordinates(out, LAT, batch, order, n);
+            coordinates(out, LON, batch, order, n);
+            attributes(out, batch, order, n, d);
             for (int i = 0; i < n; i++) {
-                int r = order[i];
-                if (batch.hasLon(r)) {
-                    data.addDouble(1, batch.lon(r));
-                } else {
-                    data.addNull(0, 0);
-                }
+                ids[i] = batch.sourceKey(order[i]);
             }
-            pages.doubles(out.pages(LON), out.column(LON), data);
-            attributes(out, batch, order, n, d, data);
-            requiredStrings(out, SOURCE_KEY, batch, order, n, d.sourceKeys, ids, data, Column.SOURCE_KEY);
-            requiredStrings(out, RUN_ID, batch, order, n, d.runIds, ids, data, Column.RUN_ID);
+            strings(out, SOURCE_KEY, d.sourceKeys, n, false);
+            for (int i = 0; i < n; i++) {
+                ids[i] = batch.runId(order[i]);
+            }
+            strings(out, RUN_ID, d.runIds, n, false);
             out.endRowGroup(n);
         }
     }
 
-    private enum Column { SENSOR, METRIC, SOURCE_KEY, RUN_ID }
-
-    private void requiredStrings(ColumnarParquetFile out, int leaf, ReadingColumns b, int[] order, int n, ByteDictionary dict,
-            int[] ids, ColumnData data, Column column) throws IOException {
-        for (int i = 0; i < n; i++) {
-            int r = order[i];
-            ids[i] = switch (column) {
-                case SENSOR -> b.sensor(r);
-                case METRIC -> b.metric(r);
-                case SOURCE_KEY -> b.sourceKey(r);
-                case RUN_ID -> b.runId(r);
-            };
-        }
+    /** A flat string column from the dictionary ids in {@code ids[0, n)} ({@link ReadingColumns#NO_VALUE}: null). */
+    private void strings(ColumnarParquetFile out, int leaf, ByteDictionary dict, int n, boolean optional) throws IOException {
         Ranks ranks = Ranks.of(dict, ids, n);
-        data.reset(n, false);
-        for (int i = 0; i < n; i++) {
-            data.addInt(0, 0, ranks.rank(ids[i]));
+        int[] v = data.ints(n);
+        int count = 0;
+        if (optional) {
+            int[] def = data.def(n);
+            for (int i = 0; i < n; i++) {
+                int id = ids[i];
+                if (id == ReadingColumns.NO_VALUE) {
+                    def[i] = 0;
+                } else {
+                    def[i] = 1;
+                    v[count++] = ranks.rank(id);
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                v[i] = ranks.rank(ids[i]);
+            }
+            count = n;
         }
+        data.set(n, n, count, false);
         pages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, dict, ranks);
     }
 
-    private void unit(ColumnarParquetFile out, ReadingColumns b, int[] order, int n, ByteDictionary dict, int[] ids,
-            ColumnData data) throws IOException {
+    private void coordinates(ColumnarParquetFile out, int leaf, ReadingColumns b, int[] order, int n) throws IOException {
+        double[] v = data.doubles(n);
+        int[] def = data.def(n);
+        int count = 0;
+        boolean lat = leaf == LAT;
         for (int i = 0; i < n; i++) {
-            ids[i] = b.unit(order[i]);
-        }
-        Ranks ranks = Ranks.of(dict, ids, n);
-        data.reset(n, false);
-        for (int i = 0; i < n; i++) {
-            if (ids[i] == ReadingColumns.NO_VALUE) {
-                data.addNull(0, 0);
+            int r = order[i];
+            if (lat ? b.hasLat(r) : b.hasLon(r)) {
+                def[i] = 1;
+                v[count++] = lat ? b.lat(r) : b.lon(r);
             } else {
-                data.addInt(0, 1, ranks.rank(ids[i]));
+                def[i] = 0;
             }
         }
-        pages.dictionaryStrings(out.pages(UNIT), out.column(UNIT), data, dict, ranks);
+        data.set(n, n, count, false);
+        pages.doubles(out.pages(leaf), out.column(leaf), data);
     }
 
     /**
      * The MAP column's two leaves. Levels as parquet-java's record writer produces them: an empty map is
      * written as a null map (definition 0); an entry has definition 2 at the key, 3 at a present value.
      */
-    private void attributes(ColumnarParquetFile out, ReadingColumns b, int[] order, int n, ReadingDictionaries d,
-            ColumnData data) throws IOException {
+    private void attributes(ColumnarParquetFile out, ReadingColumns b, int[] order, int n, ReadingDictionaries d)
+            throws IOException {
         int entries = 0;
         for (int i = 0; i < n; i++) {
             int r = order[i];
@@ -157,50 +166,69 @@ public final class ReadingColumnsWriter {
             keys = new int[entries];
             values = new int[entries];
         }
+        int positions = 0;
         int e = 0;
+        int[] rowStart = data.rowStarts(n);
         for (int i = 0; i < n; i++) {
             int r = order[i];
-            for (int a = b.attributesFrom(r); a < b.attributesTo(r); a++) {
+            rowStart[i] = positions;
+            int from = b.attributesFrom(r);
+            int to = b.attributesTo(r);
+            for (int a = from; a < to; a++) {
                 keys[e] = b.attributeKey(a);
                 values[e] = b.attributeValue(a);
                 e++;
             }
+            positions += Math.max(1, to - from);
         }
+        rowStart[n] = positions;
         Ranks keyRanks = Ranks.of(d.attributeKeys, keys, entries);
         Ranks valueRanks = Ranks.of(d.attributeValues, values, entries);
-        for (int leaf : new int[] {ATTRIBUTE_KEY, ATTRIBUTE_VALUE}) {
-            data.reset(n, true);
-            e = 0;
-            for (int row = 0; row < n; row++) {
-                int r = order[row];
-                data.startRow(row);
-                int count = b.attributesTo(r) - b.attributesFrom(r);
-                if (count == 0) {
-                    data.addNull(0, 0);
-                    continue;
-                }
-                for (int k = 0; k < count; k++, e++) {
-                    int rep = k == 0 ? 0 : 1;
-                    if (leaf == ATTRIBUTE_KEY) {
-                        data.addInt(rep, 2, keyRanks.rank(keys[e]));
-                    } else if (values[e] == ReadingColumns.NO_VALUE) {
-                        data.addNull(rep, 2);
-                    } else {
-                        data.addInt(rep, 3, valueRanks.rank(values[e]));
-                    }
-                }
+        int[] rep = data.rep(positions);
+        int[] def = data.def(positions);
+        int[] v = data.ints(positions);
+        // keys: a row without attributes is one null position; each entry: repetition 0 for the row's first
+        int p = 0;
+        int count = 0;
+        e = 0;
+        for (int i = 0; i < n; i++) {
+            int end = rowStart[i + 1];
+            if (end - rowStart[i] == 1 && b.attributesTo(order[i]) == b.attributesFrom(order[i])) {
+                rep[p] = 0;
+                def[p++] = 0;
+                continue;
             }
-            data.endRows();
-            if (leaf == ATTRIBUTE_KEY) {
-                pages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, d.attributeKeys, keyRanks);
-            } else {
-                pages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, d.attributeValues, valueRanks);
+            boolean first = true;
+            while (p < end) {
+                rep[p] = first ? 0 : 1;
+                def[p++] = 2;
+                v[count++] = keyRanks.rank(keys[e++]);
+                first = false;
             }
         }
-    }
-
-    /** The rows of a batch in curated order (see {@link ReadingSort}), written sorted. */
-    public static void writeSorted(ReadingColumns batch, OutputFile file) throws IOException {
-        write(batch, ReadingSort.order(batch), file, true);
+        data.set(n, positions, count, true);
+        pages.dictionaryStrings(out.pages(ATTRIBUTE_KEY), out.column(ATTRIBUTE_KEY), data, d.attributeKeys, keyRanks);
+        // values: the same positions; a present value has definition 3
+        p = 0;
+        count = 0;
+        e = 0;
+        for (int i = 0; i < n; i++) {
+            int end = rowStart[i + 1];
+            if (end - rowStart[i] == 1 && b.attributesTo(order[i]) == b.attributesFrom(order[i])) {
+                def[p++] = 0;
+                continue;
+            }
+            while (p < end) {
+                int id = values[e++];
+                if (id == ReadingColumns.NO_VALUE) {
+                    def[p++] = 2;
+                } else {
+                    def[p++] = 3;
+                    v[count++] = valueRanks.rank(id);
+                }
+            }
+        }
+        data.set(n, positions, count, true);
+        pages.dictionaryStrings(out.pages(ATTRIBUTE_VALUE), out.column(ATTRIBUTE_VALUE), data, d.attributeValues, valueRanks);
     }
 }

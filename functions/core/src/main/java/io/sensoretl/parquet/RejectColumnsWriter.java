@@ -41,10 +41,11 @@ public final class RejectColumnsWriter implements AutoCloseable {
             return;
         }
         constant(SOURCE_KEY, batch.sourceKey(), n);
-        data.reset(n, false);
+        long[] offsets = data.longs(n);
         for (int i = 0; i < n; i++) {
-            data.addLong(batch.offset(i));
+            offsets[i] = batch.offset(i);
         }
+        data.set(n, n, n, false);
         pages.deltaLongs(out.pages(BYTE_OFFSET), out.column(BYTE_OFFSET), data);
         if (ids.length < n) {
             ids = new int[n];
@@ -57,11 +58,16 @@ public final class RejectColumnsWriter implements AutoCloseable {
             ids[i] = batch.detail(i);
         }
         strings(DETAIL, batch.details(), ids, n, 1);
-        data.reset(n, false);
         data.arena = batch.rawArena();
+        int[] starts = data.ints(n);
+        int[] lengths = data.lengths(n);
+        int[] def = data.def(n);
         for (int i = 0; i < n; i++) {
-            data.addBytes(1, batch.rawStart(i), batch.rawLength(i));
+            starts[i] = batch.rawStart(i);
+            lengths[i] = batch.rawLength(i);
+            def[i] = 1;
         }
+        data.set(n, n, n, false);
         pages.plainBytes(out.pages(RAW), out.column(RAW), data);
         data.arena = null;
         constant(RUN_ID, batch.runId(), n);
@@ -72,19 +78,20 @@ public final class RejectColumnsWriter implements AutoCloseable {
         constants.clear();
         int[] id = {constants.intern(value)};
         Ranks ranks = Ranks.of(constants, id, 1);
-        data.reset(n, false);
-        for (int i = 0; i < n; i++) {
-            data.addInt(0, 0, 0);
-        }
+        java.util.Arrays.fill(data.ints(n), 0, n, 0);
+        data.set(n, n, n, false);
         pages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, constants, ranks);
     }
 
     private void strings(int leaf, ByteDictionary dictionary, int[] ids, int n, int definition) throws IOException {
         Ranks ranks = Ranks.of(dictionary, ids, n);
-        data.reset(n, false);
+        int[] v = data.ints(n);
+        int[] def = data.def(n);
         for (int i = 0; i < n; i++) {
-            data.addInt(0, definition, ranks.rank(ids[i]));
+            v[i] = ranks.rank(ids[i]);
+            def[i] = definition;
         }
+        data.set(n, n, n, false);
         pages.dictionaryStrings(out.pages(leaf), out.column(leaf), data, dictionary, ranks);
     }
 
