@@ -5,9 +5,11 @@ import io.sensoretl.contract.Format;
 /**
  * Reads the columns a contract needs straight from a delimited record's bytes: fields split at the
  * delimiter, trimmed, numbers parsed with the dump's decimal separator exactly as the reference does.
- * It accepts only records of printable ASCII (the delimiter may be a tab) without the quote character;
- * anything else, and any number outside the plain decimal grammar, makes {@link #scan} return false so
- * the record goes to the reference decoder.
+ * It accepts only records of printable ASCII (the delimiter may be a tab) without the quote character,
+ * with a number of fields the reference accepts ({@link DelimitedLineDecoder#fieldCountOk}); anything
+ * else (control characters such as a bare CR, non-ASCII bytes, quoting, a row with too many or too few
+ * fields), and any number outside the plain decimal grammar, makes {@link #scan} return false so the
+ * record goes to the reference decoder, which gives its reason and words.
  */
 public final class DelimitedByteScanner extends ScannedFields {
     private final byte delimiter;
@@ -15,11 +17,21 @@ public final class DelimitedByteScanner extends ScannedFields {
     private final char decimalSeparator;
     private final int[] columnOfSlot;
     private final int maxColumn;
+    private final java.util.function.IntPredicate fieldCountOk;
     private int[] fieldStart;
     private int[] fieldEnd;
 
-    /** @param columnOfSlot the 0-based column each slot reads */
+    /** A scanner that accepts rows of any number of fields. */
     public DelimitedByteScanner(Format format, int[] columnOfSlot) {
+        this(format, columnOfSlot, fields -> true);
+    }
+
+    /**
+     * @param columnOfSlot the 0-based column each slot reads
+     * @param fieldCountOk whether a row of that many fields passes the reference's field-count check
+     */
+    public DelimitedByteScanner(Format format, int[] columnOfSlot, java.util.function.IntPredicate fieldCountOk) {
+        this.fieldCountOk = fieldCountOk;
         if (format.delimiter() > 0x7F || format.quote() > 0x7F) {
             throw new IllegalArgumentException("the fast path reads ASCII delimiters and quotes only");
         }
@@ -59,6 +71,9 @@ public final class DelimitedByteScanner extends ScannedFields {
             fieldEnd[fields] = length;
         }
         fields++;
+        if (!fieldCountOk.test(fields)) {
+            return false; // malformed_row, named by its line: the reference's job
+        }
         for (int slot = 0; slot < columnOfSlot.length; slot++) {
             int col = columnOfSlot[slot];
             kind[slot] = ABSENT;

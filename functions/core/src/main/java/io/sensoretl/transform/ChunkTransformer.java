@@ -60,6 +60,10 @@ public final class ChunkTransformer {
     }
 
     public ChunkStats transform(ChunkDescriptor chunk, ByteSource source, TransformOutputs outputs) throws IOException {
+        ReferenceChunkTransformer.requireReadableRange(contract, chunk);
+        if ("gzip".equals(chunk.compression())) {
+            source = IntactData.of(source);
+        }
         String stem = chunk.fileStem();
         ChunkRules rules = new ChunkRules(contract);
         ReadingMapper mapper = new ReadingMapper(rules, chunk.sourceUri(), chunk.runId());
@@ -148,7 +152,7 @@ public final class ChunkTransformer {
             @Override
             public void reject(RejectReason reason, String detail) {}
         };
-        try (LineRecords before = new LineRecords(source, contract.format(), fields, from, chunk.start())) {
+        try (LineRecords before = ReferenceChunkTransformer.lineRecords(contract, fields, chunk, source, from, chunk.start())) {
             FastRecordMapper fast = fastPath(before, rules, chunk, dictionaries);
             while (before.next()) {
                 Line line = fast == null ? null : before.wholeLine();
@@ -169,6 +173,6 @@ public final class ChunkTransformer {
             return new JsonArrayRecords(source);
         }
         long end = chunk.splittable() ? chunk.end() : Long.MAX_VALUE;
-        return new LineRecords(source, contract.format(), fields, chunk.splittable() ? chunk.start() : 0, end);
+        return ReferenceChunkTransformer.lineRecords(contract, fields, chunk, source, chunk.splittable() ? chunk.start() : 0, end);
     }
 }

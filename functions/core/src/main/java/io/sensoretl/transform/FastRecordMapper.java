@@ -247,7 +247,7 @@ final class FastRecordMapper {
                     return null;
                 }
                 DelimitedByteScanner scanner = new DelimitedByteScanner(contract.format(),
-                        columnsRead.stream().mapToInt(Integer::intValue).toArray());
+                        columnsRead.stream().mapToInt(Integer::intValue).toArray(), delimited::fieldCountOk);
                 slots.apply(scanner);
                 m.fields = scanner;
                 return m;

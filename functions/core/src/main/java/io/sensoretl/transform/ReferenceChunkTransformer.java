@@ -41,7 +41,7 @@ public final class ReferenceChunkTransformer {
     }
 
     public ChunkStats transform(ChunkDescriptor chunk, ByteSource source, TransformOutputs outputs) throws IOException {
-        requireReadableRange(chunk);
+        requireReadableRange(contract, chunk);
         if ("gzip".equals(chunk.compression())) {
             source = IntactData.of(source);
         }
@@ -109,7 +109,7 @@ public final class ReferenceChunkTransformer {
     }
 
     /** A byte range of an object whose records cannot be found from the middle (e.g. planned with another contract). */
-    private void requireReadableRange(ChunkDescriptor chunk) {
+    static void requireReadableRange(Contract contract, ChunkDescriptor chunk) {
         boolean wholeObject = chunk.start() == 0 && chunk.end() == chunk.size();
         if (chunk.splittable() && !wholeObject && !contract.format().splittable()) {
             throw new IllegalArgumentException("chunk " + chunk.index() + " of " + chunk.sourceUri() + " is the byte range ["
@@ -129,6 +129,12 @@ public final class ReferenceChunkTransformer {
 
     /** Line records of the chunk; an unreadable header row fails the chunk, naming the object. */
     private LineRecords lineRecords(ChunkDescriptor chunk, ByteSource source, long start, long end) throws IOException {
+        return lineRecords(contract, fields, chunk, source, start, end);
+    }
+
+    /** As {@link #lineRecords(ChunkDescriptor, ByteSource, long, long)}, shared with {@link ChunkTransformer}. */
+    static LineRecords lineRecords(Contract contract, JsonFieldPlan fields, ChunkDescriptor chunk, ByteSource source, long start,
+            long end) throws IOException {
         try {
             return new LineRecords(source, contract.format(), fields, start, end);
         } catch (LineRecords.HeaderException e) {

@@ -82,7 +82,7 @@ class ByteScannersPropertyTest {
     @Test
     void delimitedNumbersAreReadBitForBitAsTheReferenceReadsThem() throws Exception {
         for (char decimal : new char[] {',', '.'}) {
-            Format format = new Format(FormatKind.DELIMITED, ';', '"', false, decimal, false, 4096, 0);
+            Format format = new Format(FormatKind.DELIMITED, ';', '"', false, decimal, false, 4096, 0, false);
             DelimitedByteScanner scanner = new DelimitedByteScanner(format, new int[] {1});
             scanner.numeric(0, true);
             SplittableRandom r = new SplittableRandom(23);

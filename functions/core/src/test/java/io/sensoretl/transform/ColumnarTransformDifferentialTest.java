@@ -218,4 +218,160 @@ class ColumnarTransformDifferentialTest {
             assertThat(db.scalar("SELECT count(*) FROM " + files)).isEqualTo((long) o[1].readings().size());
         }
     }
+
+    /** A record of the default contract at minute {@code i} with {@code id} as the sensor id (raw JSON text inside the quotes). */
+    private static String record(int i, String id, String extra) {
+        return "{\"device\":{\"id\":\"" + id + "\",\"fw\":\"1.2\"},\"time\":\"2024-03-01T" + String.format("%02d:%02d:00Z", i / 60 % 24, i % 60)
+                + "\",\"metric\":\"temperature\",\"value\":" + (i % 50) + ".5,\"unit\":\"degC\"" + extra + "}";
+    }
+
+    private static byte[] hex(String hex) {
+        return java.util.HexFormat.of().parseHex(hex);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] raw) throws Exception {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
+            z.write(raw);
+        }
+        return gz.toByteArray();
+    }
+
+    /**
+     * The strict reference's own reject reasons (invalid_encoding for malformed UTF-8 such as overlong
+     * forms, invalid_character for control and bidi characters in identifiers and attribute values,
+     * cr_line_ends, malformed_json) mixed with good records: the fast path leaves every such record to the
+     * reference, which words it.
+     */
+    @Test
+    void strictInputRejectsOfNdjsonAreTheReferencesWordForWord() throws Exception {
+        SplittableRandom r = new SplittableRandom(17);
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        String[][] idBytes = {{"C0AF"}, {"E080AF"}, {"F08080AF"}, {"EDA080"}, {"F4908080"}, {"E282"}, {"80"}, {"F888808080"},
+            {"C3A9"}, {"F09F9880"}, {"E280AE"}, {"E2808B"}, {"7F"}, {"07"}, {"0D"}};
+        String[] escapes = {"\\u0007", "\\u202e", "\\u200b", "\\ud800", "\\u0000", "\\t", "\\r\\n", "\\u00e9", "\\u2028"};
+        for (int i = 0; i < 6_000; i++) {
+            int kind = r.nextInt(20);
+            String sensor = "s-" + r.nextInt(40);
+            byte[] line;
+            if (kind == 0) {
+                String[] halves = record(i, sensor + "XX", "").split("XX", 2);
+                line = concat(halves[0].getBytes(StandardCharsets.UTF_8), hex(idBytes[r.nextInt(idBytes.length)][0]),
+                        halves[1].getBytes(StandardCharsets.UTF_8));
+            } else if (kind == 1) {
+                line = record(i, sensor + escapes[r.nextInt(escapes.length)], "").getBytes(StandardCharsets.UTF_8);
+            } else if (kind == 2) {
+                String e = escapes[r.nextInt(escapes.length)];
+                line = (r.nextBoolean() ? record(i, sensor, "").replace("\"temperature\"", "\"temp" + e + "erature\"")
+                        : record(i, sensor, "").replace("\"degC\"", "\"deg" + e + "C\"")).getBytes(StandardCharsets.UTF_8);
+            } else if (kind == 3) {
+                line = record(i, sensor, ",\"site\":\"plant" + escapes[r.nextInt(escapes.length)] + "-1\"").getBytes(StandardCharsets.UTF_8);
+            } else if (kind == 4) {
+                // a bare CR inside the record (a CR-only line end, or CR as JSON whitespace)
+                line = (r.nextBoolean() ? record(i, sensor, "") + "\r" + record(i + 1, sensor, "")
+                        : record(i, sensor, "").replace(",\"metric\"", ",\r\"metric\"")).getBytes(StandardCharsets.UTF_8);
+            } else if (kind == 5) {
+                String[] halves = record(i, sensor, ",\"site\":\"pXXq\"").split("XX", 2);
+                line = concat(halves[0].getBytes(StandardCharsets.UTF_8), hex(idBytes[r.nextInt(idBytes.length)][0]),
+                        halves[1].getBytes(StandardCharsets.UTF_8));
+            } else {
+                line = record(i, sensor, "").getBytes(StandardCharsets.UTF_8);
+            }
+            dump.writeBytes(line);
+            dump.write(r.nextInt(10) == 0 ? '\r' : 0);
+            dump.write('\n');
+        }
+        byte[] bytes = dump.toByteArray();
+        // the optional CR before LF was written as CR or NUL: drop the NULs
+        ByteArrayOutputStream clean = new ByteArrayOutputStream();
+        for (byte b : bytes) {
+            if (b != 0) {
+                clean.write(b);
+            }
+        }
+        Path f = write("strict.ndjson", clean.toByteArray());
+        Contract contract = ContractLoader.defaultContract();
+        TransformOutcome[] o = compare(contract, f, 0, "strict-input NDJSON");
+        assertThat(TransformOutcome.totalsByReason(o[1])).containsKeys("invalid_encoding", "invalid_character", "cr_line_ends",
+                "malformed_json");
+        compare(contract, f, 9_001, "strict-input NDJSON");
+
+        // gzip: a corrupt member, then trailing garbage after the last member
+        byte[] plain = clean.toByteArray();
+        byte[] first = gzip(java.util.Arrays.copyOf(plain, 200_000));
+        byte[] second = gzip(java.util.Arrays.copyOfRange(plain, 200_000, plain.length));
+        byte[] badCrc = second.clone();
+        badCrc[badCrc.length - 6] ^= 0x55;
+        TransformOutcome[] corrupt = compare(contract, write("corrupt.ndjson.gz", concat(first, badCrc)), 0, "corrupt gzip member");
+        assertThat(TransformOutcome.totalsByReason(corrupt[1])).containsKey("corrupt_input");
+        TransformOutcome[] garbage = compare(contract, write("garbage.ndjson.gz", concat(first, second,
+                "not gzip at all\n".getBytes(StandardCharsets.US_ASCII))), 0, "trailing garbage");
+        assertThat(TransformOutcome.totalsByReason(garbage[1])).containsKey("trailing_garbage");
+    }
+
+    /**
+     * Delimited rows the strict reference rejects itself: the wrong number of fields (malformed_row naming
+     * the line), a bare CR, control characters and bidi overrides in ids, malformed UTF-8; with and without
+     * rowNames, and with multilineFields (the fast path stays off there).
+     */
+    @Test
+    void strictInputRejectsOfDelimitedRowsAreTheReferencesWordForWord() throws Exception {
+        SplittableRandom r = new SplittableRandom(23);
+        for (boolean rowNames : new boolean[] {false, true}) {
+            ByteArrayOutputStream csv = new ByteArrayOutputStream();
+            csv.writeBytes("sensor,ts,metric,value,unit,note\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 4_000; i++) {
+                String name = rowNames ? i + "," : "";
+                String[] f = {"s-" + r.nextInt(30), String.valueOf(1_709_287_200 + i * 60), r.nextInt(8) == 0 ? "humidity" : "temperature",
+                    (r.nextInt(90) - 20) + "." + r.nextInt(10), r.nextInt(8) == 0 ? "%" : "degC", "n" + r.nextInt(5)};
+                byte[] row;
+                switch (r.nextInt(16)) {
+                    case 0 -> row = (name + String.join(",", f) + ",extra").getBytes(StandardCharsets.US_ASCII);
+                    case 1 -> row = (name + String.join(",", java.util.Arrays.copyOf(f, 3 + r.nextInt(3)))).getBytes(StandardCharsets.US_ASCII);
+                    case 2 -> row = (String.join(",", f)).getBytes(StandardCharsets.US_ASCII); // a row name too few or too many
+                    case 3 -> row = (name + String.join(",", f).replaceFirst(",", "\r,")).getBytes(StandardCharsets.US_ASCII);
+                    case 4 -> row = concat((name + f[0]).getBytes(StandardCharsets.US_ASCII),
+                            hex(new String[] {"E280AE", "07", "C0AF", "E2808B", "C3A9", "1B"}[r.nextInt(6)]),
+                            ("," + String.join(",", java.util.Arrays.copyOfRange(f, 1, 6))).getBytes(StandardCharsets.US_ASCII));
+                    case 5 -> row = (name + "\"" + f[0] + "\"," + String.join(",", java.util.Arrays.copyOfRange(f, 1, 6)))
+                            .getBytes(StandardCharsets.US_ASCII);
+                    default -> row = (name + String.join(",", f)).getBytes(StandardCharsets.US_ASCII);
+                }
+                csv.writeBytes(row);
+                csv.writeBytes(r.nextInt(6) == 0 ? new byte[] {'\r', '\n'} : new byte[] {'\n'});
+            }
+            Contract contract = contract("""
+                    version: 1
+                    name: csv
+                    format: {type: delimited%s}
+                    mapping: {sensorId: sensor, metric: metric, value: value, unit: unit, attributes: {note: note}}
+                    timestamp: {fields: ts, encoding: epoch_s}
+                    metrics:
+                      temperature: {unit: degC, min: -20, max: 60}
+                      humidity: {unit: "%%", min: 0, max: 100}
+                    """.formatted(rowNames ? ", rowNames: true" : ""));
+            Path f = write("strict-" + rowNames + ".csv", csv.toByteArray());
+            TransformOutcome[] o = compare(contract, f, 0, "strict-input CSV, rowNames " + rowNames);
+            assertThat(TransformOutcome.totalsByReason(o[1])).containsKeys("malformed_row", "invalid_character",
+                    "invalid_encoding", "cr_line_ends");
+            assertThat(fastShare).as("both paths are exercised").isBetween(0.3, 0.95);
+            compare(contract, f, 7_777, "strict-input CSV, rowNames " + rowNames);
+            Contract multiline = contract("""
+                    version: 1
+                    name: csv
+                    format: {type: delimited, multilineFields: true%s}
+                    mapping: {sensorId: sensor, metric: metric, value: value, unit: unit, attributes: {note: note}}
+                    timestamp: {fields: ts, encoding: epoch_s}
+                    """.formatted(rowNames ? ", rowNames: true" : ""));
+            compare(multiline, f, 0, "strict-input CSV, multilineFields, rowNames " + rowNames);
+        }
+    }
 }

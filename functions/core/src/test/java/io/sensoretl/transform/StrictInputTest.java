@@ -224,7 +224,7 @@ class StrictInputTest {
         long size = java.nio.file.Files.size(f);
         long cut = header.length() + first.length() - 5;
         var second = new io.sensoretl.chunk.ChunkDescriptor("run-x", 1, "b", "k", "e", size, cut, size, "none", true, "2024-03-01");
-        ChunkStats s = new ReferenceChunkTransformer(ContractLoader.parse(utf8(CSV_CONTRACT.formatted("")), "csv"))
+        ChunkStats s = new ChunkTransformer(ContractLoader.parse(utf8(CSV_CONTRACT.formatted("")), "csv"))
                 .transform(second, new FileByteSource(f), new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
         assertThat(s.rejectedByReason()).isEqualTo(Map.of("malformed_row", 1L));
         assertThat((String) rejects().get(0).get("detail")).endsWith("found 5, at byte offset " + (header.length() + first.length()));
@@ -302,7 +302,7 @@ class StrictInputTest {
         java.nio.file.Path f = dir.resolve("m.csv");
         java.nio.file.Files.writeString(f, "sensor,ts,metric,value\ns-1,2024-03-01T10:00:00Z,temperature,1\n");
         var range = new io.sensoretl.chunk.ChunkDescriptor("run-x", 1, "b", "k", "e", 60, 30, 60, "none", true, "2024-03-01");
-        assertThatThrownBy(() -> new ReferenceChunkTransformer(multiline).transform(range, new FileByteSource(f),
+        assertThatThrownBy(() -> new ChunkTransformer(multiline).transform(range, new FileByteSource(f),
                 new DirectoryOutputs(dir.resolve("r"), dir.resolve("j"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multilineFields")
                 .hasMessageContaining("cannot be cut at byte offsets");

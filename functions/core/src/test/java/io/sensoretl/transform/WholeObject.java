@@ -23,7 +23,7 @@ final class WholeObject {
         boolean gz = src.compression() != Compression.NONE;
         var chunk = new ChunkDescriptor("run-x", 0, "b", "k", "e", content.length, 0, content.length, gz ? "gzip" : "none",
                 !gz && contract.format().splittable(), "2024-03-01");
-        return new ReferenceChunkTransformer(contract).transform(chunk, src, new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
+        return new ChunkTransformer(contract).transform(chunk, src, new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
     }
 
     /** The rejects written under {@code dir/j}, in source order: reason, byte_offset, detail, raw. */
