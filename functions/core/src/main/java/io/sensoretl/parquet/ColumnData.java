@@ -1,7 +1,5 @@
 package io.sensoretl.parquet;
 
-import java.util.Arrays;
-
 /**
  * One column chunk's content before encoding: per position its repetition and definition levels, the
  * values of the positions that hold one, and where each row starts (pages end on row boundaries). For a
@@ -89,10 +87,5 @@ final class ColumnData {
 
     private static int grow(int have, int need) {
         return Math.max(need, (int) Math.min(Integer.MAX_VALUE - 8, have * 3L / 2));
-    }
-
-    /** Keeps the arrays' contents (used by tests that build a column by hand). */
-    int[] copyOfInts(int n) {
-        return Arrays.copyOf(ints, n);
     }
 }
