@@ -34,6 +34,8 @@ public final class SensorEtl implements Runnable {
         CommandLine cli = new CommandLine(new SensorEtl());
         Subcommands.register(cli);
         cli.setExecutionExceptionHandler(new CliErrors());
+        cli.setParameterExceptionHandler(new Misuse());
+        HelpLayout.apply(cli);
         return cli;
     }
 

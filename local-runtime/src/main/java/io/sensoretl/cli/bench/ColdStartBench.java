@@ -16,11 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "coldstart", mixinStandardHelpOptions = true,
-        description = {"Cold starts of the Lambda deployment jars (functions/lambda/target/lambda/<function>.jar).",
-            "For each function: a new JVM per run on its jar, fed its first event, timed from process spawn to the",
-            "first result; plain JVM, with C1 only (-XX:TieredStopAtLevel=1), and with C1 + an AppCDS archive trained",
-            "by the function's SnapStart priming (the closest local analogue of a SnapStart restore). Prints a table,",
-            "or with --json one object (fields in docs/performance.md)."})
+        description = {"Measure the cold starts of the Lambda deployment jars (functions/lambda/target/lambda/<function>.jar).",
+            "For each function: a new JVM per run on its jar, fed its first event, timed from process spawn to the "
+                + "first result; plain JVM, with C1 only (-XX:TieredStopAtLevel=1), and with C1 + an AppCDS archive "
+                + "trained by the function's SnapStart priming (the closest local analogue of a SnapStart restore).",
+            "Prints a table, or with --json one object (fields in docs/performance.md)."})
 public final class ColdStartBench implements Callable<Integer> {
     static final List<String> C1 = List.of("-XX:TieredStopAtLevel=1");
 

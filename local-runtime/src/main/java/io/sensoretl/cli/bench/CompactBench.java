@@ -35,10 +35,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "compact", mixinStandardHelpOptions = true,
-        description = {"The compaction step on one machine: a generated dump is transformed into staged Parquet (not timed),",
-            "then every partition it touched is compacted into a new curated version (timed: external sort, k-way merge,",
-            "right-sized ZSTD parts) with the default settings, on local files. Prints one JSON line; the cost model reads",
-            "it from docs/benchmarks/compact.json."})
+        description = {"Time the compaction step on one machine.",
+            "A generated dump is transformed into staged Parquet (not timed), then every partition it touched is "
+                + "compacted into a new curated version (timed: external sort, k-way merge, right-sized ZSTD parts) "
+                + "with the default settings, on local files.",
+            "Prints one JSON line; the cost model reads it from docs/benchmarks/compact.json."})
 public final class CompactBench implements Callable<Integer> {
     private static final String RUN = "run-bench";
 

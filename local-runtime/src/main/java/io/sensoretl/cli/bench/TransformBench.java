@@ -29,10 +29,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "transform", mixinStandardHelpOptions = true,
-        description = {"Transform core vs single-threaded DuckDB on the same dump, same machine, same process run.",
+        description = {"Time the transform core against single-threaded DuckDB on the same dump, same machine, same process run.",
             "sensor-etl: decode, validate, normalise, write ZSTD Parquet + rejects, chunk after chunk on one thread.",
-            "DuckDB: SET threads=1; COPY (SELECT ... FROM read_json(..., ignore_errors=true)) TO ... (FORMAT parquet, COMPRESSION zstd);",
-            "for --format delimited: read_csv(..., ignore_errors=true), the 13 value columns unpivoted into readings.",
+            "DuckDB: SET threads=1; COPY (SELECT ... FROM read_json(..., ignore_errors=true)) TO ... (FORMAT parquet, "
+                + "COMPRESSION zstd); for --format delimited: read_csv(..., ignore_errors=true), the 13 value columns "
+                + "unpivoted into readings.",
             "Prints one JSON line."})
 public final class TransformBench implements Callable<Integer> {
     /** The dump shapes the benchmark generates. */

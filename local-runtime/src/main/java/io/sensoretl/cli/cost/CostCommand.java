@@ -28,10 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "cost", mixinStandardHelpOptions = true,
-        description = {"Estimates what processing a dump of --size costs on AWS, itemised per service, from the transform",
-            "throughput measured by `bench transform`, the prices in one data file and the model's assumptions",
-            "(docs/cost.md). Also recommends a memory size per function and compares with a Glue ETL job and",
-            "with Athena over the raw dump."})
+        description = {"Estimate what processing a dump of --size costs on AWS, itemised per service, from the "
+                + "transform throughput measured by `bench transform`, the prices in one data file and the model's "
+                + "assumptions (docs/cost.md).",
+            "Also recommends a memory size per function and compares with a Glue ETL job and with Athena over the raw dump."})
 public final class CostCommand implements Callable<Integer> {
     static final Path PRICES = Path.of("docs/prices/us-east-1.yaml");
     static final Path BENCHMARK = Path.of("docs/benchmarks/transform.json");

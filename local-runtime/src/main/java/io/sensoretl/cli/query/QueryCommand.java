@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.AthenaClientBuilder;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Run an Athena (Trino) SQL query: locally with DuckDB over the partitions the local catalog has registered,",
-            "or on Amazon Athena (--on athena). Tables: readings, rejects, runs. See docs/queries.md."})
+        description = {"Run an Athena (Trino) SQL query locally with DuckDB over the partitions the local catalog has "
+                + "registered, or on Amazon Athena (--on athena).",
+            "Tables: readings, rejects, runs. See docs/queries.md."})
 public final class QueryCommand implements Callable<Integer> {
 
     enum Target { local, athena }
