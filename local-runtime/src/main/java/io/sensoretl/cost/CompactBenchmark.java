@@ -15,8 +15,8 @@ public record CompactBenchmark(String source, long rows, double seconds, double 
         return new CompactBenchmark(
                 f.name(),
                 (long) f.positive("rows"),
-                f.has("cpu_seconds") ? f.positive("cpu_seconds") : f.positive("seconds"),
-                f.positive("peak_heap_mb"),
-                f.has("measured_at") ? f.text("measured_at") : "unknown");
+                f.has(DataFile.field(f, "cpuSeconds")) ? f.positive(DataFile.field(f, "cpuSeconds")) : f.positive("seconds"),
+                f.positive(DataFile.field(f, "peakHeapMb")),
+                f.has(DataFile.field(f, "measuredAt")) ? f.text(DataFile.field(f, "measuredAt")) : "unknown");
     }
 }

@@ -54,6 +54,18 @@ public final class DataFile {
         return n;
     }
 
+    /**
+     * The name under which a field is in this file: {@code camelName} as bench commands write it, or its
+     * snake_case spelling in files written before the JSON outputs became camelCase.
+     */
+    public static String field(DataFile f, String camelName) {
+        if (f.has(camelName)) {
+            return camelName;
+        }
+        String snake = camelName.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+        return f.has(snake) ? snake : camelName;
+    }
+
     public boolean has(String path) {
         return !at(path).isMissingNode() && !at(path).isNull();
     }

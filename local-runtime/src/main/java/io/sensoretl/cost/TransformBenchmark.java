@@ -51,18 +51,18 @@ public record TransformBenchmark(
     public static TransformBenchmark from(DataFile f) {
         return new TransformBenchmark(
                 f.name(),
-                (long) f.positive("input_bytes"),
+                (long) f.positive(DataFile.field(f, "inputBytes")),
                 (long) f.number("records"),
                 (long) f.number("valid"),
-                f.has("cpu_seconds") ? f.positive("cpu_seconds") : f.positive("seconds"),
-                f.positive("peak_heap_mb"),
-                (long) (f.has("curated_bytes") ? f.positive("curated_bytes") : f.positive("parquet_bytes")),
-                (int) f.positive("parquet_files"),
+                f.has(DataFile.field(f, "cpuSeconds")) ? f.positive(DataFile.field(f, "cpuSeconds")) : f.positive("seconds"),
+                f.positive(DataFile.field(f, "peakHeapMb")),
+                (long) (f.has(DataFile.field(f, "curatedBytes")) ? f.positive(DataFile.field(f, "curatedBytes")) : f.positive(DataFile.field(f, "parquetBytes"))),
+                (int) f.positive(DataFile.field(f, "parquetFiles")),
                 (int) f.positive("chunks"),
-                f.longs("parquet_column_bytes"),
-                (long) f.number("rejects_bytes", 0),
-                f.longs("rejects_column_bytes"),
+                f.longs(DataFile.field(f, "parquetColumnBytes")),
+                (long) f.number(DataFile.field(f, "rejectsBytes"), 0),
+                f.longs(DataFile.field(f, "rejectsColumnBytes")),
                 Arch.parse(f.text("arch")),
-                f.has("measured_at") ? f.text("measured_at") : "unknown");
+                f.has(DataFile.field(f, "measuredAt")) ? f.text(DataFile.field(f, "measuredAt")) : "unknown");
     }
 }

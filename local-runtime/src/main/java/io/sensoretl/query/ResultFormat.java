@@ -66,7 +66,7 @@ public enum ResultFormat {
     JSON {
         @Override
         public void write(QueryResult result, PrintStream out) {
-            out.println(io.sensoretl.cli.JsonOutput.line(document(result)));
+            out.println(io.sensoretl.cli.JsonOutput.document(document(result)));
         }
     };
 

@@ -31,7 +31,7 @@ public record ConformanceReport(List<VectorOutcome> outcomes) {
         o.put("total", outcomes.size());
         o.put("passed", passed());
         o.put("failed", outcomes.size() - passed());
-        ObjectNode features = o.putObject("by_feature");
+        ObjectNode features = o.putObject("byFeature");
         byFeature().forEach((f, c) -> features.putObject(f).put("total", c[0]).put("passed", c[1]));
         ArrayNode failures = o.putArray("failures");
         for (VectorOutcome v : outcomes) {

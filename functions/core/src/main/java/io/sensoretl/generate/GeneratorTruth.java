@@ -1,5 +1,6 @@
 package io.sensoretl.generate;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
@@ -9,6 +10,8 @@ import java.util.Map;
  *
  * @param partitions per {@code dt=YYYY-MM-DD}: valid readings and the sum of their canonical values
  * @param sensors    per sensor id: valid readings
+ * <p>Names are camelCase like every JSON document of the project; truth files written before that
+ * ({@code rejected_by_reason}, {@code value_sum}) still read.
  */
 public record GeneratorTruth(
         @JsonProperty("seed") long seed,
@@ -16,9 +19,9 @@ public record GeneratorTruth(
         @JsonProperty("bytes") long bytes,
         @JsonProperty("valid") long valid,
         @JsonProperty("rejected") long rejected,
-        @JsonProperty("rejected_by_reason") Map<String, Long> rejectedByReason,
+        @JsonProperty("rejectedByReason") @JsonAlias("rejected_by_reason") Map<String, Long> rejectedByReason,
         @JsonProperty("partitions") Map<String, PartitionTruth> partitions,
         @JsonProperty("sensors") Map<String, Long> sensors) {
 
-    public record PartitionTruth(@JsonProperty("count") long count, @JsonProperty("value_sum") double valueSum) {}
+    public record PartitionTruth(@JsonProperty("count") long count, @JsonProperty("valueSum") @JsonAlias("value_sum") double valueSum) {}
 }

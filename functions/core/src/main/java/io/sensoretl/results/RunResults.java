@@ -64,11 +64,11 @@ public final class RunResults {
             throw new IllegalArgumentException("chunk " + index + " of run " + runId
                     + " succeeded without chunk stats (records, valid, rejected): " + stats);
         }
-        sourceRecords += stats.path("source_records").asLong();
+        sourceRecords += stats.path("sourceRecords").asLong();
         records += stats.path("records").asLong();
         valid += stats.path("valid").asLong();
         rejected += stats.path("rejected").asLong();
-        stats.path("rejected_by_reason").fields().forEachRemaining(e -> byReason.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+        stats.path("rejectedByReason").fields().forEachRemaining(e -> byReason.merge(e.getKey(), e.getValue().asLong(), Long::sum));
         stats.path("partitions").forEach(p -> partitions.add(p.asText().replaceFirst("^dt=", "")));
     }
 

@@ -15,11 +15,11 @@ import java.util.Map;
 public record ChunkStats(
         @JsonProperty("chunk") int chunk,
         @JsonProperty("source") String source,
-        @JsonProperty("source_records") long sourceRecords,
+        @JsonProperty("sourceRecords") long sourceRecords,
         @JsonProperty("records") long records,
         @JsonProperty("valid") long valid,
         @JsonProperty("rejected") long rejected,
-        @JsonProperty("rejected_by_reason") Map<String, Long> rejectedByReason,
+        @JsonProperty("rejectedByReason") Map<String, Long> rejectedByReason,
         @JsonProperty("bytes") long bytes,
         @JsonProperty("partitions") List<String> partitions,
         @JsonProperty("files") List<String> files) {

@@ -144,8 +144,8 @@ class HandlerJsonTest {
             }
             JsonNode stats = invoke("transform", item);
             assertThat(shape(stats)).as("chunk %s: %s", chunk.path("index"), stats).isEqualTo("{chunk:int,source:string,"
-                    + "source_records:int,records:int,valid:int,rejected:int,rejected_by_reason:{"
-                    + reasons(stats.path("rejected_by_reason")) + "},bytes:int,partitions:[" + (stats.path("valid").asLong() > 0
+                    + "sourceRecords:int,records:int,valid:int,rejected:int,rejectedByReason:{"
+                    + reasons(stats.path("rejectedByReason")) + "},bytes:int,partitions:[" + (stats.path("valid").asLong() > 0
                     ? "string" : "") + "],files:[" + (stats.path("files").isEmpty() ? "" : "string") + "]}");
             transformed = stats.path("valid").asLong() > 0 ? transformed + 1 : transformed;
             results.add(child(item, stats));

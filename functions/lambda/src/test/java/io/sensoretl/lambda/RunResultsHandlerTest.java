@@ -51,8 +51,8 @@ class RunResultsHandlerTest {
     }
 
     private static Map<String, Object> stats(int chunk, long valid, long rejected, String partition) {
-        return Map.of("chunk", chunk, "source_records", valid + rejected, "records", valid + rejected, "valid", valid,
-                "rejected", rejected, "rejected_by_reason", rejected == 0 ? Map.of() : Map.of("BAD_TIMESTAMP", rejected),
+        return Map.of("chunk", chunk, "sourceRecords", valid + rejected, "records", valid + rejected, "valid", valid,
+                "rejected", rejected, "rejectedByReason", rejected == 0 ? Map.of() : Map.of("BAD_TIMESTAMP", rejected),
                 "partitions", List.of("dt=" + partition), "files", List.of());
     }
 

@@ -74,15 +74,15 @@ public final class ColdStartBench implements Callable<Integer> {
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        report.put("os_arch", System.getProperty("os.arch"));
+        report.put("osArch", System.getProperty("os.arch"));
         report.put("cores", Runtime.getRuntime().availableProcessors());
-        report.put("load_average_before", round(loadBefore));
-        report.put("load_average_after", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        report.put("loadAverageBefore", round(loadBefore));
+        report.put("loadAverageAfter", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         report.put("runs", runs);
-        report.put("jar_max_bytes", LambdaFunction.MAX_JAR_BYTES);
+        report.put("jarMaxBytes", LambdaFunction.MAX_JAR_BYTES);
         report.put("functions", results);
         if (json) {
-            System.out.println(JsonOutput.line(report));
+            System.out.println(JsonOutput.document(report));
         } else {
             printTable(results);
         }
@@ -126,21 +126,21 @@ public final class ColdStartBench implements Callable<Integer> {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("function", f.functionName());
         r.put("jar", jar.toString());
-        r.put("jar_bytes", Files.size(jar));
+        r.put("jarBytes", Files.size(jar));
         r.put("event", invocation.kind());
-        r.put("event_description", invocation.description());
-        r.put("plain_ms", median(plain, FreshJvm.Run::firstResultMs));
-        r.put("c1_ms", median(c1, FreshJvm.Run::firstResultMs));
-        r.put("cds_ms", median(cds, FreshJvm.Run::firstResultMs));
-        r.put("plain_handler_ms", median(plain, FreshJvm.Run::invokeMs));
-        r.put("cds_handler_ms", median(cds, FreshJvm.Run::invokeMs));
-        r.put("plain_cpu_ms", median(plain, FreshJvm.Run::cpuMs));
-        r.put("c1_cpu_ms", median(c1, FreshJvm.Run::cpuMs));
-        r.put("cds_cpu_ms", median(cds, FreshJvm.Run::cpuMs));
-        r.put("cds_archive_bytes", Files.size(archive));
-        r.put("plain_runs_ms", plain.stream().map(x -> round(x.firstResultMs())).toList());
-        r.put("c1_runs_ms", c1.stream().map(x -> round(x.firstResultMs())).toList());
-        r.put("cds_runs_ms", cds.stream().map(x -> round(x.firstResultMs())).toList());
+        r.put("eventDescription", invocation.description());
+        r.put("plainMs", median(plain, FreshJvm.Run::firstResultMs));
+        r.put("c1Ms", median(c1, FreshJvm.Run::firstResultMs));
+        r.put("cdsMs", median(cds, FreshJvm.Run::firstResultMs));
+        r.put("plainHandlerMs", median(plain, FreshJvm.Run::invokeMs));
+        r.put("cdsHandlerMs", median(cds, FreshJvm.Run::invokeMs));
+        r.put("plainCpuMs", median(plain, FreshJvm.Run::cpuMs));
+        r.put("c1CpuMs", median(c1, FreshJvm.Run::cpuMs));
+        r.put("cdsCpuMs", median(cds, FreshJvm.Run::cpuMs));
+        r.put("cdsArchiveBytes", Files.size(archive));
+        r.put("plainRunsMs", plain.stream().map(x -> round(x.firstResultMs())).toList());
+        r.put("c1RunsMs", c1.stream().map(x -> round(x.firstResultMs())).toList());
+        r.put("cdsRunsMs", cds.stream().map(x -> round(x.firstResultMs())).toList());
         r.put("result", plain.get(plain.size() - 1).output());
         return r;
     }
@@ -159,8 +159,8 @@ public final class ColdStartBench implements Callable<Integer> {
         System.out.printf("%-16s %7s %9s %9s %10s %10s  %s%n", "function", "jar MB", "plain ms", "C1 ms", "C1+CDS ms",
                 "CDS cpu ms", "first event");
         for (Map<String, Object> r : results) {
-            System.out.printf("%-16s %7.1f %9.0f %9.0f %10.0f %10.0f  %s%n", r.get("function"), (long) r.get("jar_bytes") / 1e6,
-                    (double) r.get("plain_ms"), (double) r.get("c1_ms"), (double) r.get("cds_ms"), (double) r.get("cds_cpu_ms"),
+            System.out.printf("%-16s %7.1f %9.0f %9.0f %10.0f %10.0f  %s%n", r.get("function"), (long) r.get("jarBytes") / 1e6,
+                    (double) r.get("plainMs"), (double) r.get("c1Ms"), (double) r.get("cdsMs"), (double) r.get("cdsCpuMs"),
                     r.get("event"));
         }
     }

@@ -97,24 +97,24 @@ public final class CompactBench implements Callable<Integer> {
                 throw new IllegalStateException("compaction wrote " + rows + " rows from " + stagedRows + " staged rows");
             }
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("input_bytes", Files.size(dump));
-            result.put("staged_files", staged.size());
-            result.put("staged_bytes", staged.stream().mapToLong(Blob::size).sum());
+            result.put("inputBytes", Files.size(dump));
+            result.put("stagedFiles", staged.size());
+            result.put("stagedBytes", staged.stream().mapToLong(Blob::size).sum());
             result.put("partitions", dts.size());
             result.put("rows", rows);
             result.put("spills", spills);
-            result.put("curated_files", outFiles);
-            result.put("curated_bytes", outBytes);
+            result.put("curatedFiles", outFiles);
+            result.put("curatedBytes", outBytes);
             result.put("seconds", BenchFiles.round(seconds));
-            result.put("cpu_seconds", BenchFiles.round(cpuSeconds));
-            result.put("rows_per_s", Math.round(rows / seconds));
-            result.put("rows_per_cpu_s", Math.round(rows / cpuSeconds));
-            result.put("peak_heap_mb", BenchFiles.round(peak / 1048576.0));
+            result.put("cpuSeconds", BenchFiles.round(cpuSeconds));
+            result.put("rowsPerS", Math.round(rows / seconds));
+            result.put("rowsPerCpuS", Math.round(rows / cpuSeconds));
+            result.put("peakHeapMb", BenchFiles.round(peak / 1048576.0));
             result.put("java", System.getProperty("java.version"));
             result.put("cores", Runtime.getRuntime().availableProcessors());
             result.put("arch", System.getProperty("os.arch"));
-            result.put("measured_at", Instant.now().toString());
-            System.out.println(JsonOutput.line(result));
+            result.put("measuredAt", Instant.now().toString());
+            System.out.println(JsonOutput.document(result));
         } finally {
             BenchFiles.deleteTree(work);
         }

@@ -71,8 +71,8 @@ public final class TransformBench implements Callable<Integer> {
         try {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("format", format.name());
-            result.put("input_bytes", bytes);
-            result.put("chunk_bytes", chunk);
+            result.put("inputBytes", bytes);
+            result.put("chunkBytes", chunk);
             runSensorEtl(dump, bytes, work, result);
             if (!skipDuckDb) {
                 if (format == DumpFormat.delimited) {
@@ -84,8 +84,8 @@ public final class TransformBench implements Callable<Integer> {
             result.put("java", System.getProperty("java.version"));
             result.put("cores", Runtime.getRuntime().availableProcessors());
             result.put("arch", System.getProperty("os.arch"));
-            result.put("measured_at", Instant.now().toString());
-            System.out.println(JsonOutput.line(result));
+            result.put("measuredAt", Instant.now().toString());
+            System.out.println(JsonOutput.document(result));
         } finally {
             BenchFiles.deleteTree(work);
         }
@@ -135,28 +135,28 @@ public final class TransformBench implements Callable<Integer> {
         result.put("valid", valid);
         result.put("rejected", rejected);
         result.put("chunks", chunks.size());
-        result.put("curated_bytes", BenchFiles.treeSize(work.resolve("readings")));
-        result.put("rejects_bytes", BenchFiles.treeSize(work.resolve("rejects")));
+        result.put("curatedBytes", BenchFiles.treeSize(work.resolve("readings")));
+        result.put("rejectsBytes", BenchFiles.treeSize(work.resolve("rejects")));
         result.put("seconds", BenchFiles.round(seconds));
-        result.put("mb_per_s", BenchFiles.round(bytes / 1e6 / seconds));
-        result.put("cpu_seconds", BenchFiles.round(cpuSeconds));
-        result.put("mb_per_cpu_s", BenchFiles.round(bytes / 1e6 / cpuSeconds));
-        result.put("allocated_bytes_per_input_byte", BenchFiles.round((double) allocated / bytes));
+        result.put("mbPerS", BenchFiles.round(bytes / 1e6 / seconds));
+        result.put("cpuSeconds", BenchFiles.round(cpuSeconds));
+        result.put("mbPerCpuS", BenchFiles.round(bytes / 1e6 / cpuSeconds));
+        result.put("allocatedBytesPerInputByte", BenchFiles.round((double) allocated / bytes));
         result.put("implementation", reference ? "reference" : "columnar");
-        result.put("fast_path_share", Math.round(fastShare * 10_000) / 10_000.0);
-        result.put("thread_cpu_seconds", BenchFiles.round(threadSeconds));
-        result.put("jit_seconds", BenchFiles.round(jitSeconds));
-        result.put("gc_seconds", BenchFiles.round(gcSeconds));
-        result.put("records_per_s", Math.round(records / seconds));
-        result.put("peak_heap_mb", BenchFiles.round(peak / 1048576.0));
-        result.put("max_heap_mb", BenchFiles.round(Runtime.getRuntime().maxMemory() / 1048576.0));
+        result.put("fastPathShare", Math.round(fastShare * 10_000) / 10_000.0);
+        result.put("threadCpuSeconds", BenchFiles.round(threadSeconds));
+        result.put("jitSeconds", BenchFiles.round(jitSeconds));
+        result.put("gcSeconds", BenchFiles.round(gcSeconds));
+        result.put("recordsPerS", Math.round(records / seconds));
+        result.put("peakHeapMb", BenchFiles.round(peak / 1048576.0));
+        result.put("maxHeapMb", BenchFiles.round(Runtime.getRuntime().maxMemory() / 1048576.0));
         // what was written: the cost model derives Parquet size, files per chunk and Athena scans from these
         ParquetOutputStats readingsOut = ParquetOutputStats.of(work.resolve("readings"));
         ParquetOutputStats rejectsOut = ParquetOutputStats.of(work.resolve("rejects"));
-        result.put("parquet_files", readingsOut.files());
-        result.put("parquet_column_bytes", readingsOut.columnBytes());
-        result.put("rejects_files", rejectsOut.files());
-        result.put("rejects_column_bytes", rejectsOut.columnBytes());
+        result.put("parquetFiles", readingsOut.files());
+        result.put("parquetColumnBytes", readingsOut.columnBytes());
+        result.put("rejectsFiles", rejectsOut.files());
+        result.put("rejectsColumnBytes", rejectsOut.columnBytes());
     }
 
     /** The 13 measurement columns of the UCI shape and the metric and unit the contract gives each. */
@@ -210,17 +210,17 @@ public final class TransformBench implements Callable<Integer> {
             Map<String, Object> result) throws Exception {
         try (ResultSet rs = st.executeQuery("SELECT count(*), (SELECT version()) FROM read_parquet('" + out + "')")) {
             rs.next();
-            result.put("duckdb_rows", rs.getLong(1));
-            result.put("duckdb_version", rs.getString(2));
+            result.put("duckdbRows", rs.getLong(1));
+            result.put("duckdbVersion", rs.getString(2));
         }
-        result.put("duckdb_seconds", BenchFiles.round(seconds));
-        result.put("duckdb_mb_per_s", BenchFiles.round(bytes / 1e6 / seconds));
-        result.put("duckdb_cpu_seconds", BenchFiles.round(cpuSeconds));
-        result.put("duckdb_mb_per_cpu_s", BenchFiles.round(bytes / 1e6 / cpuSeconds));
-        double ours = (double) result.get("mb_per_s");
-        result.put("ratio_vs_duckdb", BenchFiles.round(ours / (bytes / 1e6 / seconds)));
-        double oursCpu = (double) result.get("mb_per_cpu_s");
-        result.put("cpu_ratio_vs_duckdb", BenchFiles.round(oursCpu / (bytes / 1e6 / cpuSeconds)));
+        result.put("duckdbSeconds", BenchFiles.round(seconds));
+        result.put("duckdbMbPerS", BenchFiles.round(bytes / 1e6 / seconds));
+        result.put("duckdbCpuSeconds", BenchFiles.round(cpuSeconds));
+        result.put("duckdbMbPerCpuS", BenchFiles.round(bytes / 1e6 / cpuSeconds));
+        double ours = (double) result.get("mbPerS");
+        result.put("ratioVsDuckdb", BenchFiles.round(ours / (bytes / 1e6 / seconds)));
+        double oursCpu = (double) result.get("mbPerCpuS");
+        result.put("cpuRatioVsDuckdb", BenchFiles.round(oursCpu / (bytes / 1e6 / cpuSeconds)));
     }
 
     private void runDuckDb(Path dump, long bytes, Path work, Map<String, Object> result) throws Exception {

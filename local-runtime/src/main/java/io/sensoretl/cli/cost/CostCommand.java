@@ -96,7 +96,7 @@ public final class CostCommand implements Callable<Integer> {
                     Arch.parse(arch), memory, parseShare(slowdown), batch);
             CostEstimate estimate = model.estimate(request, queries(queries == null ? find(QUERIES) : queries));
             PrintWriter out = spec.commandLine().getOut();
-            out.print(json ? JsonOutput.line(CostReport.json(estimate)) + System.lineSeparator() : CostReport.text(estimate));
+            out.print(json ? JsonOutput.document(CostReport.json(estimate)) + System.lineSeparator() : CostReport.text(estimate));
             out.flush();
             return 0;
         } catch (CostInputException e) {

@@ -74,29 +74,29 @@ final class CostReport {
         Map<String, Object> out = new LinkedHashMap<>();
         var r = e.request();
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("size_bytes", r.sizeBytes());
-        request.put("chunk_bytes", r.chunkBytes());
+        request.put("sizeBytes", r.sizeBytes());
+        request.put("chunkBytes", r.chunkBytes());
         request.put("arch", r.arch().id());
-        request.put("transform_memory_mb", r.transformMemoryMb());
+        request.put("transformMemoryMb", r.transformMemoryMb());
         request.put("slowdown", r.slowdown());
-        request.put("chunks_per_child", r.chunksPerChild());
+        request.put("chunksPerChild", r.chunksPerChild());
         out.put("request", request);
-        out.put("prices", Map.of("file", e.prices().source(), "region", e.prices().region(), "as_of", e.prices().asOf()));
+        out.put("prices", Map.of("file", e.prices().source(), "region", e.prices().region(), "asOf", e.prices().asOf()));
         var b = e.benchmark();
-        out.put("benchmark", Map.of("file", b.source(), "bytes_per_second", b.bytesPerSecond(), "arch", b.arch().id(),
-                "peak_heap_mb", b.peakHeapMb(), "measured_at", b.measuredAt()));
-        out.put("compaction", Map.of("rows_per_second", e.compactRowsPerSecond(), "source", e.compactSource()));
+        out.put("benchmark", Map.of("file", b.source(), "bytesPerSecond", b.bytesPerSecond(), "arch", b.arch().id(),
+                "peakHeapMb", b.peakHeapMb(), "measuredAt", b.measuredAt()));
+        out.put("compaction", Map.of("rowsPerSecond", e.compactRowsPerSecond(), "source", e.compactSource()));
         var sh = e.shape();
         Map<String, Object> shape = new LinkedHashMap<>();
         shape.put("chunks", sh.chunks());
-        shape.put("child_executions", sh.childExecutions());
-        shape.put("staged_files", sh.stagedFiles());
-        shape.put("valid_records", sh.validRecords());
-        shape.put("curated_bytes", sh.curatedBytes());
-        shape.put("rejects_bytes", sh.rejectsBytes());
+        shape.put("childExecutions", sh.childExecutions());
+        shape.put("stagedFiles", sh.stagedFiles());
+        shape.put("validRecords", sh.validRecords());
+        shape.put("curatedBytes", sh.curatedBytes());
+        shape.put("rejectsBytes", sh.rejectsBytes());
         shape.put("partitions", sh.partitions());
-        shape.put("transform_seconds_per_chunk", sh.transformSecondsPerChunk());
-        shape.put("wall_clock_seconds", sh.wallClockSeconds());
+        shape.put("transformSecondsPerChunk", sh.transformSecondsPerChunk());
+        shape.put("wallClockSeconds", sh.wallClockSeconds());
         out.put("shape", shape);
         List<Map<String, Object>> items = new ArrayList<>();
         for (LineItem i : e.items()) {
@@ -105,7 +105,7 @@ final class CostReport {
             m.put("item", i.item());
             m.put("quantity", i.quantity());
             m.put("unit", i.unit());
-            m.put("unit_usd", i.unitUsd());
+            m.put("unitUsd", i.unitUsd());
             m.put("usd", i.usd());
             m.put("note", i.note());
             items.add(m);
@@ -113,33 +113,33 @@ final class CostReport {
         out.put("items", items);
         Map<String, Object> services = new LinkedHashMap<>();
         services(e).forEach(sv -> services.put(sv, e.usd(sv)));
-        out.put("services_usd", services);
-        out.put("total_usd", e.totalUsd());
-        out.put("memory_mb", e.memoryMb());
+        out.put("servicesUsd", services);
+        out.put("totalUsd", e.totalUsd());
+        out.put("memoryMb", e.memoryMb());
         List<Map<String, Object>> recs = new ArrayList<>();
         for (MemoryRecommendation m : e.recommendations()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("function", m.function());
             x.put("recommended", choice(m.chosen()));
             x.put("fastest", choice(m.fastest()));
-            x.put("min_memory_mb", m.minMemoryMb());
+            x.put("minMemoryMb", m.minMemoryMb());
             x.put("explanation", m.explanation());
             recs.add(x);
         }
         out.put("recommendations", recs);
         GlueEtlCost g = e.glueEtl();
-        out.put("glue_etl", Map.of("dpus", g.dpus(), "run_seconds", g.runSeconds(), "billed_seconds", g.billedSeconds(),
-                "dpu_hours", g.dpuHours(), "usd", g.usd(), "note", g.note()));
+        out.put("glueEtl", Map.of("dpus", g.dpus(), "runSeconds", g.runSeconds(), "billedSeconds", g.billedSeconds(),
+                "dpuHours", g.dpuHours(), "usd", g.usd(), "note", g.note()));
         List<Map<String, Object>> athena = new ArrayList<>();
         for (AthenaQueryCost q : e.athena()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("query", q.query());
             x.put("table", q.table());
             x.put("columns", q.columns());
-            x.put("curated_bytes", q.curatedBytes());
-            x.put("curated_usd", q.curatedUsd());
-            x.put("raw_bytes", q.rawBytes());
-            x.put("raw_usd", q.rawUsd());
+            x.put("curatedBytes", q.curatedBytes());
+            x.put("curatedUsd", q.curatedUsd());
+            x.put("rawBytes", q.rawBytes());
+            x.put("rawUsd", q.rawUsd());
             athena.add(x);
         }
         out.put("athena", athena);
@@ -149,9 +149,9 @@ final class CostReport {
 
     private static Map<String, Object> choice(MemoryChoice c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("memory_mb", c.memoryMb());
-        m.put("seconds_per_invocation", c.secondsPerInvocation());
-        m.put("gb_seconds", c.gbSeconds());
+        m.put("memoryMb", c.memoryMb());
+        m.put("secondsPerInvocation", c.secondsPerInvocation());
+        m.put("gbSeconds", c.gbSeconds());
         m.put("usd", c.usd());
         return m;
     }

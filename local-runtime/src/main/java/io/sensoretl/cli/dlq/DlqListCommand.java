@@ -38,7 +38,7 @@ public final class DlqListCommand implements Callable<Integer> {
                 o.put("queueUrl", stack.deadLetterQueueUrl());
                 o.put("count", letters.size());
                 o.put("chunks", letters);
-                out.println(JsonOutput.line(o));
+                out.println(JsonOutput.document(o));
                 return 0;
             }
             if (letters.isEmpty()) {

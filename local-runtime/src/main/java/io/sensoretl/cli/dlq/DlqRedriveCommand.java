@@ -37,7 +37,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
             Redrive.Report report = new Redrive(new LocalFunctions(stack, Clock.systemUTC()), HandlerDecorator.NONE,
                     new DeadLetterQueue(stack.sqs(), stack.deadLetterQueueUrl())).run();
             if (json) {
-                out.println(JsonOutput.line(report));
+                out.println(JsonOutput.document(report));
             } else if (report.chunks().isEmpty()) {
                 out.println("the dead-letter queue is empty: nothing to redrive");
             } else {

@@ -48,7 +48,7 @@ final class ExecutionsListCommand implements Callable<Integer> {
             o.put("source", options.on.name());
             ArrayNode list = o.putArray("executions");
             executions.forEach(e -> list.add(e.toJson()));
-            out.println(Json.write(o));
+            out.println(io.sensoretl.cli.JsonOutput.document(o));
         } else if (executions.isEmpty()) {
             out.println("no executions in " + options.where());
         } else {

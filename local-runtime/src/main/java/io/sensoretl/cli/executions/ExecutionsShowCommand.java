@@ -34,7 +34,7 @@ final class ExecutionsShowCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UserError("no execution '" + execution + "' in " + options.where()));
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
-            out.println(Json.write(detail.toJson()));
+            out.println(io.sensoretl.cli.JsonOutput.document(detail.toJson()));
         } else {
             ExecutionTables.show(out, detail, Instant.now(), allEvents ? Integer.MAX_VALUE : 30);
         }

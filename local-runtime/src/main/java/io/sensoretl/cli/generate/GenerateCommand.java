@@ -55,7 +55,7 @@ public final class GenerateCommand implements Callable<Integer> {
         Path truthFile = Path.of(output + ".truth.json");
         Files.writeString(truthFile, JsonOutput.line(truth));
         if (json) {
-            System.out.println(JsonOutput.line(truth));
+            System.out.println(JsonOutput.document(truth));
         } else {
             System.out.printf("wrote %s: %,d records (%,d valid, %,d bad), %,d bytes%n", output, truth.records(), truth.valid(),
                     truth.rejected(), truth.bytes());

@@ -62,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
             o.put("run", report);
             o.put("query", Map.of("sql", perDay.sql() == null ? "" : perDay.sql(), "rows", perDay.rows()));
             o.put("rejectsByReason", rejects);
-            out.println(JsonOutput.line(o));
+            out.println(JsonOutput.document(o));
             return RunReport.FAILED.equals(report.outcome()) ? 1 : 0;
         }
         RunReportText.print(report, out);

@@ -65,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
             String contractUri = contract == null ? null : Uploads.contract(stack.s3(), contract);
             RunReport report = execute(stack, source, new RunOptions(contractUri, chunkBytes, force), settings(maxConcurrency), json);
             if (json) {
-                out.println(JsonOutput.line(report));
+                out.println(JsonOutput.document(report));
             } else {
                 RunReportText.print(report, out);
             }

@@ -91,7 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
                             continue;
                         }
                         if (json) {
-                            out.println(JsonOutput.line(report));
+                            out.println(JsonOutput.document(report));
                         } else {
                             RunReportText.print(report, out);
                         }
@@ -137,7 +137,7 @@ public final class ServeCommand implements Callable<Integer> {
             o.put("dataBucket", DataDir.DATA_BUCKET);
             o.put("deadLetterQueueUrl", stack.deadLetterQueueUrl());
             o.put("dataDir", stack.dataDir().root().toString());
-            out.println(JsonOutput.line(o));
+            out.println(JsonOutput.document(o));
         } else {
             out.printf("local S3   %s   (buckets %s, %s)%n", s3, DataDir.SOURCE_BUCKET, DataDir.DATA_BUCKET);
             out.printf("local SQS  %s   (dead-letter queue %s)%n", stack.sqsEndpoint(), stack.deadLetterQueueUrl());

@@ -17,8 +17,8 @@ final class StatesHistoryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<execution>", description = "Execution name or ARN")
     String execution;
 
-    @Option(names = "--store", paramLabel = "<dir>", description = "Execution records folder (default: .sensor-etl/executions)")
-    Path store = CliFiles.DEFAULT_STORE;
+    @picocli.CommandLine.Mixin
+    ExecutionsDir executions;
 
     @Option(names = "--describe", description = "Print DescribeExecution fields and map runs instead of events")
     boolean describe;
@@ -28,8 +28,8 @@ final class StatesHistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExecutionRecord record = new ExecutionStore(store).find(execution)
-                .orElseThrow(() -> new UserError("no execution '" + execution + "' in " + store));
+        ExecutionRecord record = new ExecutionStore(executions.path()).find(execution)
+                .orElseThrow(() -> new UserError("no execution '" + execution + "' in " + executions.path()));
         if (describe) {
             var out = record.describe();
             var runs = out.putArray("mapRuns");

@@ -59,8 +59,8 @@ final class StatesRunCommand implements Callable<Integer> {
                     + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY). Without it, real S3 with the default credential chain.")
     URI s3Endpoint;
 
-    @Option(names = "--store", paramLabel = "<dir>", description = "Where execution records are kept (default: .sensor-etl/executions)")
-    Path store = CliFiles.DEFAULT_STORE;
+    @picocli.CommandLine.Mixin
+    ExecutionsDir executions;
 
     @Option(names = "--max-threads", defaultValue = "8", description = "Threads for Map and Parallel (default: ${DEFAULT-VALUE})")
     int maxThreads;
@@ -85,7 +85,7 @@ final class StatesRunCommand implements Callable<Integer> {
         }
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, maxThreads));
         try (S3Client s3 = s3Client(document)) {
-            AslEngine.Builder builder = AslEngine.builder().executor(executor).store(new ExecutionStore(store))
+            AslEngine.Builder builder = AslEngine.builder().executor(executor).store(new ExecutionStore(executions.path()))
                     .lambdaRegion(region, account);
             if (s3 != null) {
                 builder.objectStore(new SdkObjectStore(s3));
@@ -99,7 +99,7 @@ final class StatesRunCommand implements Callable<Integer> {
                     : definition.getFileName().toString().replaceFirst("\\.(asl\\.)?json$", "");
             ExecutionResult result = engine.execute(machine,
                     new ExecutionRequest(in, executionName, smName, region, account, null, null));
-            spec.commandLine().getOut().println(Json.write(result.summary()));
+            spec.commandLine().getOut().println(io.sensoretl.cli.JsonOutput.document(result.summary()));
             return result.status() == ExecutionStatus.SUCCEEDED ? 0 : 1;
         } finally {
             executor.shutdownNow();

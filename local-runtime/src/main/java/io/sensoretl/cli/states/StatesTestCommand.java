@@ -28,7 +28,7 @@ final class StatesTestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<folder>", description = "Folder of vector files")
     Path folder;
 
-    @Option(names = "--json", description = "Print one JSON report: total, passed, failed, by_feature, failures")
+    @Option(names = "--json", description = "Print one JSON report: schemaVersion, total, passed, failed, byFeature, failures.")
     boolean json;
 
     @picocli.CommandLine.Spec
@@ -74,7 +74,7 @@ final class StatesTestCommand implements Callable<Integer> {
         }
         ConformanceReport report = new ConformanceReport(outcomes);
         if (json) {
-            out.println(Json.write(report.toJson()));
+            out.println(io.sensoretl.cli.JsonOutput.document(report.toJson()));
         } else {
             out.print(report.summaryText());
         }

@@ -43,13 +43,13 @@ class ColdStartBenchTest {
         assertThat(report.path("runs").asInt()).isEqualTo(1);
         JsonNode f = report.path("functions").get(0);
         assertThat(f.path("function").asText()).isEqualTo("record-run");
-        assertThat(f.path("jar_bytes").asLong()).isEqualTo(Files.size(JARS.resolve("record-run.jar")));
+        assertThat(f.path("jarBytes").asLong()).isEqualTo(Files.size(JARS.resolve("record-run.jar")));
         assertThat(f.path("event").asText()).isEqualTo("priming");
         for (String mode : new String[] {"plain", "c1", "cds"}) {
-            assertThat(f.path(mode + "_ms").asDouble()).as(mode).isPositive();
-            assertThat(f.path(mode + "_runs_ms")).as(mode).hasSize(1);
+            assertThat(f.path(mode + "Ms").asDouble()).as(mode).isPositive();
+            assertThat(f.path(mode + "RunsMs")).as(mode).hasSize(1);
         }
-        assertThat(f.path("cds_archive_bytes").asLong()).isPositive();
+        assertThat(f.path("cdsArchiveBytes").asLong()).isPositive();
         assertThat(f.path("result").path("decision").asText()).isEqualTo("STARTED");
     }
 }

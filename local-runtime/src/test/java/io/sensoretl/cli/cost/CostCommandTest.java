@@ -20,16 +20,16 @@ class CostCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode r = new ObjectMapper().readTree(run.out());
         assertThat(r.path("shape").path("chunks").asLong()).isEqualTo(160); // 10 GiB / 64 MiB
-        assertThat(r.path("memory_mb").path("transform").asInt()).isEqualTo(2048);
+        assertThat(r.path("memoryMb").path("transform").asInt()).isEqualTo(2048);
         double sum = 0;
         for (JsonNode i : r.path("items")) {
             sum += i.path("usd").asDouble();
             assertThat(i.path("note").asText()).isNotBlank();
         }
-        assertThat(r.path("total_usd").asDouble()).isCloseTo(sum, within(1e-12));
-        assertThat(r.path("services_usd").has("Step Functions")).isTrue();
+        assertThat(r.path("totalUsd").asDouble()).isCloseTo(sum, within(1e-12));
+        assertThat(r.path("servicesUsd").has("Step Functions")).isTrue();
         assertThat(r.path("recommendations")).hasSize(7);
-        assertThat(r.path("glue_etl").path("billed_seconds").asDouble()).isGreaterThanOrEqualTo(60);
+        assertThat(r.path("glueEtl").path("billedSeconds").asDouble()).isGreaterThanOrEqualTo(60);
         assertThat(r.path("prices").path("region").asText()).isEqualTo("us-east-1");
     }
 

@@ -32,12 +32,47 @@ class StatesCommandTest {
         String store = dir.resolve("store").toString();
         CliRun run = cli("states", "run", def.toString(), "--input", "@" + input, "--execution-name", "e1", "--store", store);
         assertThat(run.exit()).isZero();
-        assertThat(Json.parse(run.out().strip())).isEqualTo(Json.parse("{\"status\":\"SUCCEEDED\",\"output\":{\"msg\":\"hi ana\"}}"));
+        assertThat(Json.parse(run.out().strip())).isEqualTo(Json.parse("{\"schemaVersion\":1,\"status\":\"SUCCEEDED\",\"output\":{\"msg\":\"hi ana\"}}"));
 
         CliRun history = cli("states", "history", "e1", "--store", store);
         JsonNode events = Json.parse(history.out()).path("events");
         assertThat(events.get(0).path("type").asText()).isEqualTo("ExecutionStarted");
         assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("ExecutionSucceeded");
+    }
+
+    @Test
+    void statesCommandsKeepExecutionsInTheDataDirLikeEveryOtherCommand() throws Exception {
+        Path def = file("hello.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}");
+        String dataDir = dir.resolve("data").toString();
+        assertThat(cli("states", "run", def.toString(), "--execution-name", "d1", "--data-dir", dataDir).exit()).isZero();
+
+        assertThat(dir.resolve("data/executions")).isDirectory();
+        CliRun list = cli("states", "list", "--data-dir", dataDir, "--json");
+        assertThat(list.exit()).isZero();
+        JsonNode listed = Json.parse(list.out());
+        assertThat(listed.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(listed.path("executions")).hasSize(1);
+        assertThat(listed.path("executions").get(0).path("name").asText()).isEqualTo("d1");
+        assertThat(listed.path("executions").get(0).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(listed.path("executions").get(0).path("executionArn").asText()).endsWith(":d1");
+        assertThat(cli("states", "history", "d1", "--data-dir", dataDir).exit()).isZero();
+    }
+
+    @Test
+    void validateJsonListsProblemsWithPointers() throws Exception {
+        Path bad = file("bad.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Typo\":1}}}");
+        CliRun run = cli("states", "validate", bad.toString(), "--json");
+
+        assertThat(run.exit()).isEqualTo(1);
+        JsonNode doc = Json.parse(run.out());
+        assertThat(doc.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(doc.path("valid").asBoolean()).isFalse();
+        assertThat(doc.path("problems")).contains(Json.parse("{\"pointer\":\"/States/A/Typo\",\"message\":\"unknown field 'Typo'\"}"));
+
+        Path good = file("good.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}");
+        JsonNode ok = Json.parse(cli("states", "validate", good.toString(), "--json").out());
+        assertThat(ok.path("valid").asBoolean()).isTrue();
+        assertThat(ok.path("problems")).isEmpty();
     }
 
     @Test
@@ -54,7 +89,7 @@ class StatesCommandTest {
         Path def = file("fail.json", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\",\"Cause\":\"C\"}}}");
         CliRun run = cli("states", "run", def.toString(), "--input", "{}", "--store", dir.resolve("s").toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(Json.parse(run.out().strip())).isEqualTo(Json.parse("{\"status\":\"FAILED\",\"error\":\"E\",\"cause\":\"C\"}"));
+        assertThat(Json.parse(run.out().strip())).isEqualTo(Json.parse("{\"schemaVersion\":1,\"status\":\"FAILED\",\"error\":\"E\",\"cause\":\"C\"}"));
     }
 
     @Test
@@ -102,7 +137,7 @@ class StatesCommandTest {
         assertThat(report.path("total").asInt()).isEqualTo(3);
         assertThat(report.path("passed").asInt()).isEqualTo(2);
         assertThat(report.path("failed").asInt()).isEqualTo(1);
-        assertThat(report.path("by_feature").path("Pass").path("passed").asInt()).isZero();
+        assertThat(report.path("byFeature").path("Pass").path("passed").asInt()).isZero();
         assertThat(report.path("failures").get(0).path("name").asText()).isEqualTo("wrong");
         assertThat(report.path("failures").get(0).has("expected")).isTrue();
         assertThat(report.path("failures").get(0).has("got")).isTrue();

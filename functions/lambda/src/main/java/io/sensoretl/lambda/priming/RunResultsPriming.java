@@ -21,8 +21,8 @@ public final class RunResultsPriming extends Priming {
     public String run() throws IOException {
         String input0 = "{\\\"chunk\\\":{\\\"index\\\":0,\\\"runId\\\":\\\"run-priming\\\",\\\"sourceDate\\\":\\\"2024-01-01\\\"}}";
         String input1 = input0.replace("\\\"index\\\":0", "\\\"index\\\":1");
-        String output0 = "{\\\"chunk\\\":0,\\\"source_records\\\":200,\\\"records\\\":200,\\\"valid\\\":189,\\\"rejected\\\":11,"
-                + "\\\"rejected_by_reason\\\":{\\\"missing_field\\\":11},\\\"partitions\\\":[\\\"dt=2024-03-01\\\"],\\\"files\\\":[]}";
+        String output0 = "{\\\"chunk\\\":0,\\\"sourceRecords\\\":200,\\\"records\\\":200,\\\"valid\\\":189,\\\"rejected\\\":11,"
+                + "\\\"rejectedByReason\\\":{\\\"missing_field\\\":11},\\\"partitions\\\":[\\\"dt=2024-03-01\\\"],\\\"files\\\":[]}";
         String output1 = "{\\\"chunk\\\":1,\\\"deadLettered\\\":true,\\\"error\\\":\\\"java.io.IOException\\\"}";
         Map<String, byte[]> objects = Map.of(
                 MANIFEST, ("{\"DestinationBucket\":\"priming-data\",\"MapRunArn\":\"arn:aws:states:us-east-1:000000000000:mapRun:priming\","
