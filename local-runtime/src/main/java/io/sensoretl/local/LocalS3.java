@@ -26,20 +26,26 @@ public final class LocalS3 implements AutoCloseable {
     private final S3Client client;
     private final URI endpoint;
 
-    private LocalS3(S3Proxy proxy, String accessKey, String secretKey) {
+    private LocalS3(S3Proxy proxy, BindHost bind, String accessKey, String secretKey) {
         this.proxy = proxy;
-        this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        this.endpoint = URI.create("http://" + bind.clientHost() + ":" + proxy.getPort());
         this.client = S3Clients.forEndpoint(endpoint, accessKey, secretKey);
     }
 
     /** @param port 0 for any free port */
     public static LocalS3 start(Path directory, int port) {
+        return start(directory, BindHost.LOOPBACK, port);
+    }
+
+    /** @param port 0 for any free port; {@code bind}: the address to listen on */
+    public static LocalS3 start(Path directory, BindHost bind, int port) {
         try {
             Files.createDirectories(directory);
         } catch (java.io.IOException e) {
             throw Ports.startFailure("S3", port, "--s3-port", e);
         }
-        return start(b -> b.blobStore(ObjectKeyPolicy.guard(new FilesystemNio2BlobStore(directory.toString()))), port);
+        return start(b -> b.blobStore(ObjectKeyPolicy.guard(new FilesystemNio2BlobStore(directory.toString()))), bind, port,
+                ACCESS_KEY, SECRET_KEY);
     }
 
     /** An endpoint on any free port whose objects live in memory only (e.g. for conformance vectors). */
@@ -52,19 +58,16 @@ public final class LocalS3 implements AutoCloseable {
      * ({@code S3Clients.LOCAL_ACCESS_KEY}), for the cold-start benchmark's child processes.
      */
     public static LocalS3 startInMemory(String accessKey, String secretKey) {
-        return start(b -> b.blobStore(ObjectKeyPolicy.guard(new TransientNio2BlobStore())), 0, accessKey, secretKey);
+        return start(b -> b.blobStore(ObjectKeyPolicy.guard(new TransientNio2BlobStore())), BindHost.LOOPBACK, 0,
+                accessKey, secretKey);
     }
 
-    private static LocalS3 start(java.util.function.UnaryOperator<S3Proxy.Builder> store, int port) {
-        return start(store, port, ACCESS_KEY, SECRET_KEY);
-    }
-
-    private static LocalS3 start(java.util.function.UnaryOperator<S3Proxy.Builder> store, int port, String accessKey,
-                                 String secretKey) {
+    private static LocalS3 start(java.util.function.UnaryOperator<S3Proxy.Builder> store, BindHost bind, int port,
+                                 String accessKey, String secretKey) {
         S3Proxy proxy;
         try {
             proxy = store.apply(S3Proxy.builder())
-                    .endpoint(URI.create("http://127.0.0.1:" + port))
+                    .endpoint(URI.create("http://" + bind.uriHost() + ":" + port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                     .build();
             proxy.start();
@@ -74,12 +77,12 @@ public final class LocalS3 implements AutoCloseable {
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (!"STARTED".equals(proxy.getState())) {
             if ("FAILED".equals(proxy.getState()) || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the local S3 endpoint on 127.0.0.1:" + port + " did not start (state "
+                throw new IllegalStateException("the local S3 endpoint on " + bind.host() + ":" + port + " did not start (state "
                         + proxy.getState() + ")");
             }
             sleep();
         }
-        return new LocalS3(proxy, accessKey, secretKey);
+        return new LocalS3(proxy, bind, accessKey, secretKey);
     }
 
     private static void sleep() {

@@ -65,11 +65,16 @@ public final class LocalServices implements AutoCloseable {
      * @param sqsPort 0 for any free port
      */
     public static LocalServices start(DataDir dataDir, int s3Port, int sqsPort) {
+        return start(dataDir, BindHost.LOOPBACK, s3Port, sqsPort);
+    }
+
+    /** The same listening on {@code bind} instead of loopback. */
+    public static LocalServices start(DataDir dataDir, BindHost bind, int s3Port, int sqsPort) {
         // both servers take seconds to start on a busy machine: start them side by side
-        CompletableFuture<LocalSqs> sqsStart = CompletableFuture.supplyAsync(() -> LocalSqs.start(dataDir.sqs(), sqsPort));
+        CompletableFuture<LocalSqs> sqsStart = CompletableFuture.supplyAsync(() -> LocalSqs.start(dataDir.sqs(), bind, sqsPort));
         LocalS3 s3;
         try {
-            s3 = LocalS3.start(dataDir.s3(), s3Port);
+            s3 = LocalS3.start(dataDir.s3(), bind, s3Port);
         } catch (RuntimeException e) {
             // stop the queue server before reporting: it holds the data dir's queue state
             try {
@@ -109,10 +114,15 @@ public final class LocalServices implements AutoCloseable {
      * until closed. Refused while another serve runs on this data dir.
      */
     public static LocalServices serve(DataDir dataDir, int s3Port, int sqsPort) {
+        return serve(dataDir, BindHost.LOOPBACK, s3Port, sqsPort);
+    }
+
+    /** The same listening on {@code bind} (serve --host). */
+    public static LocalServices serve(DataDir dataDir, BindHost bind, int s3Port, int sqsPort) {
         ServeRegistration registration = ServeRegistration.claim(dataDir);
         LocalServices stack;
         try {
-            stack = start(dataDir, s3Port, sqsPort);
+            stack = start(dataDir, bind, s3Port, sqsPort);
         } catch (RuntimeException e) {
             registration.close();
             throw e;

@@ -36,9 +36,14 @@ public final class LocalSqs implements AutoCloseable {
      * @param port      0 for any free port
      */
     public static LocalSqs start(Path directory, int port) {
+        return start(directory, BindHost.LOOPBACK, port);
+    }
+
+    /** The same listening on {@code bind} (the queue server behind the front stays on loopback). */
+    public static LocalSqs start(Path directory, BindHost bind, int port) {
         SignedFront front;
         try {
-            front = SignedFront.start(port, new SigV4Verifier(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "sqs", Clock.systemUTC()));
+            front = SignedFront.start(bind, port, new SigV4Verifier(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "sqs", Clock.systemUTC()));
         } catch (IOException | RuntimeException e) {
             throw Ports.startFailure("SQS", port, "--sqs-port", e);
         }

@@ -38,7 +38,10 @@ final class SignedFront implements AutoCloseable {
     private final SigV4Verifier verifier;
     private volatile URI backend;
 
-    private SignedFront(HttpServer server, ExecutorService executor, SigV4Verifier verifier) {
+    private final BindHost bind;
+
+    private SignedFront(HttpServer server, ExecutorService executor, SigV4Verifier verifier, BindHost bind) {
+        this.bind = bind;
         this.server = server;
         this.executor = executor;
         this.verifier = verifier;
@@ -46,9 +49,9 @@ final class SignedFront implements AutoCloseable {
                 .executor(executor).build();
     }
 
-    /** Binds 127.0.0.1:{@code port} (0: any free port); requests wait for {@link #forwardTo}. */
-    static SignedFront start(int port, SigV4Verifier verifier) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    /** Binds {@code bind}:{@code port} (0: any free port); requests wait for {@link #forwardTo}. */
+    static SignedFront start(BindHost bind, int port, SigV4Verifier verifier) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(bind.host(), port), 64);
         // long polls (ReceiveMessage waits up to 20 s) hold a thread each: grow as needed
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sensor-etl-sqs-front");
@@ -56,14 +59,14 @@ final class SignedFront implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        SignedFront front = new SignedFront(server, executor, verifier);
+        SignedFront front = new SignedFront(server, executor, verifier, bind);
         server.createContext("/", front::handle);
         server.start();
         return front;
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://" + bind.clientHost() + ":" + server.getAddress().getPort());
     }
 
     void forwardTo(int backendPort) {

@@ -15,13 +15,17 @@ public final class S3Clients {
     private S3Clients() {}
 
     public static final String ENDPOINT_ENV = "SENSOR_ETL_S3_ENDPOINT";
-    /** The credentials {@link #from(Settings)} signs with when {@link #ENDPOINT_ENV} is set. */
+    /** The credentials {@link #from(Settings)} signs with when {@link #ENDPOINT_ENV} is set, unless the two below say others. */
     public static final String LOCAL_ACCESS_KEY = "local-identity";
     public static final String LOCAL_SECRET_KEY = "local-credential";
+    /** Other credentials for {@link #ENDPOINT_ENV}, e.g. those `./sensor-etl serve` prints (sam local invoke against it). */
+    public static final String ACCESS_KEY_ENV = "SENSOR_ETL_S3_ACCESS_KEY_ID";
+    public static final String SECRET_KEY_ENV = "SENSOR_ETL_S3_SECRET_ACCESS_KEY";
 
     /** The client for these settings: the S3-compatible endpoint {@link #ENDPOINT_ENV} when set, else AWS's. */
     public static S3Client from(Settings settings) {
-        return settings.optional(ENDPOINT_ENV).map(endpoint -> forEndpoint(URI.create(endpoint), LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY))
+        return settings.optional(ENDPOINT_ENV).map(endpoint -> forEndpoint(URI.create(endpoint),
+                        settings.optional(ACCESS_KEY_ENV).orElse(LOCAL_ACCESS_KEY), settings.optional(SECRET_KEY_ENV).orElse(LOCAL_SECRET_KEY)))
                 .orElseGet(() -> S3Client.builder().httpClient(AwsClients.httpClient())
                         .overrideConfiguration(AwsClients.s3Overrides(AwsClients.retries())).build());
     }

@@ -40,8 +40,13 @@ public final class LocalRuntimeOptions {
 
     /** The local services for {@code serve}: started here and published to the other commands. */
     public LocalServices serve() {
+        return serve(io.sensoretl.local.BindHost.LOOPBACK);
+    }
+
+    /** The same listening on {@code bind} ({@code serve --host}). */
+    public LocalServices serve(io.sensoretl.local.BindHost bind) {
         checkPorts();
-        return LocalServices.serve(dataDir(), s3Port, sqsPort);
+        return LocalServices.serve(dataDir(), bind, s3Port, sqsPort);
     }
 
     private void checkPorts() {

@@ -40,6 +40,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-concurrency", paramLabel = "<n>", description = "Chunks transformed at once (default: CPU cores).")
     Integer maxConcurrency;
 
+    @Option(names = "--host", paramLabel = "<address>", defaultValue = "127.0.0.1",
+            description = "Address the S3 and SQS endpoints listen on, e.g. 0.0.0.0 so a container (sam local invoke) "
+                    + "can reach them. Default: ${DEFAULT-VALUE}, this machine only; any other address prints a warning.")
+    String host;
+
     @Option(names = "--json", description = "Print the endpoints as one JSON line, then one JSON run report per run.")
     boolean json;
 
@@ -56,7 +61,20 @@ public final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         LocalPipeline.Settings settings = RunCommand.settings(maxConcurrency);
-        try (LocalServices stack = local.serve()) {
+        io.sensoretl.local.BindHost bind;
+        try {
+            bind = new io.sensoretl.local.BindHost(host);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--host: " + e.getMessage());
+        }
+        try (LocalServices stack = local.serve(bind)) {
+            if (!bind.loopbackOnly()) {
+                PrintWriter warn = spec.commandLine().getErr();
+                warn.println("sensor-etl serve: WARNING: listening on " + host + ", not only this machine: anyone who can "
+                        + "reach these ports can read and write the local buckets and queues with the fixed local "
+                        + "credentials printed here. Use it on a trusted network, for containers (sam local invoke).");
+                warn.flush();
+            }
             // Ctrl-C: stop the services (and withdraw the published endpoints); the queues are already on disk
             Thread closer = new Thread(stack::close, "sensor-etl-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(closer);
@@ -137,6 +155,7 @@ public final class ServeCommand implements Callable<Integer> {
             o.put("dataBucket", DataDir.DATA_BUCKET);
             o.put("deadLetterQueueUrl", stack.deadLetterQueueUrl());
             o.put("dataDir", stack.dataDir().root().toString());
+            o.put("host", host);
             out.println(JsonOutput.document(o));
         } else {
             out.printf("local S3   %s   (buckets %s, %s)%n", s3, DataDir.SOURCE_BUCKET, DataDir.DATA_BUCKET);
