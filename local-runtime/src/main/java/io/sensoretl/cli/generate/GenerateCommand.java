@@ -49,8 +49,14 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new UserError("cannot write " + output + ": directory " + parent + " does not exist");
         }
         GeneratorTruth truth;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 20)) {
+        // progress on stderr (not with --json): 1.5 M records take half a minute
+        io.sensoretl.progress.Progress progress = io.sensoretl.cli.ProgressLine.forCommand(json);
+        progress.start("generate " + output.getFileName(), -1, records);
+        try (OutputStream out = new BufferedOutputStream(
+                new io.sensoretl.cli.ProgressStream(Files.newOutputStream(output), progress), 1 << 20)) {
             truth = new DumpGenerator(seed, badShare, sensors).writeRecords(out, records);
+        } finally {
+            progress.finish();
         }
         Path truthFile = Path.of(output + ".truth.json");
         Files.writeString(truthFile, JsonOutput.line(truth));

@@ -3,16 +3,21 @@ package io.sensoretl.cli.pipeline;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sensoretl.cli.ProgressLine;
 import io.sensoretl.local.HandlerDecorator;
+import io.sensoretl.progress.Progress;
 import io.sensoretl.lambda.LambdaFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Shows a run's progress on stderr as its functions are invoked: the step, then chunks done out of
- * the planned number, with failed attempts (the workflow retries them or dead-letters the chunk).
+ * Shows a run's progress on stderr as its functions are invoked: the step, then while chunks are
+ * transformed the source bytes and records done out of the planned bytes, the rate and an ETA (a live
+ * line on a terminal, a line every 10 s otherwise; {@link ProgressLine}), and failed attempts (the
+ * workflow retries them or dead-letters the chunk).
  */
 final class ProgressPrinter implements HandlerDecorator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,10 +26,22 @@ final class ProgressPrinter implements HandlerDecorator {
     private final AtomicInteger planned = new AtomicInteger(-1);
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failedAttempts = new AtomicInteger();
+    private final Progress transform;
+    private boolean transforming;
 
     ProgressPrinter(PrintStream err) {
+        this(err, System.console() != null);
+    }
+
+    private ProgressPrinter(PrintStream err, boolean console) {
+        this(err, console, new ProgressLine(err, console, console ? Duration.ofMillis(250) : Duration.ofSeconds(10),
+                System::nanoTime, true));
+    }
+
+    ProgressPrinter(PrintStream err, boolean console, Progress transform) {
         this.err = err;
-        this.console = System.console() != null;
+        this.console = console;
+        this.transform = transform;
     }
 
     @Override
@@ -44,7 +61,14 @@ final class ProgressPrinter implements HandlerDecorator {
         };
     }
 
-    private void started(LambdaFunction function) {
+    private synchronized void started(LambdaFunction function) {
+        if (function != LambdaFunction.TRANSFORM && transforming) {
+            transforming = false;
+            transform.finish();
+            if (failedAttempts.get() > 0) {
+                err.println("  " + failedAttempts.get() + " failed transform attempt(s) (retried, or the chunk went to the DLQ)");
+            }
+        }
         String step = switch (function) {
             case RECORD_RUN -> "recording the run in the ledger";
             case PLAN -> "planning chunks";
@@ -64,30 +88,29 @@ final class ProgressPrinter implements HandlerDecorator {
             JsonNode plan = JSON.readTree(result);
             planned.set(plan.path("chunks").asInt());
             line(String.format("  planned %d chunk(s) over %,d bytes", plan.path("chunks").asInt(), plan.path("bytes").asLong()));
+            transforming = true;
+            transform.start("  transforming " + plan.path("chunks").asInt() + " chunk(s)", plan.path("bytes").asLong(), -1);
         } else if (function == LambdaFunction.TRANSFORM) {
             if (result == null) {
                 failedAttempts.incrementAndGet();
             } else {
                 done.incrementAndGet();
-            }
-            String text = String.format("  transforming chunks: %d/%s done%s", done.get(),
-                    planned.get() < 0 ? "?" : String.valueOf(planned.get()),
-                    failedAttempts.get() == 0 ? "" : ", " + failedAttempts.get() + " failed attempt(s)");
-            if (console) {
-                err.print("\r" + text);
-                err.flush();
-            } else if (result != null && planned.get() > 0 && (done.get() == planned.get()
-                    || done.get() * 10 / planned.get() > (done.get() - 1) * 10 / planned.get())) {
-                // not a terminal: a line per tenth of the chunks instead of a line rewritten in place
-                err.println(text);
+                // the chunk's source bytes and its source rows (not the readings they became)
+                JsonNode stats = JSON.readTree(result);
+                transform.advance(stats.path("bytes").asLong(), stats.path("sourceRecords").asLong());
             }
         }
     }
 
-    private void line(String text) {
-        if (console && done.get() > 0) {
-            err.println();
+    /** The run is over (also when it failed during the transforms): stops the live line. */
+    synchronized void close() {
+        if (transforming) {
+            transforming = false;
+            transform.finish();
         }
+    }
+
+    private void line(String text) {
         err.println(text);
     }
 }

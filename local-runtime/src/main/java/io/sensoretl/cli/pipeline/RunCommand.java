@@ -87,9 +87,14 @@ public final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             System.err.println("processing " + source.uri() + " (data dir " + stack.dataDir().root() + ")");
         }
+        ProgressPrinter progress = quiet ? null : new ProgressPrinter(System.err);
         try (LocalPipeline pipeline = new LocalPipeline(stack, settings,
-                quiet ? io.sensoretl.local.HandlerDecorator.NONE : new ProgressPrinter(System.err))) {
+                progress == null ? io.sensoretl.local.HandlerDecorator.NONE : progress)) {
             return RunReport.of(pipeline.run(source.bucket(), source.key(), options), stack.dataDir());
+        } finally {
+            if (progress != null) {
+                progress.close();
+            }
         }
     }
 }
