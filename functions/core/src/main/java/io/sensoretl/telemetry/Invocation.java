@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * the metrics it counted, and its outcome. {@link #succeed} emits one INFO log line plus the EMF
  * documents; {@link #fail} emits one ERROR log line (Lambda's own Errors metric counts the failure).
  *
- * <p>Log line: {@code {"timestamp","level","function","requestId","message","durationMs", <fields>...}}.
+ * <p>Log line: {@code {"timestamp","level","service","function","message","durationMs", <Powertools' Lambda
+ * fields: function_name, function_request_id, function_arn, function_version, function_memory_size,
+ * cold_start, xray_trace_id>, <fields>...}} (docs/operations.md, "The log line").
  * EMF: one document with dimension {@code Function} carrying every metric, and, for rejects, one
  * document per reason with dimensions {@code Function, Reason} carrying {@code RecordsRejected}.
  */
@@ -28,20 +30,20 @@ public final class Invocation {
 
     private final Telemetry telemetry;
     private final String function;
-    private final String requestId;
+    private final LambdaContext lambda;
     private final long startMillis;
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private final List<Metric> metrics = new ArrayList<>();
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
     private boolean finished;
 
-    Invocation(Telemetry telemetry, String function, String requestId, long startMillis) {
+    Invocation(Telemetry telemetry, String function, LambdaContext lambda, long startMillis) {
         if (function == null || function.isBlank()) {
             throw new IllegalArgumentException("an invocation needs the function's logical name");
         }
         this.telemetry = telemetry;
         this.function = function;
-        this.requestId = requestId;
+        this.lambda = lambda;
         this.startMillis = startMillis;
     }
 
@@ -113,22 +115,32 @@ public final class Invocation {
 
     private Map<String, Object> contextProperties() {
         Map<String, Object> p = new LinkedHashMap<>(fields);
-        if (requestId != null) {
-            p.put("requestId", requestId);
-        }
+        putIfSet(p, "function_request_id", lambda.requestId());
+        putIfSet(p, "xray_trace_id", lambda.traceId());
         return p;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     private String logLine(long now, String level, String message, Map<String, Object> extra) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", Instant.ofEpochMilli(now).toString());
         line.put("level", level);
+        line.put("service", telemetry.service());
         line.put("function", function);
-        if (requestId != null) {
-            line.put("requestId", requestId);
-        }
         line.put("message", message);
         line.put("durationMs", now - startMillis);
+        putIfSet(line, "function_name", lambda.functionName());
+        putIfSet(line, "function_request_id", lambda.requestId());
+        putIfSet(line, "function_arn", lambda.functionArn());
+        putIfSet(line, "function_version", lambda.functionVersion());
+        putIfSet(line, "function_memory_size", lambda.memoryMb());
+        putIfSet(line, "cold_start", lambda.coldStart());
+        putIfSet(line, "xray_trace_id", lambda.traceId());
         fields.forEach(line::putIfAbsent);
         extra.forEach(line::put);
         try {

@@ -17,6 +17,12 @@ public final class Telemetry {
     private final Consumer<String> sink;
     private final Clock clock;
     private final String namespace;
+    private static final String SERVICE = serviceName();
+
+    private static String serviceName() {
+        String s = System.getenv("POWERTOOLS_SERVICE_NAME");
+        return s == null || s.isBlank() ? "sensor-etl" : s.strip();
+    }
 
     private Telemetry(Consumer<String> sink, Clock clock, String namespace) {
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -48,7 +54,17 @@ public final class Telemetry {
      * {@code requestId} is Lambda's request id, or {@code null} when there is none.
      */
     public Invocation start(String function, String requestId) {
-        return new Invocation(this, function, requestId, clock.millis());
+        return invocation(function, LambdaContext.ofRequest(requestId));
+    }
+
+    /** The same with what Lambda says about the invocation (logged under Powertools' field names). */
+    public Invocation invocation(String function, LambdaContext lambda) {
+        return new Invocation(this, function, lambda == null ? LambdaContext.NONE : lambda, clock.millis());
+    }
+
+    /** Powertools' {@code service} field: POWERTOOLS_SERVICE_NAME when the template sets it, else sensor-etl. */
+    String service() {
+        return SERVICE;
     }
 
     String namespace() {

@@ -41,7 +41,7 @@ class InvocationTest {
         JsonNode log = out.get(0);
         assertThat(log.path("level").asText()).isEqualTo("INFO");
         assertThat(log.path("timestamp").asText()).isEqualTo("2024-03-01T10:00:00.250Z");
-        assertThat(log.path("requestId").asText()).isEqualTo("req-1");
+        assertThat(log.path("function_request_id").asText()).isEqualTo("req-1");
         assertThat(log.path("durationMs").asLong()).isEqualTo(250);
         assertThat(log.path("chunkIndex").asInt()).isEqualTo(4);
         assertThat(log.has("_aws")).isFalse();
@@ -68,7 +68,37 @@ class InvocationTest {
         assertThat(out.get(0).path("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(out.get(0).path("errorMessage").asText()).contains("dt=2024-03-01");
         assertThat(out.get(0).path("runId").asText()).isEqualTo("run-9");
-        assertThat(out.get(0).has("requestId")).isFalse();
+        assertThat(out.get(0).has("function_request_id")).isFalse();
+    }
+
+    @Test
+    void theLogLineCarriesLambdasContextUnderPowertoolsFieldNames() throws Exception {
+        LambdaContext lambda = new LambdaContext("req-3", "sensor-etl-TransformFunction-x1",
+                "arn:aws:lambda:eu-west-1:123456789012:function:sensor-etl-TransformFunction-x1", "7", 1769, true,
+                LambdaContext.traceIdOf("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"));
+        Invocation inv = telemetry.invocation("transform", lambda);
+        inv.count("RecordsIn", 1);
+        inv.succeed("chunk transformed");
+
+        JsonNode log = parsed().get(0);
+        assertThat(log.path("function_name").asText()).isEqualTo("sensor-etl-TransformFunction-x1");
+        assertThat(log.path("function_request_id").asText()).isEqualTo("req-3");
+        assertThat(log.path("function_arn").asText()).endsWith(":function:sensor-etl-TransformFunction-x1");
+        assertThat(log.path("function_version").asText()).isEqualTo("7");
+        assertThat(log.path("function_memory_size").asInt()).isEqualTo(1769);
+        assertThat(log.path("cold_start").asBoolean()).isTrue();
+        assertThat(log.path("xray_trace_id").asText()).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
+        assertThat(log.path("service").asText()).isNotBlank();
+        assertThat(log.path("function").asText()).isEqualTo("transform");
+        // the metrics document carries the ids as properties, to jump from a metric to the invocation's log
+        assertThat(parsed().get(1).path("xray_trace_id").asText()).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
+    }
+
+    @Test
+    void aTraceHeaderWithoutRootHasNoTraceId() {
+        assertThat(LambdaContext.traceIdOf("Parent=53995c3f42cd8ad8;Sampled=0")).isNull();
+        assertThat(LambdaContext.traceIdOf(null)).isNull();
+        assertThat(LambdaContext.traceIdOf(" Root=1-a-b ;Sampled=1")).isEqualTo("1-a-b");
     }
 
     @Test

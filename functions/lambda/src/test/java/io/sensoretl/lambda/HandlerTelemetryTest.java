@@ -104,7 +104,7 @@ class HandlerTelemetryTest {
         assertThat(doc.path("runId").asText()).isEqualTo(plan.path("runId").asText());
         assertThat(doc.path("chunkIndex").asInt()).isEqualTo(0);
         assertThat(doc.path("sourceKey").asText()).isEqualTo("incoming/metrics.ndjson");
-        assertThat(doc.path("requestId").asText()).isEqualTo("req-42");
+        assertThat(doc.path("function_request_id").asText()).isEqualTo("req-42");
 
         Map<String, Long> perReason = new HashMap<>();
         for (JsonNode d : emf("transform")) {

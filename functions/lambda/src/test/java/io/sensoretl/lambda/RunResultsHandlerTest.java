@@ -145,7 +145,7 @@ class RunResultsHandlerTest {
         assertThat(emf.path("ChunksSucceeded").asLong()).isEqualTo(2);
         assertThat(emf.path("ChunksFailed").asLong()).isEqualTo(1);
         assertThat(emf.path("runId").asText()).isEqualTo(RUN);
-        assertThat(emf.path("requestId").asText()).isEqualTo("req-7");
+        assertThat(emf.path("function_request_id").asText()).isEqualTo("req-7");
     }
 
     @Test
