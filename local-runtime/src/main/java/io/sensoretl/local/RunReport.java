@@ -23,6 +23,7 @@ public record RunReport(
         @JsonProperty("outcome") String outcome,
         @JsonProperty("runId") String runId,
         @JsonProperty("source") String source,
+        @JsonProperty("sourceRecords") long sourceRecords,
         @JsonProperty("records") long records,
         @JsonProperty("valid") long valid,
         @JsonProperty("rejected") long rejected,
@@ -50,13 +51,13 @@ public record RunReport(
         String curated = dataDir.object(DataDir.DATA_BUCKET, "curated/readings").toString();
         String rejects = dataDir.object(DataDir.DATA_BUCKET, "curated/rejects").toString();
         if (result.status() != ExecutionStatus.SUCCEEDED) {
-            return new RunReport(result.executionArn(), result.status().name(), FAILED, null, null, 0, 0, 0, Map.of(), 0,
+            return new RunReport(result.executionArn(), result.status().name(), FAILED, null, null, 0, 0, 0, 0, Map.of(), 0,
                     0, 0, List.of(), curated, rejects, null, result.error(), result.cause());
         }
         JsonNode out = result.output();
         if ("ALREADY_PROCESSED".equals(out.path("status").asText())) {
             return new RunReport(result.executionArn(), result.status().name(), ALREADY_PROCESSED,
-                    out.path("runId").asText(null), out.path("source").asText(null), 0, 0, 0, Map.of(), 0, 0, 0, List.of(),
+                    out.path("runId").asText(null), out.path("source").asText(null), 0, 0, 0, 0, Map.of(), 0, 0, 0, List.of(),
                     curated, rejects, out.path("processedBy").asText(null), null, null);
         }
         Map<String, Long> byReason = new TreeMap<>();
@@ -69,7 +70,8 @@ public record RunReport(
                     p.path("bytes").asLong()));
         }
         return new RunReport(result.executionArn(), result.status().name(), PROCESSED, out.path("runId").asText(null),
-                out.path("source").asText(null), out.path("records").asLong(), out.path("valid").asLong(),
+                out.path("source").asText(null), out.path("sourceRecords").asLong(), out.path("records").asLong(),
+                out.path("valid").asLong(),
                 out.path("rejected").asLong(), byReason, out.path("chunks").asInt(), out.path("chunksDeadLettered").asInt(),
                 out.path("chunksFailed").asInt(), partitions, curated, rejects, null, null, null);
     }

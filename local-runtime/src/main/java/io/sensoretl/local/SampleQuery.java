@@ -26,25 +26,45 @@ public final class SampleQuery {
     }
 
     public Result readingsPerDayAndMetric() throws SQLException {
+        return readingsPerDayAndMetric(null);
+    }
+
+    /** Readings per day and metric of one run ({@code runId}), or of every run in the data dir ({@code null}). */
+    public Result readingsPerDayAndMetric(String runId) throws SQLException {
         String from = CuratedData.readParquet(curated.readingsGlobs());
         if (from == null) {
             return new Result(null, List.of());
         }
         String sql = "SELECT dt, metric, unit, count(*) AS readings, round(avg(value), 2) AS avg_value, "
-                + "count(DISTINCT sensor_id) AS sensors FROM " + from + " GROUP BY ALL ORDER BY dt, metric";
+                + "count(DISTINCT sensor_id) AS sensors FROM " + from + where(runId) + " GROUP BY ALL ORDER BY dt, metric";
         return new Result(sql, query(sql));
     }
 
     public Map<String, Long> rejectsByReason() throws SQLException {
+        return rejectsByReason(null);
+    }
+
+    /** Rejects per reason of one run ({@code runId}), or of every run ({@code null}). */
+    public Map<String, Long> rejectsByReason(String runId) throws SQLException {
         String from = CuratedData.readParquet(curated.rejectsGlobs());
         Map<String, Long> out = new TreeMap<>();
         if (from == null) {
             return out;
         }
-        for (Map<String, Object> row : query("SELECT reason, count(*) AS n FROM " + from + " GROUP BY reason")) {
+        for (Map<String, Object> row : query("SELECT reason, count(*) AS n FROM " + from + where(runId) + " GROUP BY reason")) {
             out.put(String.valueOf(row.get("reason")), ((Number) row.get("n")).longValue());
         }
         return out;
+    }
+
+    private static String where(String runId) {
+        if (runId == null) {
+            return "";
+        }
+        if (!runId.matches("[A-Za-z0-9_.:-]+")) {
+            throw new IllegalArgumentException("not a run id: " + runId);
+        }
+        return " WHERE run_id = '" + runId + "'";
     }
 
     private static List<Map<String, Object>> query(String sql) throws SQLException {

@@ -55,8 +55,9 @@ public final class DemoCommand implements Callable<Integer> {
                     io.sensoretl.local.LocalPipeline.Settings.defaults(), json);
         }
         SampleQuery query = new SampleQuery(local.dataDir());
-        SampleQuery.Result perDay = query.readingsPerDayAndMetric();
-        Map<String, Long> rejects = query.rejectsByReason();
+        // the demo's run only: other runs in the same data dir are not the sample's
+        SampleQuery.Result perDay = query.readingsPerDayAndMetric(report.runId());
+        Map<String, Long> rejects = query.rejectsByReason(report.runId());
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("run", report);
@@ -70,10 +71,10 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         out.println();
-        out.println("curated readings (DuckDB over the Parquet the catalog points at):");
+        out.println("curated readings of this run, " + report.runId() + " (DuckDB over the Parquet the catalog points at):");
         printTable(perDay.rows(), out);
         out.println();
-        out.println("rejected records by reason (all runs, queryable in " + report.rejectsPath() + "):");
+        out.println("rejected records of this run by reason (every run's are queryable in " + report.rejectsPath() + "):");
         rejects.forEach((reason, n) -> out.printf("  %-28s %,d%n", reason, n));
         out.println();
         out.println("next: ./sensor-etl run <your-dump.ndjson>   ./sensor-etl dlq list   ./sensor-etl serve");

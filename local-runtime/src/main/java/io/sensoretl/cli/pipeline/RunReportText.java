@@ -31,7 +31,9 @@ final class RunReportText {
         out.printf("run %s %s%n", r.runId(), r.status());
         out.printf("  execution  %s%n", r.executionId());
         out.printf("  source     %s%n", r.source());
-        out.printf("  records    %,d: %,d valid, %,d rejected%n", r.records(), r.valid(), r.rejected());
+        // a source record (a row of a wide CSV) can hold several readings: both counts, never one for the other
+        out.printf("  read       %,d source record(s) -> %,d reading(s): %,d valid, %,d rejected%n", r.sourceRecords(),
+                r.records(), r.valid(), r.rejected());
         for (Map.Entry<String, Long> e : r.rejectedByReason().entrySet()) {
             out.printf("    %-28s %,d%n", e.getKey(), e.getValue());
         }

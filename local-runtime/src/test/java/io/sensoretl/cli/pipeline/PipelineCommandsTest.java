@@ -59,6 +59,9 @@ class PipelineCommandsTest {
         assertThat(r.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(r.path("outcome").asText()).isEqualTo("PROCESSED");
         assertThat(r.path("source").asText()).isEqualTo("s3://sensor-etl-source/incoming/plant.ndjson");
+        assertThat(r.path("schemaVersion").asInt()).isEqualTo(1);
+        // the default contract is long form: one reading per source record, so both counts agree here
+        assertThat(r.path("sourceRecords").asLong()).isEqualTo(truth.records());
         assertThat(r.path("records").asLong()).isEqualTo(truth.records());
         assertThat(r.path("valid").asLong()).isEqualTo(truth.valid());
         assertThat(r.path("rejected").asLong()).isEqualTo(truth.rejected());
