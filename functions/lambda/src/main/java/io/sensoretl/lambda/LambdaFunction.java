@@ -111,9 +111,8 @@ public enum LambdaFunction {
      * as the capabilities the function does without.
      */
     static final class Excludes {
-        /** Lambda's event classes and their date libraries: the handlers read their JSON with Jackson. */
-        static final List<String> EVERY_JAR = List.of("com.amazonaws:aws-lambda-java-events", "joda-time:joda-time",
-                "com.fasterxml.jackson.datatype:jackson-datatype-jsr310");
+        /** java.time support for the local stores' JSON files: the Lambda stores are DynamoDB. */
+        static final List<String> EVERY_JAR = List.of("com.fasterxml.jackson.datatype:jackson-datatype-jsr310");
         static final List<String> S3 = List.of("software.amazon.awssdk:s3", "software.amazon.awssdk:aws-xml-protocol",
                 "software.amazon.awssdk:arns");
         static final List<String> GLUE = List.of("software.amazon.awssdk:glue");
