@@ -90,7 +90,7 @@ public final class AslEngine {
                 : info.startTime().plusSeconds(machine.definition().timeoutSeconds());
         ExecutionRuntime runtime = ExecutionRuntime.start(services, info, deadline);
         Frame frame = new Frame(runtime, Variables.root(), null, 0);
-        frame.event("ExecutionStarted", EventDetails.payload("input", input).put("roleArn", role));
+        frame.executionStarted(EventDetails.payload("input", input).put("roleArn", role));
         ExecutionResult result;
         try {
             PayloadLimit.check(input, "input");

@@ -45,6 +45,14 @@ public final class Frame {
         return mapItem;
     }
 
+    /**
+     * ExecutionStarted: recorded without becoming the previous event of the next one, since AWS gives the first
+     * event after it previousEventId 0.
+     */
+    public long executionStarted(JsonNode details) {
+        return runtime.history().add("ExecutionStarted", 0, details);
+    }
+
     public long event(String type, JsonNode details) {
         long id = runtime.history().add(type, lastEvent.get(), details);
         lastEvent.set(id);

@@ -97,7 +97,7 @@ final class DistributedMapRun {
         ExecutionRuntime child = env.frame().runtime().child(info);
         Frame frame = new Frame(child, Variables.root(), null, 0);
         String start = Timestamps.format(info.startTime());
-        frame.event("ExecutionStarted", EventDetails.payload("input", childInput));
+        frame.executionStarted(EventDetails.payload("input", childInput));
         try {
             JsonNode out = Interpreter.run(state.processor(), childInput, frame);
             frame.event("ExecutionSucceeded", EventDetails.payload("output", out));

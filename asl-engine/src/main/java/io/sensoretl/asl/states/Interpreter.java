@@ -36,6 +36,9 @@ public final class Interpreter {
                 frame.variables().assignAll(outcome.assignments());
             }
             ObjectNode exited = EventDetails.state(state.name(), "output", outcome.output());
+            if (!outcome.assignments().isEmpty()) {
+                exited.setAll(EventDetails.assignedVariables(outcome.assignments()));
+            }
             frame.event(type + "StateExited", exited);
             if (outcome.transition().end()) {
                 return outcome.output();

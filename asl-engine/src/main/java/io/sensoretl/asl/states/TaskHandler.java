@@ -11,6 +11,7 @@ import io.sensoretl.asl.runtime.EventDetails;
 import io.sensoretl.asl.runtime.StateEnv;
 import io.sensoretl.asl.services.TaskRequest;
 import io.sensoretl.asl.services.TaskResource;
+import io.sensoretl.asl.task.TaskResources;
 import io.sensoretl.asl.time.DeadlineExceeded;
 import io.sensoretl.asl.time.Deadlines;
 import java.time.Instant;
@@ -29,7 +30,7 @@ final class TaskHandler implements StateHandler<TaskState> {
                     + "supported by the local engine: in-process resources run with the caller's identity.");
         }
         JsonNode parameters = ResultFlow.effectiveInput(state, state.parameters(), raw, env);
-        TaskResource resource = env.services().resources().require(state.resource());
+        TaskResource resource = env.services().resources().find(state.resource()).orElse(null);
         StateValues values = StateValues.of(env, raw, raw);
         Long timeout = state.timeoutSeconds().resolve(values);
         // evaluated so a bad value or path fails as on AWS; in-process functions cannot send heartbeats, so it never fires
@@ -40,7 +41,7 @@ final class TaskHandler implements StateHandler<TaskState> {
         if (executionBound) {
             deadline = executionDeadline;
         }
-        boolean lambda = resource.recordsAsLambdaFunction(state.resource());
+        boolean lambda = resource != null && resource.recordsAsLambdaFunction(state.resource());
         String family = lambda ? "LambdaFunction" : "Task";
         ObjectNode scheduled = EventDetails.resource(state.resource());
         if (lambda) {
@@ -56,6 +57,14 @@ final class TaskHandler implements StateHandler<TaskState> {
             scheduled.put("heartbeatInSeconds", heartbeat);
         }
         env.frame().event(family + "Scheduled", scheduled);
+        if (resource == null) {
+            // AWS schedules the task and then fails it; the cause says how to run the state locally anyway
+            FailureException unsupported = env.runtimeError(StatesErrorName.RUNTIME,
+                    TaskResources.unsupported(state.resource(), state.name()));
+            env.frame().event("TaskFailed", details(false, state.resource(),
+                    EventDetails.failure(unsupported.error(), unsupported.cause())));
+            throw unsupported;
+        }
         env.frame().event(family + "Started", lambda ? null : EventDetails.resource(state.resource()));
         JsonNode result;
         try {

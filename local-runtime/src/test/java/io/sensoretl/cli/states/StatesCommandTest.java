@@ -73,6 +73,24 @@ class StatesCommandTest {
     }
 
     @Test
+    void validateJsonPrintsOneObjectWithEveryProblem() throws Exception {
+        Path bad = file("bad.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Typo\":1,\"End\":true}}}");
+        CliRun run = cli("states", "validate", "--json", bad.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        JsonNode report = Json.parse(run.out());
+        assertThat(report.path("definition").asText()).isEqualTo(bad.toString());
+        assertThat(report.path("valid").asBoolean(true)).isFalse();
+        assertThat(report.path("problems")).hasSize(1);
+        assertThat(report.at("/problems/0/pointer").asText()).isEqualTo("/States/A/Typo");
+        assertThat(report.at("/problems/0/message").asText()).isEqualTo("unknown field 'Typo'");
+
+        Path good = file("good.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}");
+        CliRun ok = cli("states", "validate", good.toString(), "--json");
+        assertThat(ok.exit()).isZero();
+        assertThat(Json.parse(ok.out())).isEqualTo(Json.parse("{\"definition\":\"" + good + "\",\"valid\":true,\"problems\":[]}"));
+    }
+
+    @Test
     void testCommandRunsVectorsWithLambdaBehavioursAndS3() throws Exception {
         Path vectors = Files.createDirectories(dir.resolve("vectors"));
         Files.writeString(vectors.resolve("lambda.json"), """
