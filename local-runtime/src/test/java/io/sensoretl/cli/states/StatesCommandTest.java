@@ -41,6 +41,22 @@ class StatesCommandTest {
     }
 
     @Test
+    void runWithAMockConfigTestCaseMocksTheTasksItNames() throws Exception {
+        Path def = file("orders.json", io.sensoretl.stepfunctions.MockConfigTest.DEFINITION);
+        Path mocks = file("MockConfigFile.json", io.sensoretl.stepfunctions.MockConfigTest.MOCKS);
+        String store = dir.resolve("store").toString();
+        CliRun happy = cli("states", "run", def.toString(), "--mock-config", mocks.toString(), "--test-case", "HappyPath",
+                "--store", store);
+        assertThat(happy.exit()).as(happy.err()).isZero();
+        assertThat(Json.parse(happy.out().strip())).isEqualTo(Json.parse("{\"status\":\"SUCCEEDED\",\"output\":{\"id\":\"o-1\"}}"));
+
+        CliRun unknown = cli("states", "run", def.toString(), "--mock-config", mocks.toString(), "--test-case", "Nope",
+                "--store", store);
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("'Nope'").contains("HappyPath").contains("'orders'");
+    }
+
+    @Test
     void virtualTimeSkipsLongWaits() throws Exception {
         Path def = file("wait.json", "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":86400,\"End\":true}}}");
         long start = System.nanoTime();
