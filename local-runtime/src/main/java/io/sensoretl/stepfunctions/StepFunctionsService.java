@@ -44,7 +44,8 @@ public final class StepFunctionsService {
     public static final Set<String> ACTIONS = Set.of("CreateStateMachine", "DescribeStateMachine", "ListStateMachines",
             "UpdateStateMachine", "DeleteStateMachine", "ValidateStateMachineDefinition", "StartExecution",
             "StartSyncExecution", "DescribeExecution", "ListExecutions", "GetExecutionHistory", "StopExecution",
-            "DescribeStateMachineForExecution");
+            "DescribeStateMachineForExecution", "RedriveExecution", "SendTaskSuccess", "SendTaskFailure",
+            "SendTaskHeartbeat");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
     private static final Set<String> STATUSES = Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED",
@@ -86,6 +87,19 @@ public final class StepFunctionsService {
         actions.put("GetExecutionHistory", this::getExecutionHistory);
         actions.put("StopExecution", this::stopExecution);
         actions.put("DescribeStateMachineForExecution", this::describeStateMachineForExecution);
+        actions.put("RedriveExecution", this::redriveExecution);
+        actions.put("SendTaskSuccess", r -> sendTask(r, (engine, token) -> {
+            JsonNode output;
+            try {
+                output = Json.parse(required(r, "output"));
+            } catch (IllegalArgumentException e) {
+                throw SfnException.of("InvalidOutput", "Invalid Output: '" + e.getMessage() + "'");
+            }
+            engine.sendTaskSuccess(token, output);
+        }));
+        actions.put("SendTaskFailure", r -> sendTask(r, (engine, token) -> engine.sendTaskFailure(token,
+                r.hasNonNull("error") ? r.get("error").asText() : null, r.hasNonNull("cause") ? r.get("cause").asText() : null)));
+        actions.put("SendTaskHeartbeat", r -> sendTask(r, AslEngine::sendTaskHeartbeat));
         closeOrphans();
     }
 
@@ -226,7 +240,8 @@ public final class StepFunctionsService {
 
     private JsonNode startExecution(JsonNode r) {
         Started s = start(r);
-        return Json.object().put("executionArn", s.execution().executionArn()).put("startDate", epoch(s.startDate()));
+        return Json.object().put("executionArn", s.execution().executionArn())
+                .put("startDate", epoch(s.execution().record().startDate()));
     }
 
     private JsonNode startSyncExecution(JsonNode r) {
@@ -450,14 +465,7 @@ public final class StepFunctionsService {
         String arn = required(r, "executionArn");
         existing(arn);
         String[] names = Arns.executionName(arn, "executionArn");
-        Path used = store(names[0]).directory(names[1]).resolve("state-machine.json");
-        StoredStateMachine m;
-        try {
-            m = Files.isRegularFile(used) ? StoredStateMachine.fromJson(Json.parse(Files.readString(used)))
-                    : machine(arns.stateMachine(names[0]), "executionArn");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StoredStateMachine m = definitionUsed(names[0], names[1]);
         ObjectNode o = Json.object();
         o.put("stateMachineArn", m.arn());
         o.put("name", m.name());
@@ -470,7 +478,64 @@ public final class StepFunctionsService {
         return o;
     }
 
+    /**
+     * RedriveExecution: the execution goes on from the state it did not finish, with the definition it ran (mocks of
+     * a #TestCase start are not kept: a redrive runs unmocked).
+     */
+    private JsonNode redriveExecution(JsonNode r) {
+        String arn = required(r, "executionArn");
+        synchronized (this) {
+            ExecutionRecord record = existing(arn);
+            String[] names = Arns.executionName(arn, "executionArn");
+            StoredStateMachine m = definitionUsed(names[0], names[1]);
+            Execution execution;
+            try {
+                execution = engine(names[0]).redrive(load(m.definition()), record, null);
+            } catch (io.sensoretl.asl.errors.ExecutionNotRedrivableException e) {
+                throw SfnException.of("ExecutionNotRedrivable", "Execution is not redrivable: '" + arn + "': "
+                        + e.getMessage());
+            }
+            live.put(arn, execution);
+            execution.completion().whenComplete((x, e) -> live.remove(arn));
+            ExecutionRecord now = execution.record();
+            return Json.object().put("redriveDate", epoch(now.redriveDate() != null ? now.redriveDate()
+                    : clock.instant().toString()));
+        }
+    }
+
+    /** SendTask*: the engine that issued the token answers it (each state machine has its engine). */
+    private JsonNode sendTask(JsonNode r, java.util.function.BiConsumer<AslEngine, String> send) {
+        String token = required(r, "taskToken");
+        io.sensoretl.asl.errors.TaskTokenException refused = null;
+        for (AslEngine engine : engineByMachine.values()) {
+            try {
+                send.accept(engine, token);
+                return Json.object();
+            } catch (io.sensoretl.asl.errors.TaskTokenException e) {
+                if (e.reason() == io.sensoretl.asl.errors.TaskTokenException.Reason.TIMED_OUT) {
+                    throw SfnException.of(e.reason().code(), e.getMessage());
+                }
+                refused = e;
+            }
+        }
+        if (refused != null) {
+            throw SfnException.of(refused.reason().code(), refused.getMessage());
+        }
+        throw SfnException.of("TaskDoesNotExist", "Task Does Not Exist: no execution in this process waits for the "
+                + "task token '" + token + "'");
+    }
+
     // ---- helpers
+
+    private StoredStateMachine definitionUsed(String machine, String executionName) {
+        Path used = store(machine).directory(executionName).resolve("state-machine.json");
+        try {
+            return Files.isRegularFile(used) ? StoredStateMachine.fromJson(Json.parse(Files.readString(used)))
+                    : machine(arns.stateMachine(machine), "executionArn");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** The state machine an execution ran, as it was then (DescribeStateMachineForExecution answers with it). */
     private void writeDefinitionUsed(StoredStateMachine m, String executionName) {

@@ -21,10 +21,17 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 final class LocalStepFunctions implements AutoCloseable {
     final ExecutorService executor = Executors.newFixedThreadPool(4);
     final StepFunctionsServer server;
+    /** Lambda functions the engines get (each state machine's engine is built at its first execution). */
+    final java.util.Map<String, com.amazonaws.services.lambda.runtime.RequestHandler<?, ?>> lambdas =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     LocalStepFunctions(Path dir, MockConfig mocks) throws Exception {
         StepFunctionsService service = new StepFunctionsService(dir, "us-east-1", "123456789012", Clock.systemUTC(),
-                store -> AslEngine.builder().executor(executor).store(store).build(), mocks);
+                store -> {
+                    AslEngine engine = AslEngine.builder().executor(executor).store(store).build();
+                    lambdas.forEach(engine.lambdas()::register);
+                    return engine;
+                }, mocks);
         server = StepFunctionsServer.start(0, service,
                 new SigV4Verifier(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "states", Clock.systemUTC()));
     }
