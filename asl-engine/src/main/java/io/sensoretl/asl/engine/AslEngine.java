@@ -15,6 +15,7 @@ import io.sensoretl.asl.runtime.EventDetails;
 import io.sensoretl.asl.runtime.ExecutionInfo;
 import io.sensoretl.asl.runtime.ExecutionRuntime;
 import io.sensoretl.asl.runtime.ExecutionTimedOut;
+import io.sensoretl.asl.runtime.StopSignal;
 import io.sensoretl.asl.runtime.Frame;
 import io.sensoretl.asl.runtime.Timestamps;
 import io.sensoretl.asl.runtime.Variables;
@@ -48,6 +49,20 @@ public final class AslEngine {
     private final EngineServices services;
     private final LambdaFunctions lambdas;
     private final ExecutionStore store;
+    /** Executions in progress in this engine, by ARN: what {@link #stop} can stop. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Running> running = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An execution in progress; its monitor orders a stop against the execution's own end. */
+    private static final class Running {
+        final ExecutionInfo info;
+        final ExecutionRuntime runtime;
+        boolean ended;
+
+        Running(ExecutionInfo info, ExecutionRuntime runtime) {
+            this.info = info;
+            this.runtime = runtime;
+        }
+    }
 
     private AslEngine(EngineServices services, LambdaFunctions lambdas, ExecutionStore store) {
         this.services = services;
@@ -76,6 +91,10 @@ public final class AslEngine {
         }
     }
 
+    /**
+     * Runs an execution to its end on the calling thread. With a store, the execution is saved RUNNING when
+     * it starts (so a process that dies during it leaves it listed) and again when it ends.
+     */
     public ExecutionResult execute(StateMachine machine, ExecutionRequest request) {
         String smName = request.stateMachineName() != null ? request.stateMachineName() : "local-state-machine";
         String name = request.executionName() != null ? request.executionName() : services.uuids().get();
@@ -89,32 +108,100 @@ public final class AslEngine {
         java.time.Instant deadline = machine.definition().timeoutSeconds() == null ? null
                 : info.startTime().plusSeconds(machine.definition().timeoutSeconds());
         ExecutionRuntime runtime = ExecutionRuntime.start(services, info, deadline);
-        Frame frame = new Frame(runtime, Variables.root(), null, 0);
-        frame.event("ExecutionStarted", EventDetails.payload("input", input).put("roleArn", role));
-        ExecutionResult result;
+        Running self = new Running(info, runtime);
+        if (running.putIfAbsent(info.executionArn(), self) != null) {
+            // StartExecution with the name of an execution that is running
+            throw new IllegalArgumentException("Execution Already Exists: '" + info.executionArn() + "' is running");
+        }
+        try {
+            Frame frame = new Frame(runtime, Variables.root(), null, 0);
+            frame.event("ExecutionStarted", EventDetails.payload("input", input).put("roleArn", role));
+            save(info, runtime, "RUNNING", null, null, null, null);
+            ExecutionResult result = run(machine, input, info, runtime, frame);
+            synchronized (self) {
+                if (runtime.stop().requested() && result.status() != ExecutionStatus.ABORTED) {
+                    // stopped between the last state and here: the stop was accepted and saved, it stands
+                    result = aborted(info, runtime);
+                }
+                self.ended = true;
+                save(info, runtime, result.status().name(), services.time().now(), result.output(), result.error(),
+                        result.cause());
+            }
+            return result;
+        } finally {
+            running.remove(info.executionArn());
+        }
+    }
+
+    private ExecutionResult run(StateMachine machine, JsonNode input, ExecutionInfo info, ExecutionRuntime runtime,
+                                Frame frame) {
         try {
             PayloadLimit.check(input, "input");
             JsonNode output = Interpreter.run(machine.definition(), input, frame);
+            if (runtime.stop().requested()) {
+                return aborted(info, runtime);
+            }
             frame.event("ExecutionSucceeded", EventDetails.payload("output", output));
-            result = result(info, runtime, ExecutionStatus.SUCCEEDED, output, null, null);
-        } catch (FailureException e) {
-            frame.event("ExecutionFailed", EventDetails.failure(e.error(), e.cause()));
-            result = result(info, runtime, ExecutionStatus.FAILED, null, e.error(), e.cause());
-        } catch (ExecutionTimedOut e) {
-            frame.event("ExecutionTimedOut", EventDetails.failure(StatesErrorName.TIMEOUT.code(), null));
-            result = result(info, runtime, ExecutionStatus.TIMED_OUT, null, StatesErrorName.TIMEOUT.code(), null);
+            return result(info, runtime, ExecutionStatus.SUCCEEDED, output, null, null);
         } catch (RuntimeException e) {
+            if (runtime.stop().requested()) {
+                // whatever the stop made the running work throw: the execution was aborted
+                return aborted(info, runtime);
+            }
+            if (e instanceof FailureException f) {
+                frame.event("ExecutionFailed", EventDetails.failure(f.error(), f.cause()));
+                return result(info, runtime, ExecutionStatus.FAILED, null, f.error(), f.cause());
+            }
+            if (e instanceof ExecutionTimedOut) {
+                frame.event("ExecutionTimedOut", EventDetails.failure(StatesErrorName.TIMEOUT.code(), null));
+                return result(info, runtime, ExecutionStatus.TIMED_OUT, null, StatesErrorName.TIMEOUT.code(), null);
+            }
             // an engine defect or an unsupported construct found at run time: the execution fails and says why
             String cause = "The local engine could not continue: " + e;
             frame.event("ExecutionFailed", EventDetails.failure(StatesErrorName.RUNTIME.code(), cause));
-            result = result(info, runtime, ExecutionStatus.FAILED, null, StatesErrorName.RUNTIME.code(), cause);
+            return result(info, runtime, ExecutionStatus.FAILED, null, StatesErrorName.RUNTIME.code(), cause);
         }
+    }
+
+    /**
+     * Stops a running execution, as StopExecution does: it ends ABORTED with an ExecutionAborted event
+     * carrying {@code error} and {@code cause} (both optional), saved at once; no state starts after it, no
+     * retry or Catch runs, and the threads working for it are interrupted. {@link #execute} then returns
+     * the ABORTED result.
+     *
+     * @return false when no execution with this ARN is running in this engine (it ended, or never ran here)
+     */
+    public boolean stop(String executionArn, String error, String cause) {
+        Running r = running.get(executionArn);
+        if (r == null) {
+            return false;
+        }
+        synchronized (r) {
+            if (r.ended) {
+                return false;
+            }
+            if (r.runtime.stop().requested()) {
+                return true;
+            }
+            r.runtime.history().close("ExecutionAborted", EventDetails.failure(error, cause));
+            save(r.info, r.runtime, ExecutionStatus.ABORTED.name(), services.time().now(), null, error, cause);
+            r.runtime.stop().request(error, cause);
+        }
+        return true;
+    }
+
+    private ExecutionResult aborted(ExecutionInfo info, ExecutionRuntime runtime) {
+        StopSignal.Reason reason = runtime.stop().reason();
+        return result(info, runtime, ExecutionStatus.ABORTED, null, reason.error(), reason.cause());
+    }
+
+    private void save(ExecutionInfo info, ExecutionRuntime runtime, String status, java.time.Instant stop,
+                      JsonNode output, String error, String cause) {
         if (store != null) {
-            store.save(new ExecutionRecord(result.executionArn(), name, info.stateMachineArn(), result.status().name(),
-                    Timestamps.format(info.startTime()), Timestamps.format(services.time().now()), input, result.output(),
-                    result.error(), result.cause(), result.history(), result.mapRuns()));
+            store.save(new ExecutionRecord(info.executionArn(), info.executionName(), info.stateMachineArn(), status,
+                    Timestamps.format(info.startTime()), stop == null ? null : Timestamps.format(stop), info.input(),
+                    output, error, cause, runtime.history().events(), runtime.mapRuns()));
         }
-        return result;
     }
 
     private static ExecutionResult result(ExecutionInfo info, ExecutionRuntime runtime, ExecutionStatus status,

@@ -7,10 +7,15 @@ import io.sensoretl.asl.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What is kept about a finished execution: DescribeExecution fields, its events and its map runs. */
+/**
+ * What is kept about an execution: DescribeExecution fields, its events and its map runs. A running
+ * execution has status RUNNING and no stop date.
+ */
 public record ExecutionRecord(String executionArn, String name, String stateMachineArn, String status,
                               String startDate, String stopDate, JsonNode input, JsonNode output, String error,
                               String cause, List<HistoryEvent> events, List<JsonNode> mapRuns) {
+    private static final java.time.format.DateTimeFormatter STOP_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     public ObjectNode describe() {
         ObjectNode o = Json.object();
@@ -19,7 +24,9 @@ public record ExecutionRecord(String executionArn, String name, String stateMach
         o.put("stateMachineArn", stateMachineArn);
         o.put("status", status);
         o.put("startDate", startDate);
-        o.put("stopDate", stopDate);
+        if (stopDate != null) {
+            o.put("stopDate", stopDate);
+        }
         o.put("input", Json.write(input));
         if (output != null) {
             o.put("output", Json.write(output));
@@ -31,6 +38,26 @@ public record ExecutionRecord(String executionArn, String name, String stateMach
             o.put("cause", cause);
         }
         return o;
+    }
+
+    /**
+     * This execution as StopExecution leaves it: ABORTED at {@code at}, its history ending with an
+     * ExecutionAborted event carrying {@code error} and {@code cause} (both optional). For an execution that
+     * is RUNNING in a record but no longer runs anywhere, e.g. after its process was killed.
+     */
+    public ExecutionRecord aborted(java.time.Instant at, String error, String cause) {
+        List<HistoryEvent> withEnd = new ArrayList<>(events);
+        long previous = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
+        com.fasterxml.jackson.databind.node.ObjectNode details = Json.object();
+        if (error != null) {
+            details.put("error", error);
+        }
+        if (cause != null) {
+            details.put("cause", cause);
+        }
+        withEnd.add(new HistoryEvent(previous + 1, previous, at, "ExecutionAborted", details));
+        return new ExecutionRecord(executionArn, name, stateMachineArn, "ABORTED", startDate,
+                STOP_DATE.format(at.atOffset(java.time.ZoneOffset.UTC)), input, null, error, cause, withEnd, mapRuns);
     }
 
     public ObjectNode historyJson() {
@@ -49,7 +76,7 @@ public record ExecutionRecord(String executionArn, String name, String stateMach
         }
         return new ExecutionRecord(describe.path("executionArn").asText(), describe.path("name").asText(),
                 describe.path("stateMachineArn").asText(), describe.path("status").asText(),
-                describe.path("startDate").asText(), describe.path("stopDate").asText(),
+                describe.path("startDate").asText(), describe.path("stopDate").asText(null),
                 Json.parse(describe.path("input").asText("null")),
                 describe.has("output") ? Json.parse(describe.get("output").asText()) : null,
                 describe.has("error") ? describe.get("error").asText() : null,

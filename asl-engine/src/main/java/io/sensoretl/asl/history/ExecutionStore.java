@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Keeps finished executions on disk, one folder per execution name with describe.json,
- * history.json and map-runs.json, so they can be listed and inspected after the process ends.
+ * Keeps executions on disk, one folder per execution name with describe.json, history.json and
+ * map-runs.json, so they can be listed and inspected after the process ends. Each file is replaced
+ * atomically (a process killed while saving leaves the previous version), and describe.json last, so a
+ * reader never sees a status whose history is not saved yet.
  */
 public final class ExecutionStore {
     private final Path root;
@@ -31,13 +33,28 @@ public final class ExecutionStore {
         Path dir = root.resolve(safe(record.name()));
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("describe.json"), Json.pretty(record.describe()));
-            Files.writeString(dir.resolve("history.json"), Json.pretty(record.historyJson()));
             com.fasterxml.jackson.databind.node.ArrayNode runs = Json.array();
             record.mapRuns().forEach(runs::add);
-            Files.writeString(dir.resolve("map-runs.json"), Json.pretty(runs));
+            replace(dir.resolve("map-runs.json"), Json.pretty(runs));
+            replace(dir.resolve("history.json"), Json.pretty(record.historyJson()));
+            replace(dir.resolve("describe.json"), Json.pretty(record.describe()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write execution record to " + dir, e);
+        }
+    }
+
+    private static void replace(Path file, String content) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content);
+            try {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

@@ -12,32 +12,43 @@ public final class ExecutionRuntime {
     private final History history;
     private final List<JsonNode> mapRuns;
     private final Instant deadline;
+    private final StopSignal stop;
 
     public ExecutionRuntime(EngineServices services, ExecutionInfo info, History history, List<JsonNode> mapRuns,
-                            Instant deadline) {
+                            Instant deadline, StopSignal stop) {
         this.services = services;
         this.info = info;
         this.history = history;
         this.mapRuns = mapRuns;
         this.deadline = deadline;
+        this.stop = stop;
     }
 
     /** @param deadline when the machine's TimeoutSeconds runs out, or null */
     public static ExecutionRuntime start(EngineServices services, ExecutionInfo info, Instant deadline) {
-        return new ExecutionRuntime(services, info, new History(services.time()), new ArrayList<>(), deadline);
+        return new ExecutionRuntime(services, info, new History(services.time()), new ArrayList<>(), deadline,
+                new StopSignal());
     }
 
-    /** A distributed Map child: its own execution identity and history, the parent's map-run list and deadline. */
+    /**
+     * A distributed Map child: its own execution identity and history, the parent's map-run list, deadline
+     * and stop signal (stopping the parent stops its children).
+     */
     public ExecutionRuntime child(ExecutionInfo childInfo) {
-        return new ExecutionRuntime(services, childInfo, new History(services.time()), mapRuns, deadline);
+        return new ExecutionRuntime(services, childInfo, new History(services.time()), mapRuns, deadline, stop);
+    }
+
+    public StopSignal stop() {
+        return stop;
     }
 
     public Instant deadline() {
         return deadline;
     }
 
-    /** Throws once the execution's TimeoutSeconds has passed. */
+    /** Throws once the execution was stopped ({@link ExecutionAborted}) or its TimeoutSeconds has passed. */
     public void checkDeadline() {
+        stop.check();
         if (deadline != null && services.time().now().isAfter(deadline)) {
             throw new ExecutionTimedOut();
         }

@@ -91,6 +91,7 @@ final class DistributedMapRun {
         if (tolerance.exceeded(failures.get(), total)) {
             return null;
         }
+        env.frame().runtime().stop().check();
         String name = env.services().uuids().get();
         ExecutionInfo info = new ExecutionInfo(parent.partition(), parent.region(), parent.account(), childMachine, name,
                 parent.roleArn(), env.services().time().now(), childInput);
