@@ -32,9 +32,9 @@ class DynamoDbPartitionLocksTest extends PartitionLocksContract {
     }
 
     @Override
-    protected PartitionLocks newLocks(ManualClock clock) {
+    protected PartitionLocks newLocks(ManualClock clock, io.sensoretl.ledger.ExecutionLiveness executions) {
         String table = "ledger-" + TABLES.incrementAndGet();
         DynamoDbTables.ledger(client, table);
-        return new DynamoDbPartitionLocks(client, table, clock);
+        return new DynamoDbPartitionLocks(client, table, clock, executions);
     }
 }
