@@ -26,13 +26,21 @@ public final class RunCompaction {
     private final PartitionCatalog catalog;
     private final CompactionConfig config;
     private final PartitionLocks locks;
+    private final CrashPoint crashPoint;
     private volatile boolean tablesEnsured;
 
     public RunCompaction(Blobs blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks) {
+        this(blobs, catalog, config, locks, CrashPoint.NONE);
+    }
+
+    /** @param crashPoint called at each step of each partition (tests stop a process there) */
+    public RunCompaction(Blobs blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks,
+                         CrashPoint crashPoint) {
         this.blobs = blobs;
         this.catalog = catalog;
         this.config = config;
         this.locks = locks;
+        this.crashPoint = crashPoint;
     }
 
     /**
@@ -41,10 +49,19 @@ public final class RunCompaction {
      * @param reapply    apply the run again where it was applied already (after a redrive)
      */
     public Result apply(String runId, Optional<List<String>> partitions, String sourceDate, boolean reapply) throws IOException {
+        return apply(runId, partitions, sourceDate, reapply, null);
+    }
+
+    /**
+     * @param executionId the workflow execution compacting, recorded with each partition lease it takes, so that
+     *                    once it is known to have ended another run takes the lease at once; null: none recorded
+     */
+    public Result apply(String runId, Optional<List<String>> partitions, String sourceDate, boolean reapply,
+                        String executionId) throws IOException {
         CuratedLayout.requireRunId(runId);
         ensureTables();
-        PartitionCompactor compactor = new PartitionCompactor(blobs, catalog, CuratedTables.READINGS, config, locks,
-                CrashPoint.NONE);
+        PartitionCompactor compactor = new PartitionCompactor(blobs, catalog, CuratedTables.READINGS, config,
+                PartitionLocks.forExecution(locks, executionId), crashPoint);
         List<CompactionOutcome> outcomes = new java.util.ArrayList<>();
         long rows = 0;
         for (String dt : partitions.isPresent() ? sorted(partitions.get()) : stagedPartitions(runId)) {

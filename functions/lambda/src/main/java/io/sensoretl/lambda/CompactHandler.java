@@ -34,17 +34,24 @@ import org.crac.Resource;
  * The {@code compact} Lambda: applies a run's staged files to the curated partitions it touched and
  * registers the run's rejects partition ({@link RunCompaction}).
  *
- * <p>Event: {@code {"runId", "partitions"?: ["2024-03-01" | "dt=2024-03-01", ...], "sourceDate"?, "reapply"?}}.
+ * <p>Event: {@code {"runId", "partitions"?: ["2024-03-01" | "dt=2024-03-01", ...], "sourceDate"?, "reapply"?,
+ * "executionId"?}}.
  * Without {@code partitions} every partition staged by the run is compacted; a workflow with very
  * many partitions passes them in slices (a Map state) to stay within the Lambda time limit.
  * {@code reapply: true} applies the run again where it was applied already (after a redrive of
- * dead-lettered chunks, whose rows join the run's staged files).
+ * dead-lettered chunks, whose rows join the run's staged files). {@code executionId}, optional, is recorded
+ * with each partition lease: once that execution is known to have ended, another run takes the lease at once.
  * Settings: CURATED_BUCKET, GLUE_DATABASE, LEDGER_TABLE (partition leases), COMPACT_TARGET_MIB,
  * COMPACT_SORT_BUDGET_MIB, COMPACT_FAN_IN.
  */
 public final class CompactHandler implements RequestStreamHandler {
     /** What the step is asked; {@code partitions} is empty for "every partition the run staged". */
-    public record Request(String runId, Optional<List<String>> partitions, String sourceDate, boolean reapply) {
+    public record Request(String runId, Optional<List<String>> partitions, String sourceDate, boolean reapply,
+                          String executionId) {
+        public Request(String runId, Optional<List<String>> partitions, String sourceDate, boolean reapply) {
+            this(runId, partitions, sourceDate, reapply, null);
+        }
+
         public static Request parse(JsonNode event) {
             Optional<List<String>> partitions = Optional.empty();
             if (event.path("partitions").isArray()) {
@@ -53,7 +60,7 @@ public final class CompactHandler implements RequestStreamHandler {
                 partitions = Optional.of(List.copyOf(dts));
             }
             return new Request(CuratedLayout.requireRunId(Json.required(event, "runId")), partitions,
-                    Json.field(event, "sourceDate"), event.path("reapply").asBoolean(false));
+                    Json.field(event, "sourceDate"), event.path("reapply").asBoolean(false), Json.field(event, "executionId"));
         }
     }
 
@@ -101,7 +108,12 @@ public final class CompactHandler implements RequestStreamHandler {
 
     public CompactHandler(Blobs blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks,
                           Telemetry telemetry) {
-        this.compaction = new RunCompaction(blobs, catalog, config, locks);
+        this(new RunCompaction(blobs, catalog, config, locks), telemetry);
+    }
+
+    /** A compaction wired by the caller (the local runtime passes its crash points to it). */
+    public CompactHandler(RunCompaction compaction, Telemetry telemetry) {
+        this.compaction = compaction;
         this.telemetry = telemetry;
     }
 
@@ -126,6 +138,7 @@ public final class CompactHandler implements RequestStreamHandler {
     }
 
     public Answer compact(Request request) throws IOException {
-        return Answer.of(compaction.apply(request.runId(), request.partitions(), request.sourceDate(), request.reapply()));
+        return Answer.of(compaction.apply(request.runId(), request.partitions(), request.sourceDate(), request.reapply(),
+                request.executionId()));
     }
 }

@@ -59,7 +59,7 @@ class HandlerJsonTest {
         S3Blobs data = new S3Blobs(s3.client(), BUCKET);
         LocalRunLedger ledger = new LocalRunLedger(dir, Clock.systemUTC(), Duration.ofHours(6));
         handlers = Map.of(
-                "record-run", new RecordRunHandler(ledger, telemetry),
+                "record-run", new RecordRunHandler(ledger, io.sensoretl.ledger.ExecutionLiveness.UNKNOWN, telemetry),
                 "plan", new PlanHandler(s3.client(), telemetry),
                 "transform", new TransformHandler(s3.client(), telemetry),
                 "run-results", new RunResultsHandler(s3.client(), telemetry),
@@ -119,7 +119,7 @@ class HandlerJsonTest {
         JsonNode recorded = invoke("record-run", Map.of("bucket", BUCKET, "key", KEY, "etag", etag, "executionId", EXECUTION,
                 "force", false));
         assertThat(shape(recorded)).isEqualTo("{decision:string,started:boolean,runId:string,bucket:string,key:string,"
-                + "etag:string,attempt:int,state:string,executionId:string}");
+                + "etag:string,attempt:int,state:string,executionId:string,holder:null,tookOver:null}");
         assertThat(recorded.path("decision").asText()).isEqualTo("STARTED");
 
         JsonNode plan = invoke("plan", Map.of("bucket", BUCKET, "key", KEY, "workBucket", BUCKET, "chunkBytes", 8192));
