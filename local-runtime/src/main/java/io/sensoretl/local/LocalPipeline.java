@@ -23,6 +23,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * The workflow on a laptop: the production definition with its substitutions filled for the local
  * stack, run by the ASL engine with the real handlers in-process. Executions are recorded under the
  * data directory, as Step Functions keeps their history.
+ *
+ * <p>Each execution is owned by this process ({@link ExecutionOwners}) from before it starts until it is
+ * saved ended, so that if the process dies, its run is taken over at once by the next one and the execution
+ * is listed ABORTED. {@link #stop} stops the running executions (Ctrl-C) and gives up their partition leases.
  */
 public final class LocalPipeline implements AutoCloseable {
     public static final String REGION = AslEngine.DEFAULT_REGION;
@@ -59,9 +63,17 @@ public final class LocalPipeline implements AutoCloseable {
     private final AslEngine engine;
     private final StateMachine machine;
     private final LocalFunctions functions;
+    private final ExecutionOwners owners;
+    private final java.util.Random names;
+    /** The executions running in this pipeline, each with its end (counted down once saved ended and given up). */
+    private final Map<String, java.util.concurrent.CountDownLatch> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LocalPipeline(LocalServices stack, Settings settings, HandlerDecorator decorator) {
         this.stack = stack;
+        this.owners = new ExecutionOwners(stack.dataDir(), Clock.systemUTC());
+        // seeded: the same execution names on every run (a different sequence from the engine's own ids)
+        this.names = settings.seed() == null ? null : new java.util.Random(settings.seed() ^ 0x6e616d6573L);
+        PhaseHooks phases = PhaseHooks.fromSystemProperties();
         this.pool = Executors.newFixedThreadPool(settings.maxConcurrency());
         AslEngine.Builder builder = AslEngine.builder().executor(pool).objectStore(new SdkObjectStore(stack.s3()))
                 .store(new ExecutionStore(stack.dataDir().executions()))
@@ -74,11 +86,12 @@ public final class LocalPipeline implements AutoCloseable {
             builder.random(new java.util.Random(settings.seed()));
         }
         this.engine = builder.build();
-        this.functions = new LocalFunctions(stack, Clock.systemUTC());
+        this.functions = new LocalFunctions(stack, Clock.systemUTC(), phases);
+        HandlerDecorator decorators = phases.andThen(decorator);
         Map<String, String> values = new LinkedHashMap<>();
         functions.handlers().forEach((function, handler) -> {
             String name = LocalFunctions.functionName(function);
-            engine.lambdas().register(name, decorator.decorate(function, handler));
+            engine.lambdas().register(name, decorators.decorate(function, handler));
             values.put(function.substitution(), LambdaFunctions.arnOf(name, REGION, ACCOUNT));
         });
         values.put("DeadLetterQueueUrl", stack.deadLetterQueueUrl());
@@ -116,8 +129,60 @@ public final class LocalPipeline implements AutoCloseable {
         if (!o.isEmpty()) {
             event.set("options", o);
         }
-        return engine.execute(machine, new ExecutionRequest(event, executionName, WorkflowDefinition.STATE_MACHINE_NAME, REGION,
-                ACCOUNT, null, null));
+        String name = executionName != null ? executionName : nextName();
+        String arn = executionArn(name);
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        running.put(arn, ended);
+        try (ExecutionOwners.Claim claim = owners.claim(arn)) {
+            return engine.execute(machine, new ExecutionRequest(event, name, WorkflowDefinition.STATE_MACHINE_NAME, REGION,
+                    ACCOUNT, null, null));
+        } finally {
+            running.remove(arn);
+            ended.countDown();
+        }
+    }
+
+    /** The ARN an execution of the workflow with this name has. */
+    public static String executionArn(String executionName) {
+        return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:" + WorkflowDefinition.STATE_MACHINE_NAME + ":"
+                + executionName;
+    }
+
+    private String nextName() {
+        if (names == null) {
+            return java.util.UUID.randomUUID().toString();
+        }
+        synchronized (names) {
+            return new java.util.UUID(names.nextLong(), names.nextLong()).toString();
+        }
+    }
+
+    /**
+     * Stops every execution running in this pipeline, as StopExecution does (saved ABORTED with {@code error}
+     * and {@code cause}), waits up to {@code wait} for each to end, and gives up the partition leases it held.
+     *
+     * @return the ARNs of the executions stopped
+     */
+    public java.util.List<String> stop(String error, String cause, java.time.Duration wait) {
+        java.util.List<String> stopped = new java.util.ArrayList<>();
+        Map<String, java.util.concurrent.CountDownLatch> now = Map.copyOf(running);
+        for (Map.Entry<String, java.util.concurrent.CountDownLatch> e : now.entrySet()) {
+            if (engine.stop(e.getKey(), error, cause)) {
+                stopped.add(e.getKey());
+            }
+        }
+        io.sensoretl.compact.local.LocalPartitionLocks leases =
+                new io.sensoretl.compact.local.LocalPartitionLocks(stack.dataDir().stores(), Clock.systemUTC());
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (String arn : stopped) {
+            try {
+                now.get(arn).await(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            leases.releaseHeldBy(arn);
+        }
+        return stopped;
     }
 
     @Override
