@@ -21,11 +21,12 @@ public final class SeparateJvm implements AutoCloseable {
     private final Process process;
     private final Path stderr;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Thread reader;
 
     private SeparateJvm(Process process, Path stderr) {
         this.process = process;
         this.stderr = stderr;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     lines.add(line);
@@ -70,7 +71,8 @@ public final class SeparateJvm implements AutoCloseable {
     public String awaitLine(Duration timeout) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String line = null;
-        while (line == null && System.nanoTime() < deadline && (process.isAlive() || !lines.isEmpty())) {
+        // a line printed just before the process ended may still be on its way through the reader
+        while (line == null && System.nanoTime() < deadline && (process.isAlive() || reader.isAlive() || !lines.isEmpty())) {
             line = lines.poll(100, TimeUnit.MILLISECONDS);
         }
         if (line == null) {
