@@ -1,0 +1,46 @@
+package io.sensoretl.parquet;
+
+import io.sensoretl.reading.ReadingColumns;
+import java.io.Closeable;
+import java.io.IOException;
+import org.apache.parquet.hadoop.ParquetWriter;
+
+/**
+ * Writes ranges of {@link ReadingColumns} rows as one curated Parquet file (ZSTD, dictionaries, the
+ * {@link ReadingSchema#READINGS} schema), reporting the bytes that reached the stream so far.
+ */
+public final class ReadingColumnsWriter implements Closeable {
+    private final StreamOutputFile file;
+    private final ParquetWriter<ColumnsWriteSupport.Row> writer;
+    private final ColumnsWriteSupport.Row cursor = new ColumnsWriteSupport.Row();
+    private long rows;
+
+    public ReadingColumnsWriter(StreamOutputFile file) throws IOException {
+        this.file = file;
+        // timestamps are nearly unique: a dictionary would fill up and be dropped in every row group
+        this.writer = ParquetFiles.writer(file, new ColumnsWriteSupport(), "ts");
+    }
+
+    public void write(ReadingColumns columns, int from, int to) throws IOException {
+        cursor.columns = columns;
+        for (int i = from; i < to; i++) {
+            cursor.index = i;
+            writer.write(cursor);
+        }
+        rows += to - from;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    /** Bytes handed to the stream so far: row groups reach it when flushed, the footer on close. */
+    public long bytesWritten() {
+        return file.bytesWritten();
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
+    }
+}
