@@ -35,7 +35,8 @@ public final class LocalFunctions {
     public LocalFunctions(LocalServices stack, Clock clock) {
         DataDir dir = stack.dataDir();
         LocalRunLedger ledger = new LocalRunLedger(dir.stores(), clock, STALE_AFTER);
-        S3Blobs data = new S3Blobs(stack.s3(), DataDir.DATA_BUCKET);
+        // the local endpoint has no lifecycle rules: the compactor's sweep expires replaced versions
+        S3Blobs data = S3Blobs.withoutLifecycleTags(stack.s3(), DataDir.DATA_BUCKET);
         for (LambdaFunction f : LambdaFunction.values()) {
             // a switch over every entry: a function added to the registry does not compile until it is wired here
             handlers.put(f, switch (f) {
