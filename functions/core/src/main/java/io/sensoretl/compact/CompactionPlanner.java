@@ -4,7 +4,7 @@ import io.sensoretl.catalog.PartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.parquet.ParquetFooter;
 import io.sensoretl.parquet.ReadingFile;
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +112,7 @@ public final class CompactionPlanner {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> {
-            int c = ReadingColumns.compareUtf8(keys.sensor[a], keys.sensor[b]);
+            int c = ReadingBatch.compareUtf8(keys.sensor[a], keys.sensor[b]);
             return c != 0 ? c : Long.compare(keys.ts[a], keys.ts[b]);
         });
         double total = 0;

@@ -1,6 +1,6 @@
 package io.sensoretl.compact;
 
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import java.io.IOException;
 import java.util.List;
 
@@ -30,7 +30,7 @@ final class ConcatRows implements RowStream {
     }
 
     @Override
-    public ReadingColumns next() throws IOException {
+    public ReadingBatch next() throws IOException {
         while (true) {
             if (current == null) {
                 if (next == parts.size()) {
@@ -40,7 +40,7 @@ final class ConcatRows implements RowStream {
                 currentName = part.key();
                 current = opener.open(part);
             }
-            ReadingColumns batch = current.next();
+            ReadingBatch batch = current.next();
             if (batch != null) {
                 return batch;
             }

@@ -1,7 +1,7 @@
 package io.sensoretl.compact;
 
 import io.sensoretl.parquet.ReadingFile;
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ final class GroupTask {
                     inputs.add(rows);
                 } else {
                     try (rows) {
-                        for (ReadingColumns b; (b = rows.next()) != null; ) {
+                        for (ReadingBatch b; (b = rows.next()) != null; ) {
                             sort.addAll(b);
                         }
                     }
@@ -117,7 +117,7 @@ final class GroupTask {
             }
         }
 
-        void accept(ReadingColumns b, int r) throws IOException {
+        void accept(ReadingBatch b, int r) throws IOException {
             if (slice < 0 || ranges.get(slice).above(b, r)) {
                 int s = Math.max(slice, 0);
                 while (ranges.get(s).above(b, r)) {

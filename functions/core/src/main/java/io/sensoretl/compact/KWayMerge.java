@@ -1,6 +1,6 @@
 package io.sensoretl.compact;
 
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class KWayMerge implements Closeable {
     private final List<RowStream> inputs;
-    private final ReadingColumns[] batch;
+    private final ReadingBatch[] batch;
     private final int[] pos;
     private final int[] heap;
     private int heapSize;
@@ -29,11 +29,11 @@ final class KWayMerge implements Closeable {
     KWayMerge(List<? extends RowStream> streams) throws IOException {
         this.inputs = new ArrayList<>(streams);
         int k = inputs.size();
-        batch = new ReadingColumns[k];
+        batch = new ReadingBatch[k];
         pos = new int[k];
         heap = new int[k];
         for (int i = 0; i < k; i++) {
-            ReadingColumns b = inputs.get(i).next();
+            ReadingBatch b = inputs.get(i).next();
             if (b != null) {
                 batch[i] = b;
                 heap[heapSize++] = i;
@@ -48,12 +48,12 @@ final class KWayMerge implements Closeable {
     long drainTo(RowSink sink) throws IOException {
         while (heapSize > 0) {
             int top = heap[0];
-            ReadingColumns b = batch[top];
+            ReadingBatch b = batch[top];
             int p = pos[top];
             byte[] s = b.sensorId[p];
             long t = b.ts[p];
             if (lastSensor != null && (lastSensor != s || lastTs > t)) {
-                int c = ReadingColumns.compareUtf8(lastSensor, s);
+                int c = ReadingBatch.compareUtf8(lastSensor, s);
                 if (c > 0 || (c == 0 && lastTs > t)) {
                     throw new OutOfOrderException(inputs.get(top).name(), lastSensor, lastTs, s, t);
                 }
@@ -81,7 +81,7 @@ final class KWayMerge implements Closeable {
     }
 
     private boolean less(int a, int b) {
-        int c = ReadingColumns.compareFull(batch[a], pos[a], batch[b], pos[b]);
+        int c = ReadingBatch.compareFull(batch[a], pos[a], batch[b], pos[b]);
         return c < 0 || (c == 0 && a < b);
     }
 

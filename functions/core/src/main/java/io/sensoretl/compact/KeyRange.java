@@ -1,7 +1,7 @@
 package io.sensoretl.compact;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 
 /**
  * The rows of one slice of a partition: keys from {@code from} (inclusive) up to {@code to}
@@ -40,12 +40,12 @@ public record KeyRange(@JsonProperty("from") SortKey from, @JsonProperty("to") S
         }
 
         /** Row {@code i} sorts before the range. */
-        boolean below(ReadingColumns c, int i) {
+        boolean below(ReadingBatch c, int i) {
             return from != null && from.compareTo(fromBytes, c, i) > 0;
         }
 
         /** Row {@code i} sorts at or after the range's end. */
-        boolean above(ReadingColumns c, int i) {
+        boolean above(ReadingBatch c, int i) {
             return to != null && to.compareTo(toBytes, c, i) <= 0;
         }
 

@@ -1,6 +1,6 @@
 package io.sensoretl.compact;
 
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import java.io.Closeable;
 import java.io.IOException;
@@ -25,7 +25,7 @@ final class LocalSort implements Closeable {
     private final int bufferRows;
     private final int fanIn;
     private final Utf8Pool pool;
-    private final ReadingColumns buffer;
+    private final ReadingBatch buffer;
     private final List<Path> runs = new ArrayList<>();
     private final List<RowStream> open = new ArrayList<>();
     private long rows;
@@ -38,13 +38,13 @@ final class LocalSort implements Closeable {
             throw new IllegalArgumentException("merge fan-in must be at least 2, got " + fanIn);
         }
         this.scratch = scratch;
-        this.bufferRows = (int) Math.max(1024, Math.min(Integer.MAX_VALUE - 8, budgetBytes / ReadingColumns.bytesPerRow()));
+        this.bufferRows = (int) Math.max(1024, Math.min(Integer.MAX_VALUE - 8, budgetBytes / ReadingBatch.bytesPerRow()));
         this.fanIn = fanIn;
         this.pool = pool;
-        this.buffer = new ReadingColumns(Math.min(bufferRows, 64 * 1024));
+        this.buffer = new ReadingBatch(Math.min(bufferRows, 64 * 1024));
     }
 
-    void add(ReadingColumns batch, int row) throws IOException {
+    void add(ReadingBatch batch, int row) throws IOException {
         buffer.append(batch, row);
         rows++;
         if (buffer.size() >= bufferRows) {
@@ -52,7 +52,7 @@ final class LocalSort implements Closeable {
         }
     }
 
-    void addAll(ReadingColumns batch) throws IOException {
+    void addAll(ReadingBatch batch) throws IOException {
         for (int i = 0, n = batch.size(); i < n; i++) {
             add(batch, i);
         }
@@ -136,7 +136,7 @@ final class LocalSort implements Closeable {
         RunFile.Reader reader = new RunFile.Reader(run.getFileName().toString(), in, pool);
         return new RowStream() {
             @Override
-            public ReadingColumns next() throws IOException {
+            public ReadingBatch next() throws IOException {
                 return reader.next();
             }
 
@@ -176,18 +176,18 @@ final class LocalSort implements Closeable {
 
     /** The buffer's rows in sorted order, a batch at a time. */
     private static final class SortedBuffer implements RowStream {
-        private final ReadingColumns rows;
+        private final ReadingBatch rows;
         private final int[] order;
-        private final ReadingColumns out = new ReadingColumns(RunFile.BLOCK_ROWS);
+        private final ReadingBatch out = new ReadingBatch(RunFile.BLOCK_ROWS);
         private int next;
 
-        SortedBuffer(ReadingColumns rows, int[] order) {
+        SortedBuffer(ReadingBatch rows, int[] order) {
             this.rows = rows;
             this.order = order;
         }
 
         @Override
-        public ReadingColumns next() {
+        public ReadingBatch next() {
             if (next == order.length) {
                 return null;
             }

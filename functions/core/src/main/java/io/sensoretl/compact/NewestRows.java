@@ -2,7 +2,7 @@ package io.sensoretl.compact;
 
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.latest.NewestPerSeries;
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +23,7 @@ final class NewestRows {
         this.pool = pool;
     }
 
-    void accept(ReadingColumns c, int i) {
+    void accept(ReadingBatch c, int i) {
         byte[] s = c.sensorId[i];
         if (s != sensor && (sensor == null || !Arrays.equals(s, sensor))) {
             flush();
@@ -80,7 +80,7 @@ final class NewestRows {
             this.metric = metric;
         }
 
-        void set(ReadingColumns c, int i) {
+        void set(ReadingBatch c, int i) {
             ts = c.ts[i];
             value = c.value[i];
             unit = c.unit[i];

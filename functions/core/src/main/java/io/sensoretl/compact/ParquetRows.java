@@ -1,7 +1,7 @@
 package io.sensoretl.compact;
 
 import io.sensoretl.parquet.ReadingFile;
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +28,8 @@ final class ParquetRows implements RowStream {
     private final boolean sorted;
     private final RunRows runRows;
     private final byte[] run;
-    private final ReadingColumns raw = new ReadingColumns(BATCH_ROWS);
-    private final ReadingColumns kept = new ReadingColumns(BATCH_ROWS);
+    private final ReadingBatch raw = new ReadingBatch(BATCH_ROWS);
+    private final ReadingBatch kept = new ReadingBatch(BATCH_ROWS);
     private byte[] lastSensor;
     private long lastTs;
     private boolean done;
@@ -54,14 +54,14 @@ final class ParquetRows implements RowStream {
     }
 
     @Override
-    public ReadingColumns next() throws IOException {
+    public ReadingBatch next() throws IOException {
         while (!done) {
             raw.clear();
             if (file.read(raw, BATCH_ROWS) == 0) {
                 done = true;
                 return null;
             }
-            ReadingColumns out = filter();
+            ReadingBatch out = filter();
             if (out.size() > 0) {
                 rows += out.size();
                 return out;
@@ -71,7 +71,7 @@ final class ParquetRows implements RowStream {
     }
 
     /** {@code raw} itself when every row is kept (the usual case), else the kept rows copied. */
-    private ReadingColumns filter() throws IOException {
+    private ReadingBatch filter() throws IOException {
         int n = raw.size();
         int i = 0;
         for (; i < n; i++) {
@@ -104,7 +104,7 @@ final class ParquetRows implements RowStream {
         byte[] s = raw.sensorId[i];
         long t = raw.ts[i];
         if (lastSensor != null) {
-            int c = ReadingColumns.compareUtf8(lastSensor, s);
+            int c = ReadingBatch.compareUtf8(lastSensor, s);
             if (c > 0 || (c == 0 && lastTs > t)) {
                 throw new OutOfOrderException(file.name(), lastSensor, lastTs, s, t);
             }

@@ -1,6 +1,6 @@
 package io.sensoretl.compact;
 
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sorts rows held in columns into the curated order ({@link ReadingColumns#compareFull}) without
+ * Sorts rows held in columns into the curated order ({@link ReadingBatch#compareFull}) without
  * comparing strings per row: distinct sensor ids (few, and mostly the same canonical arrays) are
  * ranked once, rows are bucketed by rank with a counting sort, and each bucket is ordered by
  * timestamp — in a dump that arrives in time order that is a check, not a sort. Rows equal on
@@ -20,7 +20,7 @@ public final class RowSorter {
     private static final int INSERTION_SORT_MAX = 24;
 
     /** The row indexes of {@code c} in curated order. */
-    public static int[] order(ReadingColumns c) {
+    public static int[] order(ReadingBatch c) {
         int n = c.size();
         int[] perm = new int[n];
         if (n == 0) {
@@ -50,11 +50,11 @@ public final class RowSorter {
         for (int i = 0; i < byBytes.length; i++) {
             byBytes[i] = i;
         }
-        Arrays.sort(byBytes, (a, b) -> ReadingColumns.compareUtf8(distinct.get(a), distinct.get(b)));
+        Arrays.sort(byBytes, (a, b) -> ReadingBatch.compareUtf8(distinct.get(a), distinct.get(b)));
         int[] rankOfId = new int[distinct.size()];
         int rank = -1;
         for (int i = 0; i < byBytes.length; i++) {
-            if (i == 0 || ReadingColumns.compareUtf8(distinct.get(byBytes[i - 1]), distinct.get(byBytes[i])) != 0) {
+            if (i == 0 || ReadingBatch.compareUtf8(distinct.get(byBytes[i - 1]), distinct.get(byBytes[i])) != 0) {
                 rank++;
             }
             rankOfId[byBytes[i]] = rank;
@@ -132,7 +132,7 @@ public final class RowSorter {
     }
 
     /** Rows of one sensor, in time order: runs with the same timestamp get the full order. */
-    private static void breakTies(ReadingColumns c, int[] perm, int from, int to) {
+    private static void breakTies(ReadingBatch c, int[] perm, int from, int to) {
         long[] ts = c.ts;
         int i = from;
         while (i < to) {
@@ -144,7 +144,7 @@ public final class RowSorter {
                 for (int a = i + 1; a < j; a++) {
                     int v = perm[a];
                     int b = a - 1;
-                    while (b >= i && ReadingColumns.compareFull(c, perm[b], c, v) > 0) {
+                    while (b >= i && ReadingBatch.compareFull(c, perm[b], c, v) > 0) {
                         perm[b + 1] = perm[b];
                         b--;
                     }

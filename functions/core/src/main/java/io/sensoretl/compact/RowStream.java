@@ -1,6 +1,6 @@
 package io.sensoretl.compact;
 
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -10,7 +10,7 @@ interface RowStream extends Closeable {
      * The next non-empty batch, or {@code null} at the end. A batch stays valid until the next call
      * (streams reuse their vectors); the byte arrays it references never change.
      */
-    ReadingColumns next() throws IOException;
+    ReadingBatch next() throws IOException;
 
     /** What the rows come from, for error messages (a file name). */
     String name();

@@ -2,7 +2,7 @@ package io.sensoretl.compact;
 
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -37,7 +37,7 @@ final class RunFile {
     /** Writes rows, in the order given, to a stream it owns. */
     static final class Writer implements AutoCloseable {
         private final OutputStream out;
-        private final ReadingColumns block = new ReadingColumns(BLOCK_ROWS);
+        private final ReadingBatch block = new ReadingBatch(BLOCK_ROWS);
         private final Bytes buf = new Bytes();
         private final Mru sensor = new Mru();
         private final Mru metric = new Mru();
@@ -54,7 +54,7 @@ final class RunFile {
                     IO_BUFFER);
         }
 
-        void append(ReadingColumns c, int i) throws IOException {
+        void append(ReadingBatch c, int i) throws IOException {
             block.append(c, i);
             rows++;
             if (block.isFull()) {
@@ -140,7 +140,7 @@ final class RunFile {
         private final String name;
         private final InputStream in;
         private final Utf8Pool pool;
-        private final ReadingColumns batch = new ReadingColumns(BLOCK_ROWS);
+        private final ReadingBatch batch = new ReadingBatch(BLOCK_ROWS);
         private final Mru sensor = new Mru();
         private final Mru metric = new Mru();
         private final Mru unit = new Mru();
@@ -164,7 +164,7 @@ final class RunFile {
         }
 
         @Override
-        public ReadingColumns next() throws IOException {
+        public ReadingBatch next() throws IOException {
             if (ended) {
                 return null;
             }
@@ -187,7 +187,7 @@ final class RunFile {
         }
 
         private void decode(Cursor c) throws IOException {
-            ReadingColumns b = batch;
+            ReadingBatch b = batch;
             b.clear();
             int n = (int) c.varint();
             if (n <= 0 || n > BLOCK_ROWS) {

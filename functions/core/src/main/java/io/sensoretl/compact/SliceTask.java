@@ -2,7 +2,7 @@ package io.sensoretl.compact;
 
 import io.sensoretl.latest.LatestLines;
 import io.sensoretl.parquet.ReadingFile;
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -161,7 +161,7 @@ final class SliceTask {
 
     private static void drain(RowStream rows, LocalSort sort) throws IOException {
         try (rows) {
-            for (ReadingColumns b; (b = rows.next()) != null; ) {
+            for (ReadingBatch b; (b = rows.next()) != null; ) {
                 sort.addAll(b);
             }
         }

@@ -1,8 +1,8 @@
 package io.sensoretl.compact;
 
-import io.sensoretl.parquet.ReadingColumnsWriter;
+import io.sensoretl.parquet.RecordBatchWriter;
 import io.sensoretl.parquet.StreamOutputFile;
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -26,8 +26,8 @@ final class TargetSizedParts implements AutoCloseable {
     private final String prefix;
     private final long targetBytes;
     private final List<Blob> written = new ArrayList<>();
-    private final ReadingColumns pending = new ReadingColumns(BATCH_ROWS);
-    private final ReadingColumns sample = new ReadingColumns(SAMPLE_ROWS);
+    private final ReadingBatch pending = new ReadingBatch(BATCH_ROWS);
+    private final ReadingBatch sample = new ReadingBatch(SAMPLE_ROWS);
     private double bytesPerRow = Double.NaN;
     private Part current;
     private long rows;
@@ -38,7 +38,7 @@ final class TargetSizedParts implements AutoCloseable {
         this.targetBytes = targetBytes;
     }
 
-    void write(ReadingColumns batch, int row) throws IOException {
+    void write(ReadingBatch batch, int row) throws IOException {
         pending.append(batch, row);
         rows++;
         if (pending.isFull()) {
@@ -87,7 +87,7 @@ final class TargetSizedParts implements AutoCloseable {
     }
 
     /** Writes every row of {@code rows} into parts, then clears it. */
-    private void drain(ReadingColumns rows) throws IOException {
+    private void drain(ReadingBatch rows) throws IOException {
         int from = 0;
         int n = rows.size();
         while (from < n) {
@@ -124,9 +124,9 @@ final class TargetSizedParts implements AutoCloseable {
         written.add(new Blob(part.key, actual));
     }
 
-    private static double measure(ReadingColumns rows) throws IOException {
+    private static double measure(ReadingBatch rows) throws IOException {
         StreamOutputFile sample = new StreamOutputFile(OutputStream.nullOutputStream(), "sample");
-        try (ReadingColumnsWriter w = new ReadingColumnsWriter(sample)) {
+        try (RecordBatchWriter w = new RecordBatchWriter(sample)) {
             w.write(rows, 0, rows.size());
         }
         return (double) sample.bytesWritten() / rows.size();
@@ -144,12 +144,12 @@ final class TargetSizedParts implements AutoCloseable {
     private static final class Part {
         final String key;
         final BlobOutput out;
-        final ReadingColumnsWriter writer;
+        final RecordBatchWriter writer;
 
         Part(Blobs blobs, String key) throws IOException {
             this.key = key;
             this.out = blobs.create(key);
-            this.writer = new ReadingColumnsWriter(new StreamOutputFile(out, key));
+            this.writer = new RecordBatchWriter(new StreamOutputFile(out, key));
         }
     }
 }

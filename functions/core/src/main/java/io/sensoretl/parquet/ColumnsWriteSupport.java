@@ -1,6 +1,6 @@
 package io.sensoretl.parquet;
 
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -9,14 +9,14 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
 /**
- * Writes rows of {@link ReadingColumns} into Parquet's record consumer: the same file as
+ * Writes rows of {@link ReadingBatch} into Parquet's record consumer: the same file as
  * {@link ReadingWriteSupport}, fed from column vectors instead of {@code Reading} objects, so
  * compaction creates no object per row on its way out.
  */
 final class ColumnsWriteSupport extends WriteSupport<ColumnsWriteSupport.Row> {
     /** The row to write: a cursor the caller moves, not an object per row. */
     static final class Row {
-        ReadingColumns columns;
+        ReadingBatch columns;
         int index;
     }
 
@@ -39,7 +39,7 @@ final class ColumnsWriteSupport extends WriteSupport<ColumnsWriteSupport.Row> {
 
     @Override
     public void write(Row row) {
-        ReadingColumns c = row.columns;
+        ReadingBatch c = row.columns;
         int i = row.index;
         out.startMessage();
         string("sensor_id", 0, c.sensorId[i]);

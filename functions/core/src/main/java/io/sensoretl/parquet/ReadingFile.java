@@ -1,6 +1,6 @@
 package io.sensoretl.parquet;
 
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import java.io.Closeable;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads readings from a Parquet file column by column into {@link ReadingColumns}: parquet-java's
+ * Reads readings from a Parquet file column by column into {@link ReadingBatch}: parquet-java's
  * column readers decode each column's pages, dictionary-encoded strings are turned into canonical
  * arrays once per dictionary entry (not once per row), numbers go straight into primitive arrays.
  * No record materialiser, no object per row. This is the inner loop of compaction.
@@ -225,7 +225,7 @@ public final class ReadingFile implements Closeable {
     /**
      * Appends up to {@code max} rows to {@code into}; returns how many (0 at the end of the file).
      */
-    public int read(ReadingColumns into, int max) throws IOException {
+    public int read(ReadingBatch into, int max) throws IOException {
         int n = 0;
         while (n < max) {
             if (rowsLeftInGroup == 0 && !nextGroup()) {
@@ -269,7 +269,7 @@ public final class ReadingFile implements Closeable {
         return c == null ? null : store.getColumnReader(c);
     }
 
-    private void readRow(ReadingColumns into) {
+    private void readRow(ReadingBatch into) {
         byte[] sensor = string(sensorId, sinks.sensorId);
         long t = ts.getLong();
         ts.consume();
@@ -298,7 +298,7 @@ public final class ReadingFile implements Closeable {
         into.endRow();
     }
 
-    private void readAttributes(ReadingColumns into) {
+    private void readAttributes(ReadingBatch into) {
         if (attrKey == null) {
             return;
         }

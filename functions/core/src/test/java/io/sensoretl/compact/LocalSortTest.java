@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sensoretl.reading.Reading;
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -58,10 +58,10 @@ class LocalSortTest {
     void spillsAndMergesInSeveralPassesToTheSameOrderAsTheReferenceSort() throws Exception {
         List<Reading> rows = randomRows(30_000, 7);
         Utf8Pool pool = new Utf8Pool();
-        ReadingColumns in = new ReadingColumns(16);
+        ReadingBatch in = new ReadingBatch(16);
         rows.forEach(r -> in.append(r, pool));
         List<Reading> sorted;
-        try (LocalSort sort = new LocalSort(scratch, 1024 * ReadingColumns.bytesPerRow(), 3, pool)) {
+        try (LocalSort sort = new LocalSort(scratch, 1024 * ReadingBatch.bytesPerRow(), 3, pool)) {
             sort.addAll(in);
             sorted = drain(sort.sortedRuns(), pool);
             assertThat(sort.spills()).isGreaterThan(9);
@@ -79,7 +79,7 @@ class LocalSortTest {
     void sortsInMemoryWhenTheBudgetIsNotReached() throws Exception {
         List<Reading> rows = randomRows(500, 3);
         Utf8Pool pool = new Utf8Pool();
-        ReadingColumns in = new ReadingColumns(16);
+        ReadingBatch in = new ReadingBatch(16);
         rows.forEach(r -> in.append(r, pool));
         try (LocalSort sort = new LocalSort(scratch, 64L * 1024 * 1024, 8, pool)) {
             sort.addAll(in);
@@ -95,7 +95,7 @@ class LocalSortTest {
     void runFilesGiveBackExactlyTheRowsWritten() throws Exception {
         List<Reading> rows = randomRows(10_000, 11);
         Utf8Pool pool = new Utf8Pool();
-        ReadingColumns in = new ReadingColumns(16);
+        ReadingBatch in = new ReadingBatch(16);
         rows.forEach(r -> in.append(r, pool));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (RunFile.Writer w = new RunFile.Writer(bytes)) {
@@ -106,7 +106,7 @@ class LocalSortTest {
         List<Reading> back = new ArrayList<>();
         Utf8Pool other = new Utf8Pool();
         try (RunFile.Reader r = new RunFile.Reader("test", new ByteArrayInputStream(bytes.toByteArray()), other)) {
-            for (ReadingColumns b; (b = r.next()) != null; ) {
+            for (ReadingBatch b; (b = r.next()) != null; ) {
                 for (int i = 0; i < b.size(); i++) {
                     back.add(b.toReading(i, other));
                 }
@@ -119,7 +119,7 @@ class LocalSortTest {
     @Test
     void aTruncatedRunFileFailsNamingIt() throws Exception {
         Utf8Pool pool = new Utf8Pool();
-        ReadingColumns in = new ReadingColumns(16);
+        ReadingBatch in = new ReadingBatch(16);
         randomRows(5_000, 5).forEach(r -> in.append(r, pool));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (RunFile.Writer w = new RunFile.Writer(bytes)) {
@@ -140,8 +140,8 @@ class LocalSortTest {
     @Test
     void aMergeInputThatGoesBackwardsIsNamed() throws Exception {
         Utf8Pool pool = new Utf8Pool();
-        ReadingColumns sorted = new ReadingColumns(4);
-        ReadingColumns unsorted = new ReadingColumns(4);
+        ReadingBatch sorted = new ReadingBatch(4);
+        ReadingBatch unsorted = new ReadingBatch(4);
         for (int t : new int[] {1, 2, 3}) {
             sorted.append(new Reading("a", t, "m", 0, null, null, null, Map.of(), "s", "r"), pool);
         }
@@ -152,12 +152,12 @@ class LocalSortTest {
                 .isInstanceOf(OutOfOrderException.class).hasMessageContaining("bad.parquet");
     }
 
-    private static RowStream stream(String name, ReadingColumns rows) {
+    private static RowStream stream(String name, ReadingBatch rows) {
         return new RowStream() {
             private boolean done;
 
             @Override
-            public ReadingColumns next() {
+            public ReadingBatch next() {
                 if (done) {
                     return null;
                 }

@@ -73,7 +73,7 @@ final class StagedData {
             }
             if (order == Order.SORTED) {
                 io.sensoretl.reading.Utf8Pool pool = new io.sensoretl.reading.Utf8Pool();
-                io.sensoretl.reading.ReadingColumns columns = new io.sensoretl.reading.ReadingColumns(rows.size());
+                io.sensoretl.reading.ReadingBatch columns = new io.sensoretl.reading.ReadingBatch(rows.size());
                 rows.forEach(r -> columns.append(r, pool));
                 List<Reading> sorted = new ArrayList<>();
                 for (int i : RowSorter.order(columns)) {

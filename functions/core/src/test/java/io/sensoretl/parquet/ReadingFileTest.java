@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sensoretl.reading.Reading;
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ class ReadingFileTest {
     private static List<Reading> readColumnar(Path file, byte[] min, byte[] max) throws Exception {
         Utf8Pool pool = new Utf8Pool();
         List<Reading> out = new ArrayList<>();
-        ReadingColumns batch = new ReadingColumns(1000);
+        ReadingBatch batch = new ReadingBatch(1000);
         try (ReadingFile f = ReadingFile.open(new LocalInputFile(file), file.toString(), pool, min, max)) {
             while (true) {
                 batch.clear();

@@ -19,11 +19,11 @@ import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
-import io.sensoretl.parquet.ReadingColumnsWriter;
+import io.sensoretl.parquet.RecordBatchWriter;
 import io.sensoretl.parquet.ReadingFile;
 import io.sensoretl.parquet.SortDeclaration;
 import io.sensoretl.parquet.StreamOutputFile;
-import io.sensoretl.reading.ReadingColumns;
+import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.DirectoryOutputs;
@@ -196,20 +196,20 @@ public final class CompactBench implements Callable<Integer> {
     /** Rewrites a staged file sorted by (sensor_id, ts), declared so in its footer (not timed). */
     private static void sortInPlace(Path file) throws Exception {
         Utf8Pool pool = new Utf8Pool();
-        ReadingColumns rows = new ReadingColumns(64 * 1024);
+        ReadingBatch rows = new ReadingBatch(64 * 1024);
         try (ReadingFile in = ReadingFile.open(new LocalInputFile(file), file.toString(), pool)) {
             while (in.read(rows, 64 * 1024) > 0) {
                 // read every row
             }
         }
         int[] order = RowSorter.order(rows);
-        ReadingColumns sorted = new ReadingColumns(rows.size());
+        ReadingBatch sorted = new ReadingBatch(rows.size());
         for (int i : order) {
             sorted.append(rows, i);
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".sorting");
         try (OutputStream out = Files.newOutputStream(tmp);
-                ReadingColumnsWriter w = new ReadingColumnsWriter(new StreamOutputFile(out, tmp.toString()))) {
+                RecordBatchWriter w = new RecordBatchWriter(new StreamOutputFile(out, tmp.toString()))) {
             w.write(sorted, 0, sorted.size());
         }
         SortDeclaration.declareSensorTimeOrder(tmp);

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@link #attrKey} / {@link #attrValue}; an absent unit, latitude or longitude is {@code null} /
  * a cleared flag.
  */
-public final class ReadingColumns {
+public final class ReadingBatch {
     private int size;
     private int attrSize;
 
@@ -35,7 +35,7 @@ public final class ReadingColumns {
     public byte[][] sourceKey;
     public byte[][] runId;
 
-    public ReadingColumns(int capacity) {
+    public ReadingBatch(int capacity) {
         int c = Math.max(1, capacity);
         sensorId = new byte[c][];
         ts = new long[c];
@@ -114,7 +114,7 @@ public final class ReadingColumns {
     }
 
     /** Appends row {@code i} of {@code src}. */
-    public void append(ReadingColumns src, int i) {
+    public void append(ReadingBatch src, int i) {
         startRow(src.sensorId[i], src.ts[i], src.metric[i], src.value[i], src.unit[i], src.hasLat[i], src.lat[i],
                 src.hasLon[i], src.lon[i], src.sourceKey[i], src.runId[i]);
         for (int a = src.attrStart[i], end = src.attrStart[i + 1]; a < end; a++) {
@@ -189,7 +189,7 @@ public final class ReadingColumns {
     }
 
     /** The curated sort key: {@code (sensor_id, ts)}. */
-    public static int compareKey(ReadingColumns a, int i, ReadingColumns b, int j) {
+    public static int compareKey(ReadingBatch a, int i, ReadingBatch b, int j) {
         int c = compareUtf8(a.sensorId[i], b.sensorId[j]);
         return c != 0 ? c : Long.compare(a.ts[i], b.ts[j]);
     }
@@ -198,7 +198,7 @@ public final class ReadingColumns {
      * The sort key, then metric, run, source key and value: ties broken the same way on every
      * re-run, so the same inputs give the same bytes.
      */
-    public static int compareFull(ReadingColumns a, int i, ReadingColumns b, int j) {
+    public static int compareFull(ReadingBatch a, int i, ReadingBatch b, int j) {
         int c = compareKey(a, i, b, j);
         if (c != 0) {
             return c;
