@@ -53,6 +53,14 @@ final class LocalSort implements Closeable {
     }
 
     void addAll(ReadingBatch batch) throws IOException {
+        if (buffer.size() + batch.size() <= bufferRows) {
+            buffer.appendAll(batch);
+            rows += batch.size();
+            if (buffer.size() >= bufferRows) {
+                spill();
+            }
+            return;
+        }
         for (int i = 0, n = batch.size(); i < n; i++) {
             add(batch, i);
         }

@@ -39,10 +39,29 @@ final class TargetSizedParts implements AutoCloseable {
     }
 
     void write(ReadingBatch batch, int row) throws IOException {
-        pending.append(batch, row);
         rows++;
+        if (!Double.isNaN(bytesPerRow) && pending.size() == 0) {
+            // measured: straight into the part (the record writer takes a row at a time anyway)
+            writeOne(batch, row);
+            return;
+        }
+        pending.append(batch, row);
         if (pending.isFull()) {
             flushPending();
+        }
+    }
+
+    private void writeOne(ReadingBatch batch, int row) throws IOException {
+        if (current == null) {
+            current = new Part(blobs, prefix + String.format("%05d.parquet", written.size()));
+        }
+        long flushedBefore = current.writer.bytesWritten();
+        current.writer.write(batch, row, row + 1);
+        if (current.writer.bytesWritten() != flushedBefore) {
+            bytesPerRow = (double) current.writer.bytesWritten() / current.writer.rows();
+        }
+        if (bytesPerRow > 0 && current.writer.rows() * bytesPerRow >= targetBytes) {
+            finishPart();
         }
     }
 

@@ -123,6 +123,38 @@ public final class ReadingBatch {
         endRow();
     }
 
+    /** Appends every row of {@code src}, column by column. */
+    public void appendAll(ReadingBatch src) {
+        int n = src.size;
+        if (n == 0) {
+            return;
+        }
+        ensureCapacity(size + n);
+        System.arraycopy(src.sensorId, 0, sensorId, size, n);
+        System.arraycopy(src.ts, 0, ts, size, n);
+        System.arraycopy(src.metric, 0, metric, size, n);
+        System.arraycopy(src.value, 0, value, size, n);
+        System.arraycopy(src.unit, 0, unit, size, n);
+        System.arraycopy(src.lat, 0, lat, size, n);
+        System.arraycopy(src.lon, 0, lon, size, n);
+        System.arraycopy(src.hasLat, 0, hasLat, size, n);
+        System.arraycopy(src.hasLon, 0, hasLon, size, n);
+        System.arraycopy(src.sourceKey, 0, sourceKey, size, n);
+        System.arraycopy(src.runId, 0, runId, size, n);
+        int entries = src.attrSize;
+        if (attrSize + entries > attrKey.length) {
+            attrKey = Arrays.copyOf(attrKey, Math.max(attrSize + entries, attrKey.length * 2));
+            attrValue = Arrays.copyOf(attrValue, attrKey.length);
+        }
+        System.arraycopy(src.attrKey, 0, attrKey, attrSize, entries);
+        System.arraycopy(src.attrValue, 0, attrValue, attrSize, entries);
+        for (int i = 1; i <= n; i++) {
+            attrStart[size + i] = attrSize + src.attrStart[i];
+        }
+        size += n;
+        attrSize += entries;
+    }
+
     /** Appends a reading, interning its strings in {@code pool}. */
     public void append(Reading r, Utf8Pool pool) {
         startRow(pool.intern(r.sensorId()), r.tsMicros(), pool.intern(r.metric()), r.value(), pool.intern(r.unit()),
