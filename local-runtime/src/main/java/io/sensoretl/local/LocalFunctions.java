@@ -32,7 +32,12 @@ public final class LocalFunctions {
 
     private final Map<LambdaFunction, RequestStreamHandler> handlers = new EnumMap<>(LambdaFunction.class);
 
+    /** Compaction configured from the environment, as on AWS ({@code COMPACT_SLICE_ROWS}, ...). */
     public LocalFunctions(LocalServices stack, Clock clock) {
+        this(stack, clock, CompactionConfig.fromEnvironment(System.getenv(), stack.dataDir().tmp()));
+    }
+
+    public LocalFunctions(LocalServices stack, Clock clock, CompactionConfig compaction) {
         DataDir dir = stack.dataDir();
         LocalRunLedger ledger = new LocalRunLedger(dir.stores(), clock, STALE_AFTER);
         // the local endpoint has no lifecycle rules: the compactor's sweep expires replaced versions
@@ -45,7 +50,7 @@ public final class LocalFunctions {
                 case TRANSFORM -> new TransformHandler(stack.s3());
                 case RUN_RESULTS -> new RunResultsHandler(stack.s3());
                 case COMPACT -> new CompactHandler(data, new LocalPartitionCatalog(dir.stores()),
-                        CompactionConfig.defaults(dir.tmp()), new LocalPartitionLocks(dir.stores(), clock));
+                        compaction, new LocalPartitionLocks(dir.stores(), clock));
                 case LATEST_READINGS -> new LatestReadingsHandler(data, new LocalLatestReadings(dir.stores()));
                 case CLOSE_RUN -> new CloseRunHandler(ledger);
             });

@@ -61,6 +61,12 @@ public final class LocalPipeline implements AutoCloseable {
     private final LocalFunctions functions;
 
     public LocalPipeline(LocalServices stack, Settings settings, HandlerDecorator decorator) {
+        this(stack, settings, decorator, null);
+    }
+
+    /** @param compaction the compact function's settings; {@code null}: from the environment, as on AWS */
+    public LocalPipeline(LocalServices stack, Settings settings, HandlerDecorator decorator,
+                         io.sensoretl.compact.CompactionConfig compaction) {
         this.stack = stack;
         this.pool = Executors.newFixedThreadPool(settings.maxConcurrency());
         AslEngine.Builder builder = AslEngine.builder().executor(pool).objectStore(new SdkObjectStore(stack.s3()))
@@ -74,7 +80,8 @@ public final class LocalPipeline implements AutoCloseable {
             builder.random(new java.util.Random(settings.seed()));
         }
         this.engine = builder.build();
-        this.functions = new LocalFunctions(stack, Clock.systemUTC());
+        this.functions = compaction == null ? new LocalFunctions(stack, Clock.systemUTC())
+                : new LocalFunctions(stack, Clock.systemUTC(), compaction);
         Map<String, String> values = new LinkedHashMap<>();
         functions.handlers().forEach((function, handler) -> {
             String name = LocalFunctions.functionName(function);
