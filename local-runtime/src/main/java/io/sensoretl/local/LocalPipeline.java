@@ -91,6 +91,7 @@ public final class LocalPipeline implements AutoCloseable {
         values.put("DeadLetterQueueUrl", stack.deadLetterQueueUrl());
         values.put("DataBucket", DataDir.DATA_BUCKET);
         values.put("MapMaxConcurrency", String.valueOf(settings.maxConcurrency()));
+        values.put("CompactMaxConcurrency", String.valueOf(settings.maxConcurrency()));
         // a chunk that fails goes to the DLQ and its child succeeds: a failed child means even that failed
         values.put("ToleratedFailurePercentage", "0");
         this.machine = AslEngine.load(Json.parse(DefinitionSubstitutions.apply(WorkflowDefinition.text(), values)));
