@@ -62,9 +62,10 @@ public record CostAssumptions(
      * @param stagedSorted      whether the transform writes its staged files sorted and says so in their footers
      * @param ioSecondsPerInput waiting per sorted run a slice opens (the first byte of a GET)
      * @param maxTaskSeconds    the per-invocation target no slice or group task may exceed
+     * @param maxConcurrency    compaction tasks at once (CompactReservedConcurrency), for the wall-clock estimate
      */
     public record Compaction(long sliceRows, int mergeFanIn, boolean stagedSorted, double ioSecondsPerInput,
-                             double maxTaskSeconds) {}
+                             double maxTaskSeconds, int maxConcurrency) {}
 
     /** A function whose work per invocation does not depend on the dump size (to first order). */
     public record FixedFunction(double cpuSeconds, double ioSeconds, int minMemoryMb) {}
@@ -96,7 +97,7 @@ public record CostAssumptions(
                 (int) f.positive("functions.compact.min_memory_mb"),
                 new Compaction((long) f.positive("functions.compact.slice_rows"), (int) f.positive("functions.compact.merge_fan_in"),
                         f.flag("functions.compact.staged_sorted"), f.number("functions.compact.io_seconds_per_input"),
-                        f.positive("functions.compact.max_task_seconds")),
+                        f.positive("functions.compact.max_task_seconds"), (int) f.positive("functions.compact.max_concurrency")),
                 f.number("functions.latest-readings.io_seconds_per_series"),
                 fixed,
                 (int) f.number("workflow.parent_transitions"),

@@ -168,7 +168,7 @@ public final class CostModel {
                         * (seconds + a.expressChildOverheadSeconds());
             } else if (load.function().equals(COMPACT) || load.function().equals(COMPACT_GROUP)) {
                 // tasks of every partition run side by side, as many at once as the Map allows
-                wall += ceilDiv(load.invocations(), a.mapMaxConcurrency()) * seconds;
+                wall += ceilDiv(load.invocations(), a.compaction().maxConcurrency()) * seconds;
                 if (load.function().equals(COMPACT)) {
                     secondsPerSlice = seconds;
                 } else {
