@@ -187,8 +187,9 @@ public final class CompactHandler implements RequestStreamHandler {
     }
 
     /**
-     * Metrics (dimension Function=compact): PartitionsCompacted, RowsCompacted, BytesWritten when partitions
-     * are published; log fields runId, action, partitions.
+     * Metrics (dimension Function=compact): SlicesPlanned, GroupsPlanned (plan); RowsSorted (group); RowsMerged
+     * (slice); PartitionsCompacted, RowsCompacted, BytesWritten (publish, or all at once); log fields runId,
+     * action, partitions.
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -197,9 +198,23 @@ public final class CompactHandler implements RequestStreamHandler {
                     Action action = Action.parse(event);
                     inv.field(Invocation.RUN_ID, Json.field(event, "runId")).field("action", action.label());
                     return switch (action) {
-                        case PLAN -> plan(event);
-                        case GROUP -> group(event);
-                        case SLICE -> slice(event);
+                        case PLAN -> {
+                            Planned p = plan(event);
+                            inv.field("partitions", p.plannedPartitions().stream().map(PlannedPartition::dt).toList())
+                                    .count(MetricNames.SLICES_PLANNED, p.slices())
+                                    .count(MetricNames.GROUPS_PLANNED, p.groups());
+                            yield p;
+                        }
+                        case GROUP -> {
+                            GroupDone g = group(event);
+                            inv.field("partitions", List.of(g.dt())).count(MetricNames.ROWS_SORTED, g.rows());
+                            yield g;
+                        }
+                        case SLICE -> {
+                            SliceDone s = slice(event);
+                            inv.field("partitions", List.of(s.dt())).count(MetricNames.ROWS_MERGED, s.rows());
+                            yield s;
+                        }
                         case PUBLISH, ALL -> {
                             Answer a = action == Action.PUBLISH ? publish(event) : compact(event);
                             inv.field("partitions", a.partitions().stream().map(Partition::dt).toList())
