@@ -23,8 +23,9 @@ import java.util.TreeSet;
  * the arrays it grew while it was the busy one. So the rows each open batch may hold (its grant: what
  * doubling from {@link #INITIAL_ROWS} gave it) are bounded in all too ({@link #grantBudget}); past that,
  * the other batches with the largest grants are written out and give their arrays to the batch that needs
- * room, or let them go. Grants depend only on the input (not on the arrays a batch happened to reuse), so
- * the cut points do too.
+ * room, or let them go. Memory for batches is then at most the budget plus a first grant per open batch
+ * (about 60 MB at the transform's bounds, whatever the chunk). Grants depend only on the input (not on the
+ * arrays a batch happened to reuse), so the cut points do too.
  */
 final class PartitionBatches implements AutoCloseable {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
