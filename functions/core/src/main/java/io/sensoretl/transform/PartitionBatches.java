@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * doubling from {@link #INITIAL_ROWS} gave it) are bounded in all too ({@link #grantBudget}); past that,
  * the other batches with the largest grants are written out and give their arrays to the batch that needs
  * room, or let them go. Memory for batches is then at most the budget plus a first grant per open batch
- * (about 60 MB at the transform's bounds, whatever the chunk). Grants depend only on the input (not on the
+ * and the idle arrays a chunk starts with (at most one full batch, {@link ChunkBuffers}): about 90 MB at
+ * the transform's bounds, whatever the chunk. Grants depend only on the input (not on the
  * arrays a batch happened to reuse), so the cut points do too.
  */
 final class PartitionBatches implements AutoCloseable {
