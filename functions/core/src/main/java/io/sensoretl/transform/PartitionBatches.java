@@ -3,13 +3,10 @@ package io.sensoretl.transform;
 import io.sensoretl.columnar.ReadingColumns;
 import io.sensoretl.columnar.ReadingDictionaries;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * A chunk's readings, one {@link ReadingColumns} batch per day partition, written as Parquet files
@@ -30,15 +27,11 @@ import java.util.TreeSet;
  */
 final class PartitionBatches implements AutoCloseable {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
-    private final TransformOutputs outputs;
-    private final String stem;
+    private final StagedReadingFiles names;
     private final ReadingDictionaries dictionaries;
     private final int maxOpen;
     private final int maxRows;
     private final LinkedHashMap<Long, Open> open = new LinkedHashMap<>(16, 0.75f, true);
-    private final Map<Long, Integer> parts = new LinkedHashMap<>();
-    private final TreeSet<String> partitions = new TreeSet<>();
-    private final List<String> files = new ArrayList<>();
     private long lastDay = Long.MIN_VALUE;
     private Open last;
     private int buffered;
@@ -65,8 +58,7 @@ final class PartitionBatches implements AutoCloseable {
             ChunkBuffers buffers) {
         this.buffers = buffers;
         this.grantBudget = 2L * (maxRows + SLACK_ROWS);
-        this.outputs = outputs;
-        this.stem = stem;
+        this.names = new StagedReadingFiles(outputs, stem);
         this.dictionaries = dictionaries;
         this.maxOpen = maxOpen;
         this.maxRows = maxRows;
@@ -162,13 +154,7 @@ final class PartitionBatches implements AutoCloseable {
         if (batch.size() == 0) {
             return;
         }
-        String partition = "dt=" + LocalDate.ofEpochDay(day);
-        int part = parts.merge(day, 1, Integer::sum) - 1;
-        String name = stem + (part == 0 ? "" : "-" + part) + ".parquet";
-        var file = outputs.readings(partition, name);
-        buffers.writer.write(batch, buffers.sort.sort(batch), batch.size(), file, true);
-        partitions.add(partition);
-        files.add(file.getPath());
+        buffers.writer.write(batch, buffers.sort.sort(batch), batch.size(), names.next(day), true);
         buffered -= batch.size();
         batch.clear();
     }
@@ -183,11 +169,11 @@ final class PartitionBatches implements AutoCloseable {
     }
 
     List<String> partitions() {
-        return List.copyOf(partitions);
+        return names.partitions();
     }
 
     List<String> files() {
-        return List.copyOf(files);
+        return names.files();
     }
 
     /** Writes what is left and returns the batches' arrays to the pool. */
