@@ -38,16 +38,21 @@ public final class LocalFunctions {
 
     private final Map<LambdaFunction, RequestStreamHandler> handlers = new EnumMap<>(LambdaFunction.class);
 
+    /** Compaction configured from the environment, as on AWS ({@code COMPACT_SLICE_ROWS}, ...). */
     public LocalFunctions(LocalServices stack, Clock clock) {
-        this(stack, clock, CrashPoint.NONE);
+        this(stack, clock, CompactionConfig.fromEnvironment(System.getenv(), stack.dataDir().tmp()), CrashPoint.NONE);
     }
 
-    /** @param crashPoint called at each step of a compaction (tests stop the process there) */
-    public LocalFunctions(LocalServices stack, Clock clock, CrashPoint crashPoint) {
+    /**
+     * @param compaction the compact function's settings
+     * @param crashPoint called at each step of a compaction (tests stop the process there)
+     */
+    public LocalFunctions(LocalServices stack, Clock clock, CompactionConfig compaction, CrashPoint crashPoint) {
         DataDir dir = stack.dataDir();
         LocalRunLedger ledger = new LocalRunLedger(dir.stores(), clock, STALE_AFTER);
         ExecutionLiveness executions = new ExecutionOwners(dir, clock);
-        S3Blobs data = new S3Blobs(stack.s3(), DataDir.DATA_BUCKET);
+        // the local endpoint has no lifecycle rules: the compactor's sweep expires replaced versions
+        S3Blobs data = S3Blobs.withoutLifecycleTags(stack.s3(), DataDir.DATA_BUCKET);
         for (LambdaFunction f : LambdaFunction.values()) {
             // a switch over every entry: a function added to the registry does not compile until it is wired here
             handlers.put(f, switch (f) {
@@ -56,8 +61,8 @@ public final class LocalFunctions {
                 case TRANSFORM -> new TransformHandler(stack.s3());
                 case RUN_RESULTS -> new RunResultsHandler(stack.s3());
                 case COMPACT -> new CompactHandler(new RunCompaction(data, new LocalPartitionCatalog(dir.stores()),
-                        CompactionConfig.defaults(dir.tmp()), new LocalPartitionLocks(dir.stores(), clock, executions),
-                        crashPoint), Telemetry.silent());
+                        compaction, new LocalPartitionLocks(dir.stores(), clock, executions), crashPoint),
+                        Telemetry.silent());
                 case LATEST_READINGS -> new LatestReadingsHandler(data, new LocalLatestReadings(dir.stores()));
                 case CLOSE_RUN -> new CloseRunHandler(ledger);
             });

@@ -69,6 +69,12 @@ public final class LocalPipeline implements AutoCloseable {
     private final Map<String, java.util.concurrent.CountDownLatch> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LocalPipeline(LocalServices stack, Settings settings, HandlerDecorator decorator) {
+        this(stack, settings, decorator, null);
+    }
+
+    /** @param compaction the compact function's settings; {@code null}: from the environment, as on AWS */
+    public LocalPipeline(LocalServices stack, Settings settings, HandlerDecorator decorator,
+                         io.sensoretl.compact.CompactionConfig compaction) {
         this.stack = stack;
         this.owners = new ExecutionOwners(stack.dataDir(), Clock.systemUTC());
         // seeded: the same execution names on every run (a different sequence from the engine's own ids)
@@ -86,7 +92,8 @@ public final class LocalPipeline implements AutoCloseable {
             builder.random(new java.util.Random(settings.seed()));
         }
         this.engine = builder.build();
-        this.functions = new LocalFunctions(stack, Clock.systemUTC(), phases);
+        this.functions = new LocalFunctions(stack, Clock.systemUTC(), compaction != null ? compaction
+                : io.sensoretl.compact.CompactionConfig.fromEnvironment(System.getenv(), stack.dataDir().tmp()), phases);
         HandlerDecorator decorators = phases.andThen(decorator);
         Map<String, String> values = new LinkedHashMap<>();
         functions.handlers().forEach((function, handler) -> {
@@ -97,6 +104,7 @@ public final class LocalPipeline implements AutoCloseable {
         values.put("DeadLetterQueueUrl", stack.deadLetterQueueUrl());
         values.put("DataBucket", DataDir.DATA_BUCKET);
         values.put("MapMaxConcurrency", String.valueOf(settings.maxConcurrency()));
+        values.put("CompactMaxConcurrency", String.valueOf(settings.maxConcurrency()));
         // a chunk that fails goes to the DLQ and its child succeeds: a failed child means even that failed
         values.put("ToleratedFailurePercentage", "0");
         this.machine = AslEngine.load(Json.parse(DefinitionSubstitutions.apply(WorkflowDefinition.text(), values)));

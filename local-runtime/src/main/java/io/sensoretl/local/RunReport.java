@@ -47,10 +47,14 @@ public record RunReport(
     public static final String ALREADY_RUNNING = "ALREADY_RUNNING";
     public static final String FAILED = "FAILED";
 
-    /** A curated partition the run published: its catalog location and the local directory holding it. */
+    /**
+     * A curated partition the run published: its catalog location and the local directory holding it,
+     * and the key-range slices it was compacted in.
+     */
     public record Partition(@JsonProperty("dt") String dt, @JsonProperty("status") String status,
                             @JsonProperty("location") String location, @JsonProperty("path") String path,
-                            @JsonProperty("files") int files, @JsonProperty("bytes") long bytes) {}
+                            @JsonProperty("files") int files, @JsonProperty("bytes") long bytes,
+                            @JsonProperty("slices") int slices) {}
 
     public static RunReport of(ExecutionResult result, DataDir dataDir) {
         String curated = dataDir.object(DataDir.DATA_BUCKET, "curated/readings").toString();
@@ -77,7 +81,7 @@ public record RunReport(
             String location = p.path("location").asText(null);
             partitions.add(new Partition(p.path("dt").asText(), p.path("status").asText(), location,
                     location == null ? null : LocalPaths.of(dataDir, location).toString(), p.path("files").asInt(),
-                    p.path("bytes").asLong()));
+                    p.path("bytes").asLong(), p.path("slices").asInt()));
         }
         return new RunReport(result.executionArn(), result.status().name(), PROCESSED, out.path("runId").asText(null),
                 out.path("source").asText(null), out.path("records").asLong(), out.path("valid").asLong(),

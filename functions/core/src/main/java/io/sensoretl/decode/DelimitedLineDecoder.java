@@ -51,6 +51,30 @@ public final class DelimitedLineDecoder {
         view = new DelimitedRecordView(Map.copyOf(index), format.decimalSeparator());
     }
 
+    /**
+     * The 0-based column a reference reads, as {@link DelimitedRecordView} finds it: by header name (-1
+     * when the header has no such column) or by position.
+     */
+    public int columnIndex(io.sensoretl.contract.FieldRef.Column ref) {
+        if (ref.name() == null) {
+            return ref.position() - 1;
+        }
+        Integer i = view.header().get(ref.name());
+        return i == null ? -1 : i;
+    }
+
+    /**
+     * Whether a row of {@code found} fields passes the field-count check of {@link #decode(Line)}; a row
+     * that does not is malformed_row (a byte scanner leaves it to this decoder, whose message names its line).
+     */
+    public boolean fieldCountOk(int found) {
+        int min = format.dataColumns();
+        if (min > 0) {
+            return found >= min;
+        }
+        return expectedFields <= 0 || found == expectedFields;
+    }
+
     public boolean needsHeader() {
         return view == null;
     }

@@ -17,6 +17,10 @@ public final class DelimitedRecordView implements RecordView {
         this.decimalSeparator = decimalSeparator;
     }
 
+    Map<String, Integer> header() {
+        return header;
+    }
+
     public DelimitedRecordView reset(List<String> fields) {
         this.fields = fields;
         return this;

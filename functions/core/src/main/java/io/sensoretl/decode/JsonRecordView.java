@@ -75,14 +75,25 @@ public final class JsonRecordView implements RecordView {
         if (n.isNumber()) {
             double d = n.doubleValue();
             if (!Double.isFinite(d)) {
-                throw new FieldError(RejectReason.NOT_FINITE, ref.describe() + ": expected a finite number, found " + n.asText());
+                throw notFinite(ref, n.asText());
             }
             return d;
         }
         if (n.isTextual()) {
             return n.textValue().isBlank() ? null : Numbers.parse(n.textValue(), '.', ref.describe());
         }
-        throw new FieldError(RejectReason.WRONG_TYPE, ref.describe() + ": expected a number, found " + kind(n));
+        throw notANumber(ref, n.getNodeType().name().toLowerCase(java.util.Locale.ROOT), n.toString());
+    }
+
+    /** A number field holding NaN or an infinity ({@code text} as the number prints). */
+    public static FieldError notFinite(FieldRef ref, String text) {
+        return new FieldError(RejectReason.NOT_FINITE, ref.describe() + ": expected a finite number, found " + text);
+    }
+
+    /** A number field holding a value of another JSON type ({@code json}: the value as JSON text). */
+    public static FieldError notANumber(FieldRef ref, String type, String json) {
+        return new FieldError(RejectReason.WRONG_TYPE, ref.describe() + ": expected a number, found " + type + " "
+                + Numbers.abbreviate(json));
     }
 
     private static String kind(JsonNode n) {

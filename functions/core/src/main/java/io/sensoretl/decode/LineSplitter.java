@@ -174,7 +174,7 @@ public final class LineSplitter {
                 break;
             }
             int from = pos;
-            int nl = quoted != null ? quoted.find(buf, pos, limit) : indexOfLineFeed(buf, pos, limit);
+            int nl = quoted != null ? quoted.find(buf, pos, limit) : Bytes.indexOf(buf, pos, limit, (byte) '\n');
             int end = nl < 0 ? limit : nl;
             append(from, end - from);
             pos = nl < 0 ? limit : nl + 1;
@@ -222,14 +222,6 @@ public final class LineSplitter {
         line.length += n;
     }
 
-    private static int indexOfLineFeed(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private static boolean isBlank(Line l) {
         if (l.tooLong) {

@@ -4,6 +4,7 @@ import com.github.luben.zstd.Zstd;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.xerial.snappy.Snappy;
@@ -26,14 +27,28 @@ public final class CompressionCodecs implements CompressionCodecFactory {
         return switch (codec) {
             case ZSTD -> new Compressor(codec) {
                 @Override
-                byte[] compress(byte[] in) {
-                    return Zstd.compress(in, ZSTD_LEVEL);
+                int bound(int length) {
+                    return (int) Zstd.compressBound(length);
+                }
+
+                @Override
+                int compress(byte[] in, int offset, int length, byte[] out) {
+                    long n = Zstd.compressByteArray(out, 0, out.length, in, offset, length, ZSTD_LEVEL);
+                    if (Zstd.isError(n)) {
+                        throw new IllegalStateException("ZSTD compression failed: " + Zstd.getErrorName(n));
+                    }
+                    return (int) n;
                 }
             };
             case SNAPPY -> new Compressor(codec) {
                 @Override
-                byte[] compress(byte[] in) throws IOException {
-                    return Snappy.compress(in);
+                int bound(int length) {
+                    return Snappy.maxCompressedLength(length);
+                }
+
+                @Override
+                int compress(byte[] in, int offset, int length, byte[] out) throws IOException {
+                    return Snappy.compress(in, offset, length, out, 0);
                 }
             };
             case UNCOMPRESSED -> new Compressor(codec) {
@@ -43,8 +58,14 @@ public final class CompressionCodecs implements CompressionCodecFactory {
                 }
 
                 @Override
-                byte[] compress(byte[] in) {
-                    return in;
+                int bound(int length) {
+                    return length;
+                }
+
+                @Override
+                int compress(byte[] in, int offset, int length, byte[] out) {
+                    System.arraycopy(in, offset, out, 0, length);
+                    return length;
                 }
             };
             default -> throw unsupported(codec);
@@ -91,18 +112,38 @@ public final class CompressionCodecs implements CompressionCodecFactory {
                 "Parquet codec " + codec + " is not supported; sensor-etl reads and writes ZSTD, SNAPPY and UNCOMPRESSED");
     }
 
+    /**
+     * Compresses a page straight from the bytes it is given (no copy when they are one array) into an
+     * output buffer the compressor keeps: Parquet's page writer copies the result before the next page,
+     * so one buffer serves every page of a column chunk.
+     */
     private abstract static class Compressor implements BytesInputCompressor {
         private final CompressionCodecName codec;
+        private byte[] out = new byte[0];
 
         Compressor(CompressionCodecName codec) {
             this.codec = codec;
         }
 
-        abstract byte[] compress(byte[] in) throws IOException;
+        abstract int bound(int length);
+
+        abstract int compress(byte[] in, int offset, int length, byte[] out) throws IOException;
 
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
-            return BytesInput.from(compress(bytes.toByteArray()));
+            ByteBuffer in = bytes.toByteBuffer(HeapByteBufferAllocator.getInstance(), b -> { });
+            if (!in.hasArray()) {
+                byte[] copy = new byte[in.remaining()];
+                in.get(copy);
+                in = ByteBuffer.wrap(copy);
+            }
+            int length = in.remaining();
+            int bound = bound(length);
+            if (out.length < bound) {
+                out = new byte[Math.max(bound, out.length * 2)];
+            }
+            int n = compress(in.array(), in.arrayOffset() + in.position(), length, out);
+            return BytesInput.from(out, 0, n);
         }
 
         @Override

@@ -1,14 +1,16 @@
 package io.sensoretl.transform;
 
 import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.columnar.ReadingDictionaries;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.FormatKind;
 import io.sensoretl.decode.FieldError;
 import io.sensoretl.decode.JsonFieldPlan;
+import io.sensoretl.decode.Line;
 import io.sensoretl.decode.RecordView;
 import io.sensoretl.reading.Reading;
-import io.sensoretl.reading.Reject;
 import io.sensoretl.reading.RejectReason;
+import io.sensoretl.validate.ChunkRules;
 import io.sensoretl.validate.ReadingMapper;
 import io.sensoretl.validate.ReadingSink;
 import java.io.IOException;
@@ -17,79 +19,132 @@ import java.util.List;
 
 /**
  * The transform core: streams one chunk's records through decoding, validation and normalisation,
- * writes valid readings as Parquet per partition and rejects with their reasons, and returns the
- * chunk's accounting. No AWS types: the handler supplies a {@link ByteSource} and
- * {@link TransformOutputs} over S3; the benchmark and tests supply local ones.
+ * writes valid readings as Parquet per partition (each file sorted by sensor id and time) and rejects
+ * with their reasons, and returns the chunk's accounting. No AWS types: the handler supplies a
+ * {@link ByteSource} and {@link TransformOutputs} over S3; the benchmark and tests supply local ones.
+ *
+ * <p>Records of line formats go through the columnar fast path ({@link FastRecordMapper}: fields read
+ * from the bytes, rules applied to primitives, readings kept as column vectors and written through
+ * parquet-java's page writers). Any record it cannot decide with certainty, and every record of other
+ * formats, goes through the reference decoder and {@link ReadingMapper}, sharing the same rules and
+ * dedupe window. {@link ReferenceChunkTransformer} is the straightforward implementation the output is
+ * proven equal to (the differential tests).
  */
 public final class ChunkTransformer {
-    /** Open partition files per chunk; bounds the row-group buffers held in memory. */
+    /** Open partitions per chunk: a chunk spanning more days writes out the least recently used one. */
     static final int MAX_OPEN_PARTITIONS = 8;
     /**
-     * How far before its start a chunk looks back to learn the dedupe keys of the readings just
-     * before it, so a re-sent message whose original sits at the end of the previous chunk is
-     * rejected as a duplicate exactly as it would be if the file were one chunk. Re-sends are close
-     * to their original; 1 MiB (thousands of records) costs one extra small ranged read per chunk.
+     * Readings held in memory per chunk before the largest partition's batch is written out (about
+     * 30 MiB of column vectors): memory depends on this bound, not on the chunk size.
      */
-    static final long DEDUPE_LOOKBACK_BYTES = 1 << 20;
+    static final int MAX_BUFFERED_READINGS = 1 << 19;
 
     private final Contract contract;
     private final JsonFieldPlan fields;
+    private long fastRecords;
+    private long referenceRecords;
 
     public ChunkTransformer(Contract contract) {
         this.contract = contract;
         this.fields = JsonFieldPlan.forContract(contract);
     }
 
+    /** Source records this transformer decided on the fast path, over all chunks so far. */
+    public long fastRecords() {
+        return fastRecords;
+    }
+
+    /** Source records it handed to the reference decoder and mapper, over all chunks so far. */
+    public long referenceRecords() {
+        return referenceRecords;
+    }
+
     public ChunkStats transform(ChunkDescriptor chunk, ByteSource source, TransformOutputs outputs) throws IOException {
-        requireReadableRange(chunk);
+        ReferenceChunkTransformer.requireReadableRange(contract, chunk);
         if ("gzip".equals(chunk.compression())) {
             source = IntactData.of(source);
         }
         String stem = chunk.fileStem();
-        ReadingMapper mapper = new ReadingMapper(contract, chunk.sourceUri(), chunk.runId());
-        learnKeysBefore(chunk, source, mapper);
+        ChunkRules rules = new ChunkRules(contract);
+        ReadingMapper mapper = new ReadingMapper(rules, chunk.sourceUri(), chunk.runId());
+        ReadingDictionaries dictionaries = new ReadingDictionaries();
+        ChunkBuffers buffers = ChunkBuffers.forThisThread();
+        learnKeysBefore(chunk, source, rules, mapper, dictionaries);
         try (SourceRecords records = open(chunk, source);
-                PartitionedReadingWriter readings = new PartitionedReadingWriter(outputs, stem, MAX_OPEN_PARTITIONS);
-                RejectCollector rejects = new RejectCollector(outputs, stem + ".parquet")) {
-            Counter counter = new Counter(readings, rejects, records, chunk);
+                ChunkOutput out = new ChunkOutput(dictionaries,
+                        new PartitionBatches(outputs, stem, dictionaries, MAX_OPEN_PARTITIONS, MAX_BUFFERED_READINGS, buffers),
+                        new ColumnarRejects(outputs, stem + ".parquet", chunk.sourceUri(), chunk.runId(), buffers),
+                        contract.maxRawBytes())) {
+            FastRecordMapper fast = fastPath(records, rules, chunk, dictionaries);
+            LineRecords lines = records instanceof LineRecords l ? l : null;
             long sourceRecords = 0;
             while (records.next()) {
                 sourceRecords++;
-                counter.startRecord();
-                RecordView view;
-                try {
-                    view = records.decode();
-                } catch (FieldError e) {
-                    counter.rejectAll(e, mapper.candidatesPerRecord());
-                    continue;
+                out.startRecord(records);
+                Line line = fast == null ? null : lines.wholeLine();
+                if (line != null && fast.map(line.bytes(), line.length(), line.offset(), out)) {
+                    fastRecords++;
+                } else {
+                    referenceRecords++;
+                    reference(records, mapper, out);
                 }
-                mapper.map(view, counter);
-                counter.rethrow();
+                out.endRecord();
             }
             FieldError trailing = records.trailingError();
             if (trailing != null) {
-                counter.startRecord();
-                counter.reject(trailing.reason(), trailing.getMessage());
-                counter.rethrow();
+                out.startRecord(records);
+                out.reject(trailing.reason(), trailing.getMessage());
             }
-            readings.close();
-            rejects.close();
+            out.close();
+            ColumnarRejects rejects = out.rejects();
+            PartitionBatches readings = out.readings();
             List<String> files = new ArrayList<>(readings.files());
             if (rejects.path() != null) {
                 files.add(rejects.path());
             }
-            return new ChunkStats(chunk.index(), chunk.sourceUri(), sourceRecords, counter.valid + rejects.total(),
-                    counter.valid, rejects.total(), rejects.byReason(), records.bytes(), readings.partitions(), files);
+            return new ChunkStats(chunk.index(), chunk.sourceUri(), sourceRecords, out.valid() + rejects.total(),
+                    out.valid(), rejects.total(), rejects.byReason(), records.bytes(), readings.partitions(), files);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            rules.release();
         }
     }
 
-    /** Feeds the records just before the chunk through the mapper, keeping only its dedupe window. */
-    private void learnKeysBefore(ChunkDescriptor chunk, ByteSource source, ReadingMapper mapper) throws IOException {
+    private static void reference(SourceRecords records, ReadingMapper mapper, ChunkOutput out) {
+        RecordView view;
+        try {
+            view = records.decode();
+        } catch (FieldError e) {
+            for (int i = 0; i < mapper.candidatesPerRecord(); i++) {
+                out.reject(e.reason(), e.getMessage());
+            }
+            return;
+        }
+        mapper.map(view, out);
+    }
+
+    private FastRecordMapper fastPath(SourceRecords records, ChunkRules rules, ChunkDescriptor chunk,
+            ReadingDictionaries dictionaries) {
+        if (!(records instanceof LineRecords lines)) {
+            return null;
+        }
+        FastRecordMapper fast = FastRecordMapper.create(contract, rules, fields, lines.delimitedDecoder(), chunk.sourceUri(),
+                chunk.runId());
+        if (fast != null) {
+            fast.bind(dictionaries);
+        }
+        return fast;
+    }
+
+    /** Feeds the records just before the chunk through the rules, keeping only the dedupe window they leave. */
+    private void learnKeysBefore(ChunkDescriptor chunk, ByteSource source, ChunkRules rules, ReadingMapper mapper,
+            ReadingDictionaries dictionaries) throws IOException {
         if (contract.dedupeWindow() == 0 || !chunk.splittable() || chunk.start() == 0
                 || contract.format().kind() == FormatKind.JSON_ARRAY) {
             return;
         }
-        long from = Math.max(0, chunk.start() - DEDUPE_LOOKBACK_BYTES);
+        long from = Math.max(0, chunk.start() - ReferenceChunkTransformer.DEDUPE_LOOKBACK_BYTES);
         ReadingSink discard = new ReadingSink() {
             @Override
             public void reading(Reading reading) {}
@@ -97,8 +152,13 @@ public final class ChunkTransformer {
             @Override
             public void reject(RejectReason reason, String detail) {}
         };
-        try (SourceRecords before = lineRecords(chunk, source, from, chunk.start())) {
+        try (LineRecords before = ReferenceChunkTransformer.lineRecords(contract, fields, chunk, source, from, chunk.start())) {
+            FastRecordMapper fast = fastPath(before, rules, chunk, dictionaries);
             while (before.next()) {
+                Line line = fast == null ? null : before.wholeLine();
+                if (line != null && fast.map(line.bytes(), line.length(), line.offset(), null)) {
+                    continue;
+                }
                 try {
                     mapper.map(before.decode(), discard);
                 } catch (FieldError e) {
@@ -108,85 +168,11 @@ public final class ChunkTransformer {
         }
     }
 
-    /** A byte range of an object whose records cannot be found from the middle (e.g. planned with another contract). */
-    private void requireReadableRange(ChunkDescriptor chunk) {
-        boolean wholeObject = chunk.start() == 0 && chunk.end() == chunk.size();
-        if (chunk.splittable() && !wholeObject && !contract.format().splittable()) {
-            throw new IllegalArgumentException("chunk " + chunk.index() + " of " + chunk.sourceUri() + " is the byte range ["
-                    + chunk.start() + ", " + chunk.end() + "), but contract " + contract.name() + " reads "
-                    + contract.format().kind().id() + (contract.format().multilineFields() ? " with multilineFields" : "")
-                    + ", which cannot be cut at byte offsets; plan the object with the same contract");
-        }
-    }
-
     private SourceRecords open(ChunkDescriptor chunk, ByteSource source) throws IOException {
         if (contract.format().kind() == FormatKind.JSON_ARRAY) {
             return new JsonArrayRecords(source);
         }
         long end = chunk.splittable() ? chunk.end() : Long.MAX_VALUE;
-        return lineRecords(chunk, source, chunk.splittable() ? chunk.start() : 0, end);
-    }
-
-    /** Line records of the chunk; an unreadable header row fails the chunk, naming the object. */
-    private LineRecords lineRecords(ChunkDescriptor chunk, ByteSource source, long start, long end) throws IOException {
-        try {
-            return new LineRecords(source, contract.format(), fields, start, end);
-        } catch (LineRecords.HeaderException e) {
-            throw new LineRecords.HeaderException(chunk.sourceUri() + ": " + e.getMessage());
-        }
-    }
-
-    /** Adapts the mapper's callbacks to the writers; IO failures are carried out of the callback. */
-    private final class Counter implements ReadingSink {
-        private final PartitionedReadingWriter readings;
-        private final RejectCollector rejects;
-        private final SourceRecords records;
-        private final ChunkDescriptor chunk;
-        private IOException failure;
-        long valid;
-
-        Counter(PartitionedReadingWriter readings, RejectCollector rejects, SourceRecords records, ChunkDescriptor chunk) {
-            this.readings = readings;
-            this.rejects = rejects;
-            this.records = records;
-            this.chunk = chunk;
-        }
-
-        void startRecord() {
-            failure = null;
-        }
-
-        @Override
-        public void reading(Reading reading) {
-            try {
-                readings.write(reading);
-                valid++;
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
-
-        @Override
-        public void reject(RejectReason reason, String detail) {
-            try {
-                rejects.add(new Reject(chunk.sourceUri(), records.offset(), reason, detail,
-                        records.raw(contract.maxRawBytes()), chunk.runId()));
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
-
-        void rejectAll(FieldError e, int candidates) throws IOException {
-            for (int i = 0; i < candidates; i++) {
-                reject(e.reason(), e.getMessage());
-            }
-            rethrow();
-        }
-
-        void rethrow() throws IOException {
-            if (failure != null) {
-                throw failure;
-            }
-        }
+        return ReferenceChunkTransformer.lineRecords(contract, fields, chunk, source, chunk.splittable() ? chunk.start() : 0, end);
     }
 }

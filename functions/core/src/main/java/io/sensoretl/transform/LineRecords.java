@@ -157,6 +157,19 @@ final class LineRecords implements SourceRecords {
         return null;
     }
 
+    /**
+     * The current line when its bytes are the whole record (not cut at {@code maxRecordBytes}, not cut
+     * short by a broken gzip stream), else {@code null}: what a byte scanner may look at.
+     */
+    Line wholeLine() {
+        return line == null || line.tooLong() || line.damage() != null ? null : line;
+    }
+
+    /** The delimited decoder (its header), or null for NDJSON. */
+    DelimitedLineDecoder delimitedDecoder() {
+        return delimited;
+    }
+
     @Override
     public long bytes() {
         return splitter.bytesRead();

@@ -3,9 +3,7 @@ package io.sensoretl.validate;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.FieldRef;
 import io.sensoretl.contract.Mapping;
-import io.sensoretl.contract.MetricRule;
 import io.sensoretl.contract.Shape;
-import io.sensoretl.contract.UnitConversion;
 import io.sensoretl.contract.WideColumn;
 import io.sensoretl.decode.FieldError;
 import io.sensoretl.decode.RecordView;
@@ -17,27 +15,26 @@ import java.util.Map;
 /**
  * Applies a contract's mapping and rules to one decoded record: picks the fields, parses the time,
  * converts to canonical units, checks ranges and duplicates, and hands each candidate reading to the
- * sink as valid or rejected with a reason. Holds per-chunk state (the dedupe window), so one
- * instance serves one chunk.
+ * sink as valid or rejected with a reason. The straightforward implementation: the reference the
+ * columnar fast path is proven equal to, and what that path hands any record it cannot decide. The
+ * rules themselves are the {@link ChunkRules} objects both share; the dedupe window in them is per
+ * chunk, so one instance serves one chunk.
  */
 public final class ReadingMapper {
-    static final int MAX_ID_CHARS = 256;
-
-    private final Contract contract;
     private final Mapping mapping;
-    private final TimestampParser timestamps;
-    private final RecentKeys recent;
-    private final Fingerprint fingerprint = new Fingerprint();
+    private final ChunkRules rules;
     private final String sourceKey;
     private final String runId;
     private final String[] attributeValues;
     private Map<String, String> lastAttributes;
 
     public ReadingMapper(Contract contract, String sourceKey, String runId) {
-        this.contract = contract;
-        this.mapping = contract.mapping();
-        this.timestamps = new TimestampParser(contract.timestamp());
-        this.recent = contract.dedupeWindow() > 0 ? new RecentKeys(contract.dedupeWindow()) : null;
+        this(new ChunkRules(contract), sourceKey, runId);
+    }
+
+    public ReadingMapper(ChunkRules rules, String sourceKey, String runId) {
+        this.rules = rules;
+        this.mapping = rules.contract().mapping();
         this.sourceKey = sourceKey;
         this.runId = runId;
         this.attributeValues = new String[mapping.attributes().size()];
@@ -45,6 +42,10 @@ public final class ReadingMapper {
 
     /** How many candidate readings a record that decodes cleanly yields. */
     public int candidatesPerRecord() {
+        return candidatesPerRecord(mapping);
+    }
+
+    public static int candidatesPerRecord(Mapping mapping) {
         return mapping.shape() == Shape.WIDE ? mapping.columns().size() : 1;
     }
 
@@ -55,10 +56,10 @@ public final class ReadingMapper {
         Double lon;
         Map<String, String> attributes;
         try {
-            sensorId = sensorId(record);
-            ts = timestamps.micros(record);
-            lat = coordinate(record, mapping.lat(), 90);
-            lon = coordinate(record, mapping.lon(), 180);
+            sensorId = rules.sensorId().check(record.string(mapping.sensorId()));
+            ts = rules.timestamps().micros(record);
+            lat = coordinate(record, mapping.lat(), rules.lat());
+            lon = coordinate(record, mapping.lon(), rules.lon());
             attributes = attributes(record);
         } catch (FieldError e) {
             // the record as a whole is unusable: every candidate it would have produced is rejected
@@ -79,88 +80,52 @@ public final class ReadingMapper {
     private void candidate(RecordView record, ReadingSink sink, String sensorId, long ts, Double lat, Double lon,
             Map<String, String> attributes, FieldRef metricRef, String fixedMetric, FieldRef valueRef, FieldRef unitRef,
             String fixedUnit) {
+        CandidateRules c = rules.candidates();
         try {
-            String metric = fixedMetric != null ? fixedMetric : required(record.string(metricRef), metricRef, "metric");
+            String metric = fixedMetric;
+            if (metric == null) {
+                metric = record.string(metricRef);
+                if (metric == null) {
+                    throw c.metricMissing(metricRef);
+                }
+            }
             metric = metric.trim();
             if (fixedMetric == null) {
                 identifier(metric, metricRef, "metric");
             }
             Double raw = record.number(valueRef);
             if (raw == null) {
-                throw new FieldError(RejectReason.MISSING_FIELD, valueRef.describe() + ": value of " + metric + " is missing");
+                throw c.valueMissing(valueRef, metric);
             }
-            if (contract.missingValues().contains(raw)) {
-                throw new FieldError(RejectReason.MISSING_VALUE, valueRef.describe() + ": " + raw
-                        + " is the missing-value sentinel for " + metric);
+            if (c.isSentinel(raw)) {
+                throw c.sentinel(valueRef, metric, raw);
             }
             String unit = fixedUnit != null ? fixedUnit : (unitRef == null ? null : record.string(unitRef));
             unit = unit == null ? null : unit.trim();
             if (fixedUnit == null && unit != null) {
                 identifier(unit, unitRef, "unit");
             }
-            MetricRule rule = contract.metrics().get(metric);
-            if (rule == null && contract.rejectUnknownMetrics()) {
-                throw new FieldError(RejectReason.UNKNOWN_METRIC, "metric \"" + abbreviate(metric)
-                        + "\" is not one of " + new java.util.TreeSet<>(contract.metrics().keySet()));
+            MetricUnit mu = c.resolve(metric, unit);
+            if (mu.error() != null) {
+                throw mu.error();
             }
-            double value = raw;
-            if (rule != null && rule.unit() != null) {
-                if (unit != null && !unit.equals(rule.unit())) {
-                    UnitConversion conversion = contract.conversions().getOrDefault(unit, Map.of()).get(rule.unit());
-                    if (conversion == null) {
-                        throw new FieldError(RejectReason.UNKNOWN_UNIT, "unit \"" + abbreviate(unit) + "\" of " + metric
-                                + " has no conversion to its canonical unit \"" + rule.unit() + "\"");
-                    }
-                    value = conversion.apply(value);
-                }
-                unit = rule.unit();
+            double value = mu.normalise(raw);
+            if (!mu.inRange(value)) {
+                throw mu.rangeError(value);
             }
-            if (rule != null && ((rule.min() != null && value < rule.min()) || (rule.max() != null && value > rule.max()))) {
-                throw new FieldError(RejectReason.OUT_OF_RANGE, metric + " " + value + " " + (unit == null ? "" : unit)
-                        + " is outside [" + bound(rule.min()) + ", " + bound(rule.max()) + "]");
+            DedupeWindow dedupe = rules.dedupe();
+            if (dedupe.enabled() && !dedupe.add(dedupe.key(DedupeWindow.hash(sensorId), ts, DedupeWindow.hash(metric), value,
+                    DedupeWindow.hash(mu.unit()), lat != null, lat == null ? 0 : lat, lon != null, lon == null ? 0 : lon))) {
+                throw dedupe.duplicateError();
             }
-            if (recent != null && !recent.add(key(sensorId, ts, metric, value, unit, lat, lon))) {
-                throw new FieldError(RejectReason.DUPLICATE, "same " + contract.dedupeKey() + " as an earlier reading");
-            }
-            sink.reading(new Reading(sensorId, ts, metric, value, unit, lat, lon, attributes, sourceKey, runId));
+            sink.reading(new Reading(sensorId, ts, metric, value, mu.unit(), lat, lon, attributes, sourceKey, runId));
         } catch (FieldError e) {
             sink.reject(e.reason(), e.getMessage());
         }
     }
 
-    private long key(String sensorId, long ts, String metric, double value, String unit, Double lat, Double lon) {
-        Fingerprint f = fingerprint.reset();
-        for (String field : contract.dedupeKey()) {
-            switch (field) {
-                case "sensor_id" -> f.add(sensorId);
-                case "ts" -> f.add(ts);
-                case "metric" -> f.add(metric);
-                case "value" -> f.add(Double.doubleToLongBits(value));
-                case "unit" -> f.add(unit);
-                case "lat" -> f.add(lat == null ? -1 : Double.doubleToLongBits(lat));
-                case "lon" -> f.add(lon == null ? -1 : Double.doubleToLongBits(lon));
-                default -> throw new IllegalStateException("dedupe field " + field);
-            }
-        }
-        return f.value();
-    }
-
-    private String sensorId(RecordView record) throws FieldError {
-        String id = required(record.string(mapping.sensorId()), mapping.sensorId(), "sensor id");
-        id = id.trim();
-        if (id.isEmpty()) {
-            throw new FieldError(RejectReason.MISSING_FIELD, mapping.sensorId().describe() + ": sensor id is blank");
-        }
-        if (id.length() > MAX_ID_CHARS) {
-            throw new FieldError(RejectReason.TOO_LONG, mapping.sensorId().describe() + ": sensor id is "
-                    + id.length() + " characters, more than " + MAX_ID_CHARS);
-        }
-        identifier(id, mapping.sensorId(), "sensor id");
-        return id;
-    }
-
     /** Rejects an identifier holding a control or invisible format character ({@link CharacterRules}). */
-    private static void identifier(String value, FieldRef ref, String what) throws FieldError {
+    static void identifier(String value, FieldRef ref, String what) throws FieldError {
         int bad = CharacterRules.firstNotAllowedInIdentifier(value);
         if (bad >= 0) {
             throw new FieldError(RejectReason.INVALID_CHARACTER, ref.describe() + ": " + what + " contains "
@@ -169,22 +134,12 @@ public final class ReadingMapper {
         }
     }
 
-    private static String required(String v, FieldRef ref, String what) throws FieldError {
-        if (v == null) {
-            throw new FieldError(RejectReason.MISSING_FIELD, ref.describe() + ": " + what + " is missing");
-        }
-        return v;
-    }
-
-    private static Double coordinate(RecordView record, FieldRef ref, double limit) throws FieldError {
+    private static Double coordinate(RecordView record, FieldRef ref, CoordinateRule rule) throws FieldError {
         if (ref == null) {
             return null;
         }
         Double v = record.number(ref);
-        if (v != null && (v < -limit || v > limit)) {
-            throw new FieldError(RejectReason.INVALID_COORDINATE, ref.describe() + ": " + v + " is outside [-" + (int) limit
-                    + ", " + (int) limit + "]");
-        }
+        rule.check(v);
         return v;
     }
 
@@ -225,13 +180,5 @@ public final class ReadingMapper {
         }
         lastAttributes = java.util.Collections.unmodifiableMap(out);
         return lastAttributes;
-    }
-
-    private static String bound(Double d) {
-        return d == null ? "-" : String.valueOf(d);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 }

@@ -9,6 +9,12 @@ package io.sensoretl.validate;
 final class RecentKeys {
     private static final long EMPTY = 0L;
 
+    /**
+     * The arrays of the last window released on this thread: a warm Lambda or the benchmark transforms
+     * chunk after chunk, and the window's arrays (megabytes) are then reused instead of reallocated.
+     */
+    private static final ThreadLocal<long[][]> RELEASED = new ThreadLocal<>();
+
     private final long[] ring;
     private final long[] table;
     private final int mask;
@@ -16,10 +22,23 @@ final class RecentKeys {
     private int size;
 
     RecentKeys(int capacity) {
-        this.ring = new long[Math.max(capacity, 1)];
         int slots = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
-        this.table = new long[slots];
+        long[][] kept = RELEASED.get();
+        if (kept != null && kept[0].length == Math.max(capacity, 1) && kept[1].length == slots) {
+            RELEASED.remove();
+            this.ring = kept[0];
+            this.table = kept[1];
+            java.util.Arrays.fill(table, EMPTY);
+        } else {
+            this.ring = new long[Math.max(capacity, 1)];
+            this.table = new long[slots];
+        }
         this.mask = slots - 1;
+    }
+
+    /** The window is no longer used: its arrays may serve the next window of this thread. */
+    void release() {
+        RELEASED.set(new long[][] {ring, table});
     }
 
     /** Adds the fingerprint; returns false when it is already in the window. */

@@ -19,4 +19,9 @@ final class BenchDumpOptions {
     Path dump(long size) throws IOException {
         return BenchFiles.dump(dir, size, seed, badShare);
     }
+
+    /** The UCI Air Quality-shaped CSV of this size, generated on first use. */
+    Path csvDump(long size) throws IOException {
+        return BenchFiles.csvDump(dir, size, seed, badShare);
+    }
 }

@@ -1,5 +1,6 @@
 package io.sensoretl.cli.bench;
 
+import io.sensoretl.generate.AirQualityGenerator;
 import io.sensoretl.generate.DumpGenerator;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -22,6 +23,21 @@ final class BenchFiles {
             Path tmp = dir.resolve(dump.getFileName() + ".part");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
                 new DumpGenerator(seed, badShare).writeBytes(out, size);
+            }
+            Files.move(tmp, dump);
+        }
+        return dump;
+    }
+
+    /** A generated UCI Air Quality-shaped CSV of this size in {@code dir}, generated once (atomically) and then reused. */
+    static Path csvDump(Path dir, long size, long seed, double badShare) throws IOException {
+        Files.createDirectories(dir);
+        Path dump = dir.resolve(String.format("airquality-%d-s%d-b%s.csv", size, seed, badShare));
+        if (!Files.exists(dump)) {
+            System.err.printf("generating %s (%,d bytes)...%n", dump, size);
+            Path tmp = dir.resolve(dump.getFileName() + ".part");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+                new AirQualityGenerator(seed, badShare).writeBytes(out, size);
             }
             Files.move(tmp, dump);
         }

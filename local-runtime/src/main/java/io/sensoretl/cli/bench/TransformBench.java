@@ -10,6 +10,7 @@ import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
 import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
+import io.sensoretl.transform.ReferenceChunkTransformer;
 import io.sensoretl.transform.DirectoryOutputs;
 import io.sensoretl.transform.FileByteSource;
 import java.nio.file.Files;
@@ -28,11 +29,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "transform", mixinStandardHelpOptions = true,
-        description = {"Transform core vs single-threaded DuckDB on the same NDJSON dump, same machine, same process run.",
+        description = {"Transform core vs single-threaded DuckDB on the same dump, same machine, same process run.",
             "sensor-etl: decode, validate, normalise, write ZSTD Parquet + rejects, chunk after chunk on one thread.",
-            "DuckDB: SET threads=1; COPY (SELECT ... FROM read_json(..., ignore_errors=true)) TO ... (FORMAT parquet, COMPRESSION zstd).",
+            "DuckDB: SET threads=1; COPY (SELECT ... FROM read_json(..., ignore_errors=true)) TO ... (FORMAT parquet, COMPRESSION zstd);",
+            "for --format delimited: read_csv(..., ignore_errors=true), the 13 value columns unpivoted into readings.",
             "Prints one JSON line."})
 public final class TransformBench implements Callable<Integer> {
+    /** The dump shapes the benchmark generates. */
+    enum DumpFormat { ndjson, delimited }
+
+    static final String UCI_CONTRACT = "contracts/airquality-uci.yaml";
+
+    @Option(names = "--format", defaultValue = "ndjson",
+            description = "ndjson (the default contract's shape) or delimited (the UCI Air Quality CSV shape, "
+                    + "test-fixtures/contracts/airquality-uci.yaml). Default: ${DEFAULT-VALUE}.")
+    DumpFormat format;
+
+    @Option(names = "--reference", description = "Run the reference implementation (ReferenceChunkTransformer) instead.")
+    boolean reference;
 
     @Option(names = "--size", defaultValue = "1GiB", converter = ByteSize.class,
             description = "Dump size to generate (or reuse). Default: ${DEFAULT-VALUE}.")
@@ -50,16 +64,21 @@ public final class TransformBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dump = data.dump(size);
+        Path dump = format == DumpFormat.delimited ? data.csvDump(size) : data.dump(size);
         long bytes = Files.size(dump);
         Path work = Files.createTempDirectory(data.dir, "out-");
         try {
             Map<String, Object> result = new LinkedHashMap<>();
+            result.put("format", format.name());
             result.put("input_bytes", bytes);
             result.put("chunk_bytes", chunk);
             runSensorEtl(dump, bytes, work, result);
             if (!skipDuckDb) {
-                runDuckDb(dump, bytes, work, result);
+                if (format == DumpFormat.delimited) {
+                    runDuckDbCsv(dump, bytes, work, result);
+                } else {
+                    runDuckDb(dump, bytes, work, result);
+                }
             }
             result.put("java", System.getProperty("java.version"));
             result.put("cores", Runtime.getRuntime().availableProcessors());
@@ -73,30 +92,44 @@ public final class TransformBench implements Callable<Integer> {
     }
 
     private void runSensorEtl(Path dump, long bytes, Path work, Map<String, Object> result) throws Exception {
-        Contract contract = ContractLoader.defaultContract();
+        Contract contract = format == DumpFormat.delimited ? ContractLoader.classpath(UCI_CONTRACT)
+                : ContractLoader.defaultContract();
         SourceObject object = new SourceObject("local", dump.getFileName().toString(), "bench", bytes, Instant.now(), Compression.NONE);
         List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), chunk).plan("run-bench", List.of(object));
         FileByteSource source = new FileByteSource(dump);
         DirectoryOutputs outputs = new DirectoryOutputs(work.resolve("readings"), work.resolve("rejects"));
+        double fastShare = 0;
         long records = 0;
         long valid = 0;
         long rejected = 0;
         long peak;
         long cpu0 = ProcessCpu.nanos();
         long alloc0 = ProcessCpu.allocatedBytes();
+        long thread0 = ProcessCpu.threadNanos();
+        long jit0 = ProcessCpu.compileMillis();
+        long gc0 = ProcessCpu.gcMillis();
         long t0 = System.nanoTime();
         try (HeapSampler heap = new HeapSampler()) {
+            ChunkTransformer columnar = new ChunkTransformer(contract);
+            ReferenceChunkTransformer straightforward = new ReferenceChunkTransformer(contract);
             for (ChunkDescriptor c : chunks) {
-                ChunkStats s = new ChunkTransformer(contract).transform(c, source, outputs);
+                ChunkStats s = reference ? straightforward.transform(c, source, outputs) : columnar.transform(c, source, outputs);
                 records += s.records();
                 valid += s.valid();
                 rejected += s.rejected();
             }
             peak = heap.peakBytes();
+            if (!reference) {
+                long decided = columnar.fastRecords() + columnar.referenceRecords();
+                fastShare = decided == 0 ? 0 : (double) columnar.fastRecords() / decided;
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
         long allocated = ProcessCpu.allocatedBytes() - alloc0;
+        double threadSeconds = (ProcessCpu.threadNanos() - thread0) / 1e9;
+        double jitSeconds = (ProcessCpu.compileMillis() - jit0) / 1e3;
+        double gcSeconds = (ProcessCpu.gcMillis() - gc0) / 1e3;
         result.put("records", records);
         result.put("valid", valid);
         result.put("rejected", rejected);
@@ -108,6 +141,11 @@ public final class TransformBench implements Callable<Integer> {
         result.put("cpu_seconds", BenchFiles.round(cpuSeconds));
         result.put("mb_per_cpu_s", BenchFiles.round(bytes / 1e6 / cpuSeconds));
         result.put("allocated_bytes_per_input_byte", BenchFiles.round((double) allocated / bytes));
+        result.put("implementation", reference ? "reference" : "columnar");
+        result.put("fast_path_share", Math.round(fastShare * 10_000) / 10_000.0);
+        result.put("thread_cpu_seconds", BenchFiles.round(threadSeconds));
+        result.put("jit_seconds", BenchFiles.round(jitSeconds));
+        result.put("gc_seconds", BenchFiles.round(gcSeconds));
         result.put("records_per_s", Math.round(records / seconds));
         result.put("peak_heap_mb", BenchFiles.round(peak / 1048576.0));
         result.put("max_heap_mb", BenchFiles.round(Runtime.getRuntime().maxMemory() / 1048576.0));
@@ -118,6 +156,70 @@ public final class TransformBench implements Callable<Integer> {
         result.put("parquet_column_bytes", readingsOut.columnBytes());
         result.put("rejects_files", rejectsOut.files());
         result.put("rejects_column_bytes", rejectsOut.columnBytes());
+    }
+
+    /** The 13 measurement columns of the UCI shape and the metric and unit the contract gives each. */
+    private static final String[][] UCI_COLUMNS = {
+        {"CO(GT)", "co", "mg/m3"}, {"PT08.S1(CO)", "pt08_s1_co", "raw"}, {"NMHC(GT)", "nmhc", "ug/m3"},
+        {"C6H6(GT)", "benzene", "ug/m3"}, {"PT08.S2(NMHC)", "pt08_s2_nmhc", "raw"}, {"NOx(GT)", "nox", "ppb"},
+        {"PT08.S3(NOx)", "pt08_s3_nox", "raw"}, {"NO2(GT)", "no2", "ug/m3"}, {"PT08.S4(NO2)", "pt08_s4_no2", "raw"},
+        {"PT08.S5(O3)", "pt08_s5_o3", "raw"}, {"T", "temperature", "degC"}, {"RH", "humidity", "%"},
+        {"AH", "absolute_humidity", "g/m3"}};
+
+    /**
+     * DuckDB on the CSV: typed columns, the 13 value columns unpivoted into (metric, value) rows, the
+     * -200 sentinel dropped, local time to UTC, a unit per metric; no per-record reasons, no dedupe.
+     */
+    private void runDuckDbCsv(Path dump, long bytes, Path work, Map<String, Object> result) throws Exception {
+        String in = dump.toAbsolutePath().toString().replace("'", "''");
+        String out = work.resolve("duckdb.parquet").toAbsolutePath().toString().replace("'", "''");
+        StringBuilder columns = new StringBuilder("'Date': 'VARCHAR', 'Time': 'VARCHAR'");
+        StringBuilder metric = new StringBuilder("CASE name");
+        StringBuilder unit = new StringBuilder("CASE name");
+        StringBuilder names = new StringBuilder();
+        for (String[] c : UCI_COLUMNS) {
+            columns.append(", '").append(c[0]).append("': 'DOUBLE'");
+            metric.append(" WHEN '").append(c[0]).append("' THEN '").append(c[1]).append('\'');
+            unit.append(" WHEN '").append(c[0]).append("' THEN '").append(c[2]).append('\'');
+            names.append(names.isEmpty() ? "" : ", ").append('"').append(c[0]).append('"');
+        }
+        columns.append(", 'x1': 'VARCHAR', 'x2': 'VARCHAR'");
+        metric.append(" END");
+        unit.append(" END");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("SET threads=1");
+            st.execute("SET preserve_insertion_order=false");
+            long cpu0 = ProcessCpu.nanos();
+            long t0 = System.nanoTime();
+            st.execute("COPY (SELECT 'uci-airquality-station' AS sensor_id, ts - INTERVAL 1 HOUR AS ts, " + metric + " AS metric, "
+                    + "value, " + unit + " AS unit, source_key: 'bench', run_id: 'bench' FROM ("
+                    + "UNPIVOT (SELECT try_strptime(\"Date\" || ' ' || \"Time\", '%d/%m/%Y %H.%M.%S') AS ts, " + names + " FROM "
+                    + "read_csv('" + in + "', delim=';', decimal_separator=',', header=true, ignore_errors=true, "
+                    + "null_padding=true, auto_detect=false, columns={" + columns + "})) "
+                    + "ON " + names + " INTO NAME name VALUE value) "
+                    + "WHERE ts IS NOT NULL AND value IS NOT NULL AND value <> -200) "
+                    + "TO '" + out + "' (FORMAT parquet, COMPRESSION zstd)");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
+            duckDbResult(st, out, bytes, seconds, cpuSeconds, result);
+        }
+    }
+
+    private static void duckDbResult(Statement st, String out, long bytes, double seconds, double cpuSeconds,
+            Map<String, Object> result) throws Exception {
+        try (ResultSet rs = st.executeQuery("SELECT count(*), (SELECT version()) FROM read_parquet('" + out + "')")) {
+            rs.next();
+            result.put("duckdb_rows", rs.getLong(1));
+            result.put("duckdb_version", rs.getString(2));
+        }
+        result.put("duckdb_seconds", BenchFiles.round(seconds));
+        result.put("duckdb_mb_per_s", BenchFiles.round(bytes / 1e6 / seconds));
+        result.put("duckdb_cpu_seconds", BenchFiles.round(cpuSeconds));
+        result.put("duckdb_mb_per_cpu_s", BenchFiles.round(bytes / 1e6 / cpuSeconds));
+        double ours = (double) result.get("mb_per_s");
+        result.put("ratio_vs_duckdb", BenchFiles.round(ours / (bytes / 1e6 / seconds)));
+        double oursCpu = (double) result.get("mb_per_cpu_s");
+        result.put("cpu_ratio_vs_duckdb", BenchFiles.round(oursCpu / (bytes / 1e6 / cpuSeconds)));
     }
 
     private void runDuckDb(Path dump, long bytes, Path work, Map<String, Object> result) throws Exception {
@@ -137,19 +239,7 @@ public final class TransformBench implements Callable<Integer> {
                     + "TO '" + out + "' (FORMAT parquet, COMPRESSION zstd)");
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
-            try (ResultSet rs = st.executeQuery("SELECT count(*), (SELECT version()) FROM read_parquet('" + out + "')")) {
-                rs.next();
-                result.put("duckdb_rows", rs.getLong(1));
-                result.put("duckdb_version", rs.getString(2));
-            }
-            result.put("duckdb_seconds", BenchFiles.round(seconds));
-            result.put("duckdb_mb_per_s", BenchFiles.round(bytes / 1e6 / seconds));
-            result.put("duckdb_cpu_seconds", BenchFiles.round(cpuSeconds));
-            result.put("duckdb_mb_per_cpu_s", BenchFiles.round(bytes / 1e6 / cpuSeconds));
-            double ours = (double) result.get("mb_per_s");
-            result.put("ratio_vs_duckdb", BenchFiles.round(ours / (bytes / 1e6 / seconds)));
-            double oursCpu = (double) result.get("mb_per_cpu_s");
-            result.put("cpu_ratio_vs_duckdb", BenchFiles.round(oursCpu / (bytes / 1e6 / cpuSeconds)));
+            duckDbResult(st, out, bytes, seconds, cpuSeconds, result);
         }
     }
 }

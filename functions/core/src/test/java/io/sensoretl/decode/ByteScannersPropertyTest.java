@@ -1,0 +1,199 @@
+package io.sensoretl.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import io.sensoretl.contract.FieldRef;
+import io.sensoretl.contract.Format;
+import io.sensoretl.contract.FormatKind;
+import io.sensoretl.validate.FixedWidthPattern;
+import io.sensoretl.validate.Iso8601;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The byte scanners against the reference decoders, field by field: whenever a scanner accepts a
+ * record, every field it reports is what the reference reads (numbers bit for bit); the scanners may
+ * decline anything, but must accept the ordinary.
+ */
+class ByteScannersPropertyTest {
+    private static final FieldRef VALUE = new FieldRef.Pointer(JsonPointer.compile("/value"));
+    private static final FieldRef ID = new FieldRef.Pointer(JsonPointer.compile("/device/id"));
+
+    /** A random number around the edges of double parsing, valid JSON or nearly. */
+    static String number(SplittableRandom r) {
+        StringBuilder sb = new StringBuilder();
+        if (r.nextInt(4) == 0) {
+            sb.append('-');
+        }
+        int digits = 1 + r.nextInt(r.nextBoolean() ? 8 : 22);
+        int point = r.nextInt(digits + 2);
+        for (int d = 0; d < digits; d++) {
+            if (d == point) {
+                sb.append('.');
+            }
+            sb.append((char) ('0' + r.nextInt(10)));
+        }
+        if (r.nextInt(4) == 0) {
+            sb.append(r.nextBoolean() ? 'e' : 'E').append(r.nextInt(3) == 0 ? "-" : r.nextInt(3) == 0 ? "+" : "")
+                    .append(r.nextInt(r.nextBoolean() ? 25 : 340));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void jsonNumbersAreReadBitForBitAsJacksonReadsThem() throws Exception {
+        JsonFieldPlan plan = JsonFieldPlan.of(List.of(JsonPointer.compile("/value")));
+        JsonByteScanner scanner = new JsonByteScanner(plan);
+        int slot = scanner.slot(JsonPointer.compile("/value"));
+        scanner.numeric(slot, true);
+        JsonLineDecoder reference = new JsonLineDecoder();
+        SplittableRandom r = new SplittableRandom(17);
+        int accepted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            String n = i < 64 ? List.of("0", "-0", "-0.0", "0.0", "1e22", "1e23", "9007199254740993", "123456789012345",
+                    "1234567890123456", "0.1", "4.9e-324", "1e-400", "1e400", "01", "1.", "-", "2.5E-3", "100").get(i % 18)
+                    : number(r);
+            byte[] line = ("{\"value\":" + n + "}").getBytes(StandardCharsets.UTF_8);
+            if (!scanner.scan(line, line.length)) {
+                continue;
+            }
+            accepted++;
+            Double expected;
+            try {
+                expected = reference.decode(line, line.length).number(VALUE);
+            } catch (FieldError e) {
+                throw new AssertionError(n + ": the scanner accepted what the reference rejects: " + e.getMessage());
+            }
+            assertThat(scanner.kind(slot)).as(n).isEqualTo(ScannedFields.NUMBER);
+            assertThat(Double.doubleToRawLongBits(scanner.number(slot))).as(n + " read as " + scanner.number(slot) + ", reference "
+                    + expected).isEqualTo(Double.doubleToRawLongBits(expected));
+        }
+        assertThat(accepted).isGreaterThan(100_000);
+    }
+
+    @Test
+    void delimitedNumbersAreReadBitForBitAsTheReferenceReadsThem() throws Exception {
+        for (char decimal : new char[] {',', '.'}) {
+            Format format = new Format(FormatKind.DELIMITED, ';', '"', false, decimal, false, 4096, 0, false);
+            DelimitedByteScanner scanner = new DelimitedByteScanner(format, new int[] {1});
+            scanner.numeric(0, true);
+            SplittableRandom r = new SplittableRandom(23);
+            int accepted = 0;
+            for (int i = 0; i < 100_000; i++) {
+                String n = number(r);
+                if (r.nextBoolean()) {
+                    n = n.replace('.', ',');
+                }
+                if (r.nextInt(10) == 0) {
+                    n = (r.nextBoolean() ? "+" : " ") + n + (r.nextBoolean() ? " " : "");
+                }
+                byte[] line = ("x;" + n + ";y").getBytes(StandardCharsets.UTF_8);
+                if (!scanner.scan(line, line.length)) {
+                    continue;
+                }
+                accepted++;
+                double expected;
+                try {
+                    expected = Numbers.parse(n.trim(), decimal, "column");
+                } catch (FieldError e) {
+                    throw new AssertionError(n + ": the scanner accepted what the reference rejects: " + e.getMessage());
+                }
+                assertThat(Double.doubleToRawLongBits(scanner.number(0))).as(n).isEqualTo(Double.doubleToRawLongBits(expected));
+            }
+            assertThat(accepted).isGreaterThan(30_000);
+        }
+    }
+
+    @Test
+    void jsonTextFieldsAreTheReferencesAndOddRecordsAreDeclined() throws Exception {
+        JsonFieldPlan plan = JsonFieldPlan.of(List.of(JsonPointer.compile("/device/id"), JsonPointer.compile("/value")));
+        JsonByteScanner scanner = new JsonByteScanner(plan);
+        int id = scanner.slot(JsonPointer.compile("/device/id"));
+        int value = scanner.slot(JsonPointer.compile("/value"));
+        scanner.numeric(value, true);
+        JsonLineDecoder reference = new JsonLineDecoder();
+        String[] ids = {"\"s-1\"", "\"\"", "\"  \"", "\" s \"", "null", "7", "\"\\u0041\"", "\"caf\u00e9\"", "true", "{}", "[\"a\"]"};
+        String[] tails = {"", ",\"x\":1", ",\"x\":{\"y\":[1,{\"z\":null}]}", ",\"value\":2", ",\"x\":1,\"x\":2", ",\"x\":tru", ",\"x\":\"a\\\"b\""};
+        for (String i : ids) {
+            for (String t : tails) {
+                for (String device : new String[] {"{\"id\":" + i + "}", "{\"id\":" + i + ",\"id\":\"b\"}", "\"flat\"", "[1]"}) {
+                    byte[] line = ("{\"device\":" + device + ",\"value\":1.5" + t + "}").getBytes(StandardCharsets.UTF_8);
+                    String text = new String(line, StandardCharsets.UTF_8);
+                    RecordView view;
+                    try {
+                        view = reference.decode(line, line.length);
+                    } catch (FieldError e) {
+                        assertThat(scanner.scan(line, line.length)).as(text + " is rejected by the reference").isFalse();
+                        continue;
+                    }
+                    if (!scanner.scan(line, line.length)) {
+                        continue;
+                    }
+                    String expected;
+                    try {
+                        expected = view.string(ID);
+                    } catch (FieldError e) {
+                        throw new AssertionError(text + ": accepted a record whose id the reference cannot read");
+                    }
+                    String actual = scanner.kind(id) == ScannedFields.TEXT
+                            ? new String(line, scanner.start(id), scanner.end(id) - scanner.start(id), StandardCharsets.UTF_8) : null;
+                    assertThat(actual).as(text).isEqualTo(expected);
+                    assertThat(scanner.number(value)).as(text).isEqualTo(view.number(VALUE));
+                }
+            }
+        }
+        byte[] ordinary = "{\"device\":{\"id\":\"s-1\",\"fw\":\"1\"},\"value\":21.5,\"other\":[true,false,null]}".getBytes(StandardCharsets.UTF_8);
+        assertThat(scanner.scan(ordinary, ordinary.length)).isTrue();
+    }
+
+    @Test
+    void fixedWidthPatternsReadWhatDateTimeFormatterReads() {
+        SplittableRandom r = new SplittableRandom(5);
+        String[] patterns = {"dd/MM/yyyy HH.mm.ss", "yyyy-MM-dd'T'HH:mm:ss.SSS", "yyyyMMddHHmm", "uuuu/MM/dd HH:mm:ss.SSSSSS"};
+        ZoneId[] zones = {ZoneId.of("+01:00"), ZoneId.of("Europe/Rome"), ZoneId.of("America/New_York")};
+        for (String p : patterns) {
+            FixedWidthPattern fast = FixedWidthPattern.compile(p);
+            assertThat(fast).as(p).isNotNull();
+            DateTimeFormatter f = DateTimeFormatter.ofPattern(p, Locale.ROOT);
+            int accepted = 0;
+            for (int i = 0; i < 20_000; i++) {
+                LocalDateTime t = LocalDateTime.of(1960 + r.nextInt(300), 1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24),
+                        r.nextInt(60), r.nextInt(60), r.nextInt(1_000_000_000));
+                String text = f.format(t);
+                if (r.nextInt(4) == 0) { // an impossible or odd value in some field
+                    char[] c = text.toCharArray();
+                    c[r.nextInt(c.length)] = (char) ('0' + r.nextInt(10) + (r.nextInt(10) == 0 ? 20 : 0));
+                    text = new String(c);
+                }
+                ZoneId zone = zones[r.nextInt(zones.length)];
+                byte[] b = text.getBytes(StandardCharsets.UTF_8);
+                long micros = fast.parseMicros(b, 0, b.length, zone);
+                if (micros == Iso8601.UNPARSED) {
+                    continue;
+                }
+                accepted++;
+                long expected;
+                try {
+                    var instant = LocalDateTime.from(f.parse(text)).atZone(zone).toInstant();
+                    expected = instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
+                } catch (DateTimeException e) {
+                    throw new AssertionError(text + " (" + p + "): parsed " + micros + " where java.time fails: " + e.getMessage());
+                }
+                assertThat(micros).as(text + " (" + p + ", " + zone + ")").isEqualTo(expected);
+            }
+            assertThat(accepted).as(p).isGreaterThan(10_000);
+        }
+        for (String unsupported : new String[] {"d/M/yyyy H:mm", "yy-MM-dd HH:mm", "yyyy-MM-dd hh:mm a", "yyyy-MM-dd", "[yyyy]MM-dd HH:mm",
+            "yyyy-MM-dd HH:mm XXX", "dd MMM yyyy HH:mm", "yyyy-MM-dd''HH:mm"}) {
+            assertThat(FixedWidthPattern.compile(unsupported)).as(unsupported).isNull();
+        }
+    }
+}
