@@ -9,8 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A started (or redriven) execution: what it is doing now, how it ended, and how to stop it. Stopping ends it at
- * once (ABORTED, ExecutionAborted in its history); work still running for it, such as an in-process Lambda
- * function, finishes in the background and is ignored.
+ * once (ABORTED, ExecutionAborted in its history); the threads still working for it, such as an in-process Lambda
+ * function, are interrupted, and whatever they finish is ignored.
  */
 public final class Execution {
     private final ExecutionRun run;

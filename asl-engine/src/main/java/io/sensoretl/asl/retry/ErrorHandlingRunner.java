@@ -32,6 +32,8 @@ public final class ErrorHandlingRunner {
             try {
                 return body.get();
             } catch (FailureException failure) {
+                // a task that failed because its execution was stopped is neither retried nor caught
+                env.frame().runtime().control().check();
                 String error = failure.error() == null ? "" : failure.error();
                 int index = firstRetrier(handling, error);
                 if (index >= 0 && attempts[index] < handling.retry().get(index).maxAttempts()) {

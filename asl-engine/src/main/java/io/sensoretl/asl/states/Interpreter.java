@@ -29,6 +29,11 @@ public final class Interpreter {
     private Interpreter() {}
 
     public static JsonNode run(StateMachineDefinition machine, JsonNode input, Frame frame) {
+        // the thread works for this execution until the machine ends: a stop interrupts it
+        return frame.runtime().control().working(() -> walk(machine, input, frame));
+    }
+
+    private static JsonNode walk(StateMachineDefinition machine, JsonNode input, Frame frame) {
         String current = machine.startAt();
         JsonNode data = input;
         StateProgress resumeInner = null;
