@@ -29,8 +29,16 @@ public final class Engines {
     }
 
     public ExecutionResult run(String definition, String input) {
-        return engine.execute(AslEngine.load(Json.parse(definition)),
-                new ExecutionRequest(Json.parse(input), "exec-1", "machine-1", "eu-west-1", "111122223333", null, null));
+        return engine.execute(AslEngine.load(Json.parse(definition)), request(input));
+    }
+
+    /** Starts the execution {@link #run} would run, in the background (StartExecution). */
+    public io.sensoretl.asl.engine.Execution start(String definition, String input) {
+        return engine.start(AslEngine.load(Json.parse(definition)), request(input));
+    }
+
+    private static ExecutionRequest request(String input) {
+        return new ExecutionRequest(Json.parse(input), "exec-1", "machine-1", "eu-west-1", "111122223333", null, null);
     }
 
     public static JsonNode json(String text) {

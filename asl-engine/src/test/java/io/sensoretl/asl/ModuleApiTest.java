@@ -24,12 +24,15 @@ class ModuleApiTest {
 
     static final Set<String> API = Set.of(
             "engine.AslEngine", "engine.StateMachine", "engine.ExecutionRequest", "engine.ExecutionResult",
-            "engine.ExecutionStatus",
+            "engine.ExecutionStatus", "engine.Execution", "engine.StateMachineType", "engine.TestStateRequest",
+            "engine.TestStateResult",
             "validation.DefinitionValidator", "validation.Problem", "validation.InvalidDefinitionException",
             "history.ExecutionStore", "history.ExecutionRecord", "history.HistoryEvent",
             "services.ObjectStore", "services.ObjectStoreException", "services.MessageQueue", "services.TaskResource",
-            "services.TaskRequest", "services.LambdaFunctions", "services.LambdaFunctionError",
-            "errors.FailureException", "errors.StatesErrorName",
+            "services.TaskRequest", "services.LambdaFunctions", "services.LambdaFunctionError", "services.TaskMocks",
+            "services.MockedResponse",
+            "errors.FailureException", "errors.StatesErrorName", "errors.TaskTokenException",
+            "errors.ExecutionNotRedrivableException",
             "time.TimeSource", "time.SystemTimeSource", "time.VirtualTimeSource", "time.Deadlines",
             "time.DeadlineExceeded",
             "json.Json", "json.JsonEquivalence",

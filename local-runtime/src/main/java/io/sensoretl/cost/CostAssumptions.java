@@ -21,9 +21,11 @@ public record CostAssumptions(
         double compactRowsPerSecond,
         double compactIoSeconds,
         int compactMinMemoryMb,
+        Compaction compaction,
         double latestIoSecondsPerSeries,
         Map<String, FixedFunction> fixedFunctions,
         int parentTransitions,
+        int standardChildTransitions,
         int expressChildMemoryMb,
         double expressChildOverheadSeconds,
         int mapMaxConcurrency,
@@ -46,8 +48,24 @@ public record CostAssumptions(
         double glueParallelEfficiency,
         double glueBilledStartupSeconds) {
 
-    /** The small once-per-run functions, in workflow order. */
-    public static final List<String> FIXED = List.of("record-run", "plan", "run-results", "latest-readings", "close-run");
+    /** The small once-per-run functions, in workflow order (compact-plan and compact-publish are the compact function). */
+    public static final List<String> FIXED = List.of("record-run", "plan", "run-results", "compact-plan", "compact-publish",
+            "latest-readings", "close-run");
+
+    /**
+     * How compaction is cut into tasks (docs/finalisation.md): a partition of more than
+     * {@code sliceRows} rows is compacted in key-range slices of at most that many rows, after group
+     * tasks of as many rows have sorted the staged files (unless those are sorted and few).
+     *
+     * @param sliceRows         COMPACT_SLICE_ROWS (template.yaml CompactSliceRows)
+     * @param mergeFanIn        COMPACT_FAN_IN: most staged files a slice reads directly
+     * @param stagedSorted      whether the transform writes its staged files sorted and says so in their footers
+     * @param ioSecondsPerInput waiting per sorted run a slice opens (the first byte of a GET)
+     * @param maxTaskSeconds    the per-invocation target no slice or group task may exceed
+     * @param maxConcurrency    compaction tasks at once (CompactReservedConcurrency), for the wall-clock estimate
+     */
+    public record Compaction(long sliceRows, int mergeFanIn, boolean stagedSorted, double ioSecondsPerInput,
+                             double maxTaskSeconds, int maxConcurrency) {}
 
     /** A function whose work per invocation does not depend on the dump size (to first order). */
     public record FixedFunction(double cpuSeconds, double ioSeconds, int minMemoryMb) {}
@@ -77,9 +95,13 @@ public record CostAssumptions(
                 f.positive("functions.compact.rows_per_second"),
                 f.number("functions.compact.io_seconds"),
                 (int) f.positive("functions.compact.min_memory_mb"),
+                new Compaction((long) f.positive("functions.compact.slice_rows"), (int) f.positive("functions.compact.merge_fan_in"),
+                        f.flag("functions.compact.staged_sorted"), f.number("functions.compact.io_seconds_per_input"),
+                        f.positive("functions.compact.max_task_seconds"), (int) f.positive("functions.compact.max_concurrency")),
                 f.number("functions.latest-readings.io_seconds_per_series"),
                 fixed,
                 (int) f.number("workflow.parent_transitions"),
+                (int) f.number("workflow.standard_child_transitions"),
                 (int) f.positive("workflow.express_child_memory_mb"),
                 f.number("workflow.express_child_overhead_seconds"),
                 (int) f.positive("workflow.map_max_concurrency"),

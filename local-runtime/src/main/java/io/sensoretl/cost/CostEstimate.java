@@ -23,7 +23,15 @@ public record CostEstimate(
 
     /** The run's counts, derived from the request, the benchmark and the assumptions. */
     public record Shape(long chunks, long childExecutions, long stagedFiles, long validRecords, long curatedBytes,
-                        long rejectsBytes, int partitions, double transformSecondsPerChunk, double wallClockSeconds) {}
+                        long rejectsBytes, int partitions, double transformSecondsPerChunk, double wallClockSeconds,
+                        Compaction compaction) {}
+
+    /**
+     * How each partition is compacted: key-range slices of at most {@code sliceRows} rows, group tasks
+     * sorting the staged files first (0 when slices read them directly), seconds per invocation.
+     */
+    public record Compaction(long rowsPerPartition, long slices, long groups, long rowsPerSlice, double secondsPerSlice,
+                             double secondsPerGroup, long sliceRows, boolean stagedSorted) {}
 
     public double totalUsd() {
         return items.stream().mapToDouble(LineItem::usd).sum();

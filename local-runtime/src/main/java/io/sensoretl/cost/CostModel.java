@@ -60,28 +60,60 @@ public final class CostModel {
         return Math.max(a.compactMinMemoryMb(), measured);
     }
 
+    /**
+     * How one partition is compacted: rows, key-range slices and group tasks, as the compactor's
+     * planner decides them (CompactionPlanner): slices of at most {@code sliceRows} rows; group
+     * tasks of as many rows first, unless the partition is one slice or its staged files are sorted
+     * and few enough for a slice to read them all.
+     */
+    public record CompactionShape(long rowsPerPartition, long slices, long groups, double rowsPerSlice, double rowsPerGroup,
+                                  long stagedFilesPerPartition) {}
+
+    public CompactionShape compaction(CostRequest r) {
+        CostAssumptions.Compaction c = a.compaction();
+        long rows = Math.round(r.sizeBytes() * bench.validRecordsPerInputByte() / a.partitionsPerRun());
+        long slices = Math.max(1, ceilDiv(rows, c.sliceRows()));
+        long stagedFiles = Math.max(1, Math.round(Math.ceil(ceilDiv(r.sizeBytes(), r.chunkBytes()) * bench.stagedFilesPerChunk()
+                / a.partitionsPerRun())));
+        boolean direct = slices == 1 || (c.stagedSorted() && stagedFiles <= c.mergeFanIn());
+        long groups = direct ? 0 : Math.max(1, ceilDiv(rows, c.sliceRows()));
+        return new CompactionShape(rows, slices, groups, (double) rows / slices, groups == 0 ? 0 : (double) rows / groups,
+                stagedFiles);
+    }
+
     /** The per-function work of a run: the input of the memory advice and of the Lambda line items. */
     public List<FunctionLoad> loads(CostRequest r) {
         long chunks = ceilDiv(r.sizeBytes(), r.chunkBytes());
         double bytesPerSecond = bench.bytesPerSecond() * a.speed(r.arch());
         int transformFloor = (int) Math.ceil(bench.peakHeapMb() * a.transformHeapHeadroom() + a.transformJvmOverheadMb());
+        double rowsPerSecond = compactRowsPerSecond() * a.speed(r.arch());
+        CompactionShape c = compaction(r);
         List<FunctionLoad> loads = new ArrayList<>();
         for (String fn : CostAssumptions.FIXED) {
             CostAssumptions.FixedFunction f = a.fixedFunctions().get(fn);
             double io = f.ioSeconds() + (fn.equals("latest-readings") ? a.seriesPerRun() * a.latestIoSecondsPerSeries() : 0);
-            loads.add(new FunctionLoad(fn, 1, f.cpuSeconds(), io, f.minMemoryMb()));
+            if (fn.equals("compact-publish")) {
+                // the compaction tasks run between planning and publishing
+                if (c.groups() > 0) {
+                    loads.add(new FunctionLoad(COMPACT_GROUP, a.partitionsPerRun() * c.groups(), c.rowsPerGroup() / rowsPerSecond,
+                            a.compactIoSeconds(), compactFloorMb()));
+                }
+                double inputs = c.groups() > 0 ? c.groups() : (c.slices() > 1 ? c.stagedFilesPerPartition() : 0);
+                loads.add(new FunctionLoad(COMPACT, a.partitionsPerRun() * c.slices(), c.rowsPerSlice() / rowsPerSecond,
+                        a.compactIoSeconds() + inputs * a.compaction().ioSecondsPerInput(), compactFloorMb()));
+            }
+            loads.add(new FunctionLoad(fn, 1, f.cpuSeconds(), io, fn.startsWith("compact") ? compactFloorMb() : f.minMemoryMb()));
             if (fn.equals("plan")) {
                 loads.add(new FunctionLoad("transform", chunks, (double) r.sizeBytes() / chunks / bytesPerSecond,
                         a.transformIoSeconds(), transformFloor));
             }
-            if (fn.equals("run-results")) {
-                double rows = r.sizeBytes() * bench.validRecordsPerInputByte();
-                loads.add(new FunctionLoad("compact", 1, rows / (compactRowsPerSecond() * a.speed(r.arch())),
-                        a.compactIoSeconds(), compactFloorMb()));
-            }
         }
         return loads;
     }
+
+    /** The compact function's slice tasks: its memory is chosen for them and used by its other tasks too. */
+    public static final String COMPACT = "compact";
+    public static final String COMPACT_GROUP = "compact-group";
 
     public MemoryAdvisor advisor() {
         return new MemoryAdvisor(a.fullVcpuMemoryMb(), a.minMemoryMb(), a.maxMemoryMb(), a.memoryStepMb());
@@ -99,39 +131,68 @@ public final class CostModel {
         double wall = 0;
         long chunks = ceilDiv(r.sizeBytes(), r.chunkBytes());
         long children = ceilDiv(chunks, r.chunksPerChild());
+        Map<String, MemoryRecommendation> byFunction = new LinkedHashMap<>();
         for (FunctionLoad load : loads) {
-            MemoryRecommendation rec = advisor.recommend(load, r.slowdown(), gbSecond, prices.lambdaRequest());
-            recommendations.add(rec);
-            int mb = load.function().equals("transform") && r.transformMemoryMb() != null ? r.transformMemoryMb()
-                    : rec.chosen().memoryMb();
+            if (!load.function().startsWith(COMPACT) || load.function().equals(COMPACT)) {
+                MemoryRecommendation rec = advisor.recommend(load, r.slowdown(), gbSecond, prices.lambdaRequest());
+                recommendations.add(rec);
+                byFunction.put(load.function(), rec);
+            }
+        }
+        CompactionShape compaction = compaction(r);
+        double secondsPerSlice = 0;
+        double secondsPerGroup = 0;
+        for (FunctionLoad load : loads) {
+            // one compact function runs plan, group, slice and publish: one memory size, chosen for the slices
+            String fn = load.function().startsWith(COMPACT) ? COMPACT : load.function();
+            int mb = fn.equals("transform") && r.transformMemoryMb() != null ? r.transformMemoryMb()
+                    : byFunction.get(fn).chosen().memoryMb();
             if (mb < load.minMemoryMb()) {
                 warnings.add(String.format("%s at %d MB is below its memory floor of %d MB (measured peak heap %.0f MB"
                         + " plus JVM overhead): expect OutOfMemoryError", load.function(), mb, load.minMemoryMb(), bench.peakHeapMb()));
             }
-            memory.put(load.function(), mb);
+            memory.put(fn, mb);
             double seconds = load.secondsAt(mb, a.fullVcpuMemoryMb());
             if (seconds > LAMBDA_LIMIT_SECONDS) {
                 warnings.add(String.format("%s needs %.0f s per invocation at %d MB, over Lambda's 15-minute limit: %s",
                         load.function(), seconds, mb, load.function().equals("transform") ? "use a smaller --chunk"
-                                : "pass partitions in slices"));
+                                : "lower COMPACT_SLICE_ROWS (functions.compact.slice_rows)"));
+            } else if (load.function().startsWith(COMPACT) && seconds > a.compaction().maxTaskSeconds()) {
+                warnings.add(String.format("%s needs %.0f s per invocation at %d MB, over the %.0f s a compaction task may take:"
+                        + " lower COMPACT_SLICE_ROWS (functions.compact.slice_rows)", load.function(), seconds, mb,
+                        a.compaction().maxTaskSeconds()));
             }
             if (load.function().equals("transform")) {
                 transformSeconds = seconds;
                 wall += ceilDiv(children, a.mapMaxConcurrency()) * r.chunksPerChild()
                         * (seconds + a.expressChildOverheadSeconds());
+            } else if (load.function().equals(COMPACT) || load.function().equals(COMPACT_GROUP)) {
+                // tasks of every partition run side by side, as many at once as the Map allows
+                wall += ceilDiv(load.invocations(), a.compaction().maxConcurrency()) * seconds;
+                if (load.function().equals(COMPACT)) {
+                    secondsPerSlice = seconds;
+                } else {
+                    secondsPerGroup = seconds;
+                }
             } else {
                 wall += seconds;
             }
+            String per = load.invocations() == 1 ? "once per run" : load.function().equals("transform") ? "one per chunk"
+                    : load.function().equals(COMPACT) ? "one per slice" : "one per group task";
             items.add(new LineItem(LAMBDA, load.function() + " requests", load.invocations(), "request",
-                    prices.lambdaRequest(), load.invocations() == 1 ? "once per run" : "one per chunk"));
+                    prices.lambdaRequest(), per));
             items.add(new LineItem(LAMBDA, load.function() + " compute", load.gbSecondsAt(mb, a.fullVcpuMemoryMb()), "GB-s",
                     gbSecond, String.format("%,d x %.3f s x %,d MB / 1024 (%s)", load.invocations(), seconds, mb, r.arch().id())));
         }
 
         // Step Functions: the Standard parent pays per transition, one per child started by the
         // Distributed Map; the Express children pay per request and per GB-s of their own duration.
-        items.add(new LineItem(STEP_FUNCTIONS, "Standard state transitions", a.parentTransitions() + children, "transition",
-                prices.standardTransition(), a.parentTransitions() + " parent states + 1 per child execution (" + children + ")"));
+        long compactionChildren = a.partitionsPerRun() * (compaction.slices() + compaction.groups());
+        long transitions = a.parentTransitions() + children + compactionChildren * (1 + a.standardChildTransitions());
+        items.add(new LineItem(STEP_FUNCTIONS, "Standard state transitions", transitions, "transition",
+                prices.standardTransition(), String.format("%d parent states + 1 per chunk child (%,d) + %d per compaction task"
+                        + " child (%,d slices and group tasks, STANDARD)", a.parentTransitions(), children,
+                        1 + a.standardChildTransitions(), compactionChildren)));
         items.add(new LineItem(STEP_FUNCTIONS, "Express child requests", children, "request", prices.expressRequest(),
                 r.chunksPerChild() == 1 ? "one child per chunk" : r.chunksPerChild() + " chunks per child (ItemBatcher)"));
         double childSeconds = r.chunksPerChild() * (transformSeconds + a.expressChildOverheadSeconds());
@@ -156,7 +217,9 @@ public final class CostModel {
         long rangedGets = Math.round(chunks * (1 + a.boundaryGetsPerChunk()));
         long otherGets = a.s3FixedGets() + Math.round(stagedFiles * a.parquetGetsPerStagedFile()) + partitions;
         long partitionBytes = curatedBytes / partitions;
-        long filesPerPartition = Math.max(1, ceilDiv(partitionBytes, a.compactTargetBytes()));
+        // each slice cuts its own parts near the target size
+        long sliceBytes = partitionBytes / compaction.slices();
+        long filesPerPartition = compaction.slices() * Math.max(1, ceilDiv(sliceBytes, a.compactTargetBytes()));
         long curatedFileBytes = partitionBytes / filesPerPartition;
         long singlePuts = a.s3FixedPuts() + partitions; // manifest, ResultWriter; latest-readings file per partition
         long multipart = 0;
@@ -181,6 +244,19 @@ public final class CostModel {
                 String.format("objects over %s; curated: %,d file(s) of ~%s per partition", bytes(a.multipartPartBytes()),
                         filesPerPartition, bytes(curatedFileBytes))));
         items.add(new LineItem(S3, "LISTs", lists, "request", prices.s3PutRequest(), "LIST is priced like PUT"));
+        // compaction's working files under runs/<run>/compact/: the plan and the Maps' items, one sorted run per
+        // group task and slice, a manifest per task; slices read the group runs, publish reads the slice manifests
+        long slices = compaction.slices();
+        long groups = compaction.groups();
+        long sampled = Math.min(compaction.stagedFilesPerPartition(), CompactionSample.FILES);
+        long workPuts = 2 + 2 + (long) partitions * (1 + groups * (slices + 1) + slices);
+        long workGets = 2 + (long) partitions * (2 * sampled + groups * slices + slices * groups + slices);
+        items.add(new LineItem(S3, "compaction working files: PUTs", workPuts, "request", prices.s3PutRequest(),
+                String.format("plan per partition, Map items and results, %,d group task(s) x %,d slice(s) sorted runs"
+                        + " and manifests, slice manifests", groups, slices)));
+        items.add(new LineItem(S3, "compaction working files: GETs", workGets, "request", prices.s3GetRequest(),
+                String.format("planner's sample (footers and key columns of up to %d staged files), sorted runs read by"
+                        + " slices, manifests", CompactionSample.FILES)));
 
         long writes = a.dynamoDbWritesPerRun() + (long) partitions * a.dynamoDbWritesPerPartition() + a.seriesPerRun();
         items.add(new LineItem(DYNAMODB, "on-demand write request units", writes, "WRU", prices.dynamoDbWriteRequestUnit(),
@@ -199,7 +275,9 @@ public final class CostModel {
 
         CostEstimate.Shape shape = new CostEstimate.Shape(chunks, children, stagedFiles,
                 Math.round(r.sizeBytes() * bench.validRecordsPerInputByte()), curatedBytes, rejectsBytes, partitions,
-                transformSeconds, wall);
+                transformSeconds, wall, new CostEstimate.Compaction(compaction.rowsPerPartition(), compaction.slices(),
+                        compaction.groups(), Math.round(compaction.rowsPerSlice()), secondsPerSlice, secondsPerGroup,
+                        a.compaction().sliceRows(), a.compaction().stagedSorted()));
         return new CostEstimate(r, prices, bench, compactRowsPerSecond(), compactSource(), shape, items, memory,
                 recommendations, glueEtl(r), athena(r, queries), warnings);
     }
@@ -254,6 +332,11 @@ public final class CostModel {
                     Math.max(r.sizeBytes(), minimum) / TIB * prices.athenaPerTb()));
         });
         return out;
+    }
+
+    /** The planner's sample: footers and key columns of at most this many staged files (CompactionPlanner). */
+    static final class CompactionSample {
+        static final int FILES = 32;
     }
 
     static long ceilDiv(long a, long b) {

@@ -92,6 +92,15 @@ public final class DataFile {
         return v;
     }
 
+    public boolean flag(String path) {
+        JsonNode n = at(path);
+        if (!n.isBoolean()) {
+            throw new CostInputException(name + ": " + path + " must be true or false, found "
+                    + (n.isMissingNode() ? "nothing" : "'" + n.asText() + "'"));
+        }
+        return n.asBoolean();
+    }
+
     public double number(String path, double fallback) {
         return has(path) ? number(path) : fallback;
     }

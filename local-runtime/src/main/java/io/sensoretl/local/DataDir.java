@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * ledger/               LocalRunLedger
  * latest/               LocalLatestReadings
  * executions/           ASL engine execution histories
+ * stepfunctions/        `states serve`: state machines and their executions (StepFunctionsService)
  * tmp/                  scratch space for compaction spills
  * </pre>
  */
@@ -50,6 +51,10 @@ public record DataDir(Path root) {
 
     public Path executions() {
         return root.resolve("executions");
+    }
+
+    public Path stepFunctions() {
+        return root.resolve("stepfunctions");
     }
 
     public Path tmp() {

@@ -23,6 +23,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * The workflow on a laptop: the production definition with its substitutions filled for the local
  * stack, run by the ASL engine with the real handlers in-process. Executions are recorded under the
  * data directory, as Step Functions keeps their history.
+ *
+ * <p>Each execution is owned by this process ({@link ExecutionOwners}) from before it starts until it is
+ * saved ended, so that if the process dies, its run is taken over at once by the next one and the execution
+ * is listed ABORTED. {@link #stop} stops the running executions (Ctrl-C) and gives up their partition leases.
  */
 public final class LocalPipeline implements AutoCloseable {
     public static final String REGION = AslEngine.DEFAULT_REGION;
@@ -59,9 +63,25 @@ public final class LocalPipeline implements AutoCloseable {
     private final AslEngine engine;
     private final StateMachine machine;
     private final LocalFunctions functions;
+    private final ExecutionOwners owners;
+    private final java.util.Random names;
+    /** An execution running in this pipeline, with its end (counted down once it ended and its claim is given up). */
+    private record Running(io.sensoretl.asl.engine.Execution execution, java.util.concurrent.CountDownLatch ended) {}
+
+    private final Map<String, Running> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LocalPipeline(LocalServices stack, Settings settings, HandlerDecorator decorator) {
+        this(stack, settings, decorator, null);
+    }
+
+    /** @param compaction the compact function's settings; {@code null}: from the environment, as on AWS */
+    public LocalPipeline(LocalServices stack, Settings settings, HandlerDecorator decorator,
+                         io.sensoretl.compact.CompactionConfig compaction) {
         this.stack = stack;
+        this.owners = new ExecutionOwners(stack.dataDir(), Clock.systemUTC());
+        // seeded: the same execution names on every run (a different sequence from the engine's own ids)
+        this.names = settings.seed() == null ? null : new java.util.Random(settings.seed() ^ 0x6e616d6573L);
+        PhaseHooks phases = PhaseHooks.fromSystemProperties();
         this.pool = Executors.newFixedThreadPool(settings.maxConcurrency());
         AslEngine.Builder builder = AslEngine.builder().executor(pool).objectStore(new SdkObjectStore(stack.s3()))
                 .store(new ExecutionStore(stack.dataDir().executions()))
@@ -74,16 +94,19 @@ public final class LocalPipeline implements AutoCloseable {
             builder.random(new java.util.Random(settings.seed()));
         }
         this.engine = builder.build();
-        this.functions = new LocalFunctions(stack, Clock.systemUTC());
+        this.functions = new LocalFunctions(stack, Clock.systemUTC(), compaction != null ? compaction
+                : io.sensoretl.compact.CompactionConfig.fromEnvironment(System.getenv(), stack.dataDir().tmp()), phases);
+        HandlerDecorator decorators = phases.andThen(decorator);
         Map<String, String> values = new LinkedHashMap<>();
         functions.handlers().forEach((function, handler) -> {
             String name = LocalFunctions.functionName(function);
-            engine.lambdas().register(name, decorator.decorate(function, handler));
+            engine.lambdas().register(name, decorators.decorate(function, handler));
             values.put(function.substitution(), LambdaFunctions.arnOf(name, REGION, ACCOUNT));
         });
         values.put("DeadLetterQueueUrl", stack.deadLetterQueueUrl());
         values.put("DataBucket", DataDir.DATA_BUCKET);
         values.put("MapMaxConcurrency", String.valueOf(settings.maxConcurrency()));
+        values.put("CompactMaxConcurrency", String.valueOf(settings.maxConcurrency()));
         // a chunk that fails goes to the DLQ and its child succeeds: a failed child means even that failed
         values.put("ToleratedFailurePercentage", "0");
         this.machine = AslEngine.load(Json.parse(DefinitionSubstitutions.apply(WorkflowDefinition.text(), values)));
@@ -116,8 +139,61 @@ public final class LocalPipeline implements AutoCloseable {
         if (!o.isEmpty()) {
             event.set("options", o);
         }
-        return engine.execute(machine, new ExecutionRequest(event, executionName, WorkflowDefinition.STATE_MACHINE_NAME, REGION,
-                ACCOUNT, null, null));
+        String name = executionName != null ? executionName : nextName();
+        String arn = executionArn(name);
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        try (ExecutionOwners.Claim claim = owners.claim(arn)) {
+            io.sensoretl.asl.engine.Execution execution = engine.start(machine, new ExecutionRequest(event, name,
+                    WorkflowDefinition.STATE_MACHINE_NAME, REGION, ACCOUNT, null, null));
+            running.put(arn, new Running(execution, ended));
+            return execution.await();
+        } finally {
+            running.remove(arn);
+            ended.countDown();
+        }
+    }
+
+    /** The ARN an execution of the workflow with this name has. */
+    public static String executionArn(String executionName) {
+        return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:" + WorkflowDefinition.STATE_MACHINE_NAME + ":"
+                + executionName;
+    }
+
+    private String nextName() {
+        if (names == null) {
+            return java.util.UUID.randomUUID().toString();
+        }
+        synchronized (names) {
+            return new java.util.UUID(names.nextLong(), names.nextLong()).toString();
+        }
+    }
+
+    /**
+     * Stops every execution running in this pipeline, as StopExecution does (saved ABORTED with {@code error}
+     * and {@code cause}), waits up to {@code wait} for each to end, and gives up the partition leases it held.
+     *
+     * @return the ARNs of the executions stopped
+     */
+    public java.util.List<String> stop(String error, String cause, java.time.Duration wait) {
+        java.util.List<String> stopped = new java.util.ArrayList<>();
+        Map<String, Running> now = Map.copyOf(running);
+        for (Map.Entry<String, Running> e : now.entrySet()) {
+            if (e.getValue().execution().stop(error, cause)) {
+                stopped.add(e.getKey());
+            }
+        }
+        io.sensoretl.compact.local.LocalPartitionLocks leases =
+                new io.sensoretl.compact.local.LocalPartitionLocks(stack.dataDir().stores(), Clock.systemUTC());
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (String arn : stopped) {
+            try {
+                now.get(arn).ended().await(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            leases.releaseHeldBy(arn);
+        }
+        return stopped;
     }
 
     @Override

@@ -14,7 +14,10 @@ import java.util.TreeMap;
  * What one execution of the workflow did, for people and for {@code --json} (docs/cli.md): read from
  * the summary the state machine's last state produces, plus where the files are on this machine.
  *
- * @param outcome PROCESSED, ALREADY_PROCESSED (the ledger had the upload) or FAILED
+ * @param outcome   PROCESSED, ALREADY_PROCESSED (the ledger had the upload), ALREADY_RUNNING (another execution,
+ *                  still running, holds it) or FAILED
+ * @param heldBy    with ALREADY_RUNNING: the execution that holds the run
+ * @param holder    with ALREADY_RUNNING: what is known of it, e.g. "RUNNING: pid 4242 on host a, started ..."
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunReport(
@@ -35,30 +38,42 @@ public record RunReport(
         @JsonProperty("curatedPath") String curatedPath,
         @JsonProperty("rejectsPath") String rejectsPath,
         @JsonProperty("processedBy") String processedBy,
+        @JsonProperty("heldBy") String heldBy,
+        @JsonProperty("holder") String holder,
         @JsonProperty("error") String error,
         @JsonProperty("cause") String cause) {
 
     public static final String PROCESSED = "PROCESSED";
     public static final String ALREADY_PROCESSED = "ALREADY_PROCESSED";
+    public static final String ALREADY_RUNNING = "ALREADY_RUNNING";
     public static final String FAILED = "FAILED";
 
-    /** A curated partition the run published: its catalog location and the local directory holding it. */
+    /**
+     * A curated partition the run published: its catalog location and the local directory holding it,
+     * and the key-range slices it was compacted in.
+     */
     public record Partition(@JsonProperty("dt") String dt, @JsonProperty("status") String status,
                             @JsonProperty("location") String location, @JsonProperty("path") String path,
-                            @JsonProperty("files") int files, @JsonProperty("bytes") long bytes) {}
+                            @JsonProperty("files") int files, @JsonProperty("bytes") long bytes,
+                            @JsonProperty("slices") int slices) {}
 
     public static RunReport of(ExecutionResult result, DataDir dataDir) {
         String curated = dataDir.object(DataDir.DATA_BUCKET, "curated/readings").toString();
         String rejects = dataDir.object(DataDir.DATA_BUCKET, "curated/rejects").toString();
         if (result.status() != ExecutionStatus.SUCCEEDED) {
             return new RunReport(result.executionArn(), result.status().name(), FAILED, null, null, 0, 0, 0, 0, Map.of(), 0,
-                    0, 0, List.of(), curated, rejects, null, result.error(), result.cause());
+                    0, 0, List.of(), curated, rejects, null, null, null, result.error(), result.cause());
         }
         JsonNode out = result.output();
-        if ("ALREADY_PROCESSED".equals(out.path("status").asText())) {
+        if (ALREADY_PROCESSED.equals(out.path("status").asText())) {
             return new RunReport(result.executionArn(), result.status().name(), ALREADY_PROCESSED,
                     out.path("runId").asText(null), out.path("source").asText(null), 0, 0, 0, 0, Map.of(), 0, 0, 0, List.of(),
-                    curated, rejects, out.path("processedBy").asText(null), null, null);
+                    curated, rejects, out.path("processedBy").asText(null), null, null, null, null);
+        }
+        if (ALREADY_RUNNING.equals(out.path("status").asText())) {
+            return new RunReport(result.executionArn(), result.status().name(), ALREADY_RUNNING,
+                    out.path("runId").asText(null), out.path("source").asText(null), 0, 0, 0, 0, Map.of(), 0, 0, 0, List.of(),
+                    curated, rejects, null, out.path("processedBy").asText(null), out.path("holder").asText(null), null, null);
         }
         Map<String, Long> byReason = new TreeMap<>();
         out.path("rejectedByReason").fields().forEachRemaining(e -> byReason.put(e.getKey(), e.getValue().asLong()));
@@ -67,12 +82,12 @@ public record RunReport(
             String location = p.path("location").asText(null);
             partitions.add(new Partition(p.path("dt").asText(), p.path("status").asText(), location,
                     location == null ? null : LocalPaths.of(dataDir, location).toString(), p.path("files").asInt(),
-                    p.path("bytes").asLong()));
+                    p.path("bytes").asLong(), p.path("slices").asInt()));
         }
         return new RunReport(result.executionArn(), result.status().name(), PROCESSED, out.path("runId").asText(null),
                 out.path("source").asText(null), out.path("sourceRecords").asLong(), out.path("records").asLong(),
                 out.path("valid").asLong(),
                 out.path("rejected").asLong(), byReason, out.path("chunks").asInt(), out.path("chunksDeadLettered").asInt(),
-                out.path("chunksFailed").asInt(), partitions, curated, rejects, null, null, null);
+                out.path("chunksFailed").asInt(), partitions, curated, rejects, null, null, null, null, null);
     }
 }

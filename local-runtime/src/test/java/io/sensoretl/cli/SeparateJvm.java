@@ -21,11 +21,12 @@ public final class SeparateJvm implements AutoCloseable {
     private final Process process;
     private final Path stderr;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Thread reader;
 
     private SeparateJvm(Process process, Path stderr) {
         this.process = process;
         this.stderr = stderr;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     lines.add(line);
@@ -43,9 +44,20 @@ public final class SeparateJvm implements AutoCloseable {
         return main(stderr, SensorEtl.class.getName(), args);
     }
 
+    /** `./sensor-etl args...` with the test's class path and these JVM options (e.g. {@code -Dname=value}). */
+    public static SeparateJvm sensorEtl(Path stderr, List<String> jvmOptions, String... args) throws IOException {
+        return main(stderr, jvmOptions, SensorEtl.class.getName(), args);
+    }
+
     public static SeparateJvm main(Path stderr, String mainClass, String... args) throws IOException {
+        return main(stderr, List.of(), mainClass, args);
+    }
+
+    public static SeparateJvm main(Path stderr, List<String> jvmOptions, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("JAVA_TOOL_OPTIONS"));
@@ -59,7 +71,8 @@ public final class SeparateJvm implements AutoCloseable {
     public String awaitLine(Duration timeout) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String line = null;
-        while (line == null && System.nanoTime() < deadline && (process.isAlive() || !lines.isEmpty())) {
+        // a line printed just before the process ended may still be on its way through the reader
+        while (line == null && System.nanoTime() < deadline && (process.isAlive() || reader.isAlive() || !lines.isEmpty())) {
             line = lines.poll(100, TimeUnit.MILLISECONDS);
         }
         if (line == null) {
@@ -79,6 +92,28 @@ public final class SeparateJvm implements AutoCloseable {
             throw new AssertionError("still running after " + timeout + "; stderr: " + Files.readString(stderr));
         }
         return process.exitValue();
+    }
+
+    /** SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks, then ends. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** What the process printed on stderr so far. */
+    public String stderr() throws IOException {
+        return Files.readString(stderr);
+    }
+
+    /** Waits until a line of stderr contains {@code text}; fails if the process ends or time runs out first. */
+    public void awaitStderr(String text, Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.readString(stderr).contains(text)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("'" + text + "' not on stderr " + (process.isAlive() ? "within " + timeout
+                        : "before the process ended with " + process.exitValue()) + "; stderr: " + Files.readString(stderr));
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** SIGKILL: what a crash, the OOM killer or {@code kill -9} does. */

@@ -87,9 +87,9 @@ class CostModelTest {
     @Test
     void stepFunctionsCountParentTransitionsPlusOnePerChildAndExpressDurationInRoundedIncrements() {
         CostEstimate e = model.estimate(request, Map.of());
-        // 9 parent states + 20 children = 29 transitions x $0.025/1000
-        assertThat(item(e, "Step Functions", "Standard state transitions").quantity()).isEqualTo(29);
-        assertThat(item(e, "Step Functions", "Standard state transitions").usd()).isCloseTo(29 * 0.000025, within(1e-15));
+        // 9 parent states + 20 chunk children + 2 partitions x (2 slices + 2 group tasks) x (1 + 2) = 53 transitions x $0.025/1000
+        assertThat(item(e, "Step Functions", "Standard state transitions").quantity()).isEqualTo(53);
+        assertThat(item(e, "Step Functions", "Standard state transitions").usd()).isCloseTo(53 * 0.000025, within(1e-15));
         assertThat(item(e, "Step Functions", "Express child requests").usd()).isCloseTo(20 * 1.0 / 1e6, within(1e-15));
         // a child: 1.5 s transform + 0.05 s = 1.55 s, billed 1.6 s; 64 MB = 0.0625 GB; 20 x 1.6 x 0.0625 = 2.0 GB-s
         assertThat(item(e, "Step Functions", "Express child duration").quantity()).isCloseTo(2.0, within(1e-9));
@@ -99,9 +99,9 @@ class CostModelTest {
     @Test
     void batchingChunksIntoChildrenCutsRequestsAndTransitions() {
         CostEstimate e = model.estimate(new CostRequest(2_000_000_000L, 100_000_000L, Arch.X86_64, 1769, 0.10, 5), Map.of());
-        // 20 chunks / 5 per child = 4 children: 9 + 4 transitions; each child 5 x 1.55 = 7.75 s, billed 7.8 s
+        // 20 chunks / 5 per child = 4 children: 9 + 4 + 24 compaction transitions; each child 5 x 1.55 = 7.75 s, billed 7.8 s
         assertThat(e.shape().childExecutions()).isEqualTo(4);
-        assertThat(item(e, "Step Functions", "Standard state transitions").quantity()).isEqualTo(13);
+        assertThat(item(e, "Step Functions", "Standard state transitions").quantity()).isEqualTo(37);
         assertThat(item(e, "Step Functions", "Express child duration").quantity()).isCloseTo(4 * 7.8 * 0.0625, within(1e-9));
     }
 
@@ -115,9 +115,9 @@ class CostModelTest {
         // Parquet 2e9 x 0.05 = 1e8 B: staged files of 1e8/40 = 2.5e6 B (< 8 MiB: one PUT each) = 40;
         // rejects 2e9 x 0.001 = 2e6 B, 1e5 per chunk: 20 PUTs; 3 fixed + 2 latest files. 40 + 20 + 3 + 2 = 65
         assertThat(item(e, "S3", "PUTs").quantity()).isEqualTo(65);
-        // curated: 2 partitions x 5e7 B, 1 file each (< 256 MiB) of 5e7 B > 8 MiB: ceil(5e7 / 8388608) = 6 parts + 2 = 8 each
-        assertThat(item(e, "S3", "multipart requests (create, parts, complete)").quantity()).isEqualTo(16);
-        assertThat(item(e, "S3", "multipart requests (create, parts, complete)").usd()).isCloseTo(16 * 0.005 / 1000, within(1e-15));
+        // curated: 2 partitions x 5e7 B in 2 slices: a file each of 2.5e7 B > 8 MiB: ceil(2.5e7 / 8388608) = 3 parts + 2 = 5 each
+        assertThat(item(e, "S3", "multipart requests (create, parts, complete)").quantity()).isEqualTo(20);
+        assertThat(item(e, "S3", "multipart requests (create, parts, complete)").usd()).isCloseTo(20 * 0.005 / 1000, within(1e-15));
         // LISTs: ceil(40 / 1000) staging pages + 2 = 3
         assertThat(item(e, "S3", "LISTs").quantity()).isEqualTo(3);
     }
@@ -131,8 +131,8 @@ class CostModelTest {
         assertThat(item(e, "Glue Data Catalog", "catalog API calls").quantity()).isEqualTo(8);
         // 10% of 20 chunks = 2 dead-lettered x (send, receive, delete) = 6 requests
         assertThat(item(e, "SQS", "dead-letter messages (send, receive, delete)").quantity()).isEqualTo(6);
-        // 26 invocations (5 once-per-run + 20 transform + 1 compact) x 1000 bytes
-        assertThat(item(e, "CloudWatch Logs", "log and EMF ingestion").quantity()).isCloseTo(26 * 1000 / GIB, within(1e-15));
+        // 35 invocations (7 once-per-run + 20 transform + 2 x 2 slices + 2 x 2 group tasks) x 1000 bytes
+        assertThat(item(e, "CloudWatch Logs", "log and EMF ingestion").quantity()).isCloseTo(35 * 1000 / GIB, within(1e-15));
     }
 
     @Test
@@ -153,8 +153,11 @@ class CostModelTest {
         // floor: 400 MB peak heap x 1.5 + 100 MB = 700 MB
         assertThat(e.recommendations().stream().filter(r -> r.function().equals("transform")).findFirst().orElseThrow()
                 .minMemoryMb()).isEqualTo(700);
-        // compact: 2e9 x 4e-3 = 8e6 rows / 1e5 rows/s = 80 s CPU + 1 s; 1 + 80 x 1769/m <= 89.1 => m >= 1606.4 => 1664 MB
-        assertThat(chosen.get("compact")).isEqualTo(1664);
+        // compact, one slice: 2e6 rows / 1e5 rows/s = 20 s CPU + 1 s + 2 group runs x 0.1 s;
+        // 1.2 + 20 x 1769/m <= 1.1 x 21.2 => m >= 1599.5 => 1600 MB; the compact function's other tasks use it too
+        assertThat(chosen.get("compact")).isEqualTo(1600);
+        assertThat(chosen).doesNotContainKeys("compact-plan", "compact-group", "compact-publish");
+        assertThat(e.memoryMb().get("compact")).isEqualTo(1600);
         // functions that only wait: their floor
         assertThat(chosen.get("close-run")).isEqualTo(256);
     }
@@ -166,11 +169,71 @@ class CostModelTest {
                 TransformBenchmark.from(DataFile.read(resource("round-bench.json"))),
                 CompactBenchmark.from(DataFile.read(resource("round-compact.json"))));
         FunctionLoad compact = measured.loads(request).stream().filter(l -> l.function().equals("compact")).findFirst().orElseThrow();
-        // 1e6 rows in 5 CPU-seconds = 2e5 rows/s; 8e6 rows / 2e5 = 40 s (the assumption would give 80 s)
+        // 1e6 rows in 5 CPU-seconds = 2e5 rows/s; a slice of 2e6 rows / 2e5 = 10 s (the assumption would give 20 s)
         assertThat(measured.compactRowsPerSecond()).isEqualTo(200_000.0);
-        assertThat(compact.cpuSeconds()).isCloseTo(40.0, within(1e-9));
+        assertThat(compact.cpuSeconds()).isCloseTo(10.0, within(1e-9));
         // floor: max(1024 assumed, 800 MB peak heap x 1.5 + 100 MB = 1300 MB)
         assertThat(compact.minMemoryMb()).isEqualTo(1300);
+    }
+
+    @Test
+    void aPartitionOfMoreThanOneSliceIsCompactedInSlicesAfterGroupTasksThatSortTheStagedFiles() {
+        CostEstimate e = model.estimate(request, Map.of());
+        // 8e6 rows over 2 partitions = 4e6 each; slices of at most 2e6 rows: 2; the 20 unsorted staged files per
+        // partition go through group tasks of as many rows: 2
+        CostEstimate.Compaction c = e.shape().compaction();
+        assertThat(c.rowsPerPartition()).isEqualTo(4_000_000);
+        assertThat(c.slices()).isEqualTo(2);
+        assertThat(c.groups()).isEqualTo(2);
+        assertThat(c.rowsPerSlice()).isEqualTo(2_000_000);
+        // at 1600 MB: 1.2 s + 20 x 1769/1600 s; a group task: 1.0 s + 20 x 1769/1600 s
+        assertThat(c.secondsPerSlice()).isCloseTo(1.2 + 20.0 * 1769 / 1600, within(1e-9));
+        assertThat(c.secondsPerGroup()).isCloseTo(1.0 + 20.0 * 1769 / 1600, within(1e-9));
+        assertThat(item(e, "Lambda", "compact requests").quantity()).isEqualTo(4);
+        assertThat(item(e, "Lambda", "compact-group requests").quantity()).isEqualTo(4);
+        assertThat(item(e, "Lambda", "compact-plan requests").quantity()).isEqualTo(1);
+        // working files: 2 items + 2 results + 2 x (1 plan + 2 groups x (2 runs + 1 manifest) + 2 slice manifests) = 22
+        assertThat(item(e, "S3", "compaction working files: PUTs").quantity()).isEqualTo(22);
+        assertThat(e.warnings()).isEmpty();
+    }
+
+    /** The round model with some compaction assumptions changed. */
+    private static CostModel withCompaction(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change)
+            throws Exception {
+        var yaml = (com.fasterxml.jackson.databind.node.ObjectNode) new YAMLMapper().readTree(resource("round-model.yaml").toFile());
+        change.accept((com.fasterxml.jackson.databind.node.ObjectNode) yaml.path("functions").path("compact"));
+        Path file = java.nio.file.Files.createTempFile("model", ".yaml");
+        try {
+            new YAMLMapper().writeValue(file.toFile(), yaml);
+            return new CostModel(PriceList.from(DataFile.read(resource("round-prices.yaml"))),
+                    CostAssumptions.from(DataFile.read(file)), TransformBenchmark.from(DataFile.read(resource("round-bench.json"))));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void sortedStagedFilesFewEnoughForASliceNeedNoGroupTasks() throws Exception {
+        CostModel sorted = withCompaction(c -> c.put("staged_sorted", true).put("merge_fan_in", 64));
+
+        CostEstimate.Compaction c = sorted.estimate(request, Map.of()).shape().compaction();
+
+        assertThat(c.slices()).isEqualTo(2);
+        assertThat(c.groups()).as("20 sorted staged files per partition <= fan-in 64").isZero();
+    }
+
+    @Test
+    void aCompactionTaskOverItsTargetOrOverLambdasLimitIsWarnedAbout() throws Exception {
+        // 2e6 rows per slice at 1e4 rows/s = 200 s: within the 300 s target and the limit
+        assertThat(withCompaction(c -> c.put("rows_per_second", 10_000)).estimate(request, Map.of()).warnings()).isEmpty();
+        // at 5e3 rows/s: 400 s per slice and per group task, over the target
+        assertThat(withCompaction(c -> c.put("rows_per_second", 5_000)).estimate(request, Map.of()).warnings())
+                .anyMatch(w -> w.startsWith("compact needs") && w.contains("over the 300 s a compaction task may take"))
+                .anyMatch(w -> w.startsWith("compact-group needs"));
+        // at 2e3 rows/s: 1000 s, over Lambda's limit
+        assertThat(withCompaction(c -> c.put("rows_per_second", 2_000)).estimate(request, Map.of()).warnings())
+                .anyMatch(w -> w.startsWith("compact needs") && w.contains("over Lambda's 15-minute limit")
+                        && w.contains("COMPACT_SLICE_ROWS"));
     }
 
     @Test

@@ -31,7 +31,7 @@ class StateMachineFilesTest {
     private static final Path VALIDATOR = ROOT.resolve("tools/node/node_modules/asl-validator/dist/bin/asl-validator.js");
     /** The names template.yaml fills (DefinitionSubstitutions); the local runtime fills the same. */
     static final List<String> SUBSTITUTIONS = Stream.concat(
-            Stream.of("DataBucket", "DeadLetterQueueUrl", "MapMaxConcurrency", "ToleratedFailurePercentage"),
+            Stream.of("CompactMaxConcurrency", "DataBucket", "DeadLetterQueueUrl", "MapMaxConcurrency", "ToleratedFailurePercentage"),
             Arrays.stream(LambdaFunction.values()).map(LambdaFunction::substitution)).sorted().toList();
 
     @TempDir

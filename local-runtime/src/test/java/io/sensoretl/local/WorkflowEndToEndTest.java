@@ -185,6 +185,45 @@ class WorkflowEndToEndTest {
         }
     }
 
+    @Test
+    void aDayTooLargeForOneCompactionTaskIsCompactedInSlicesByTheWorkflowsMapsAndPublishedOnce() throws Exception {
+        DataDir dataDir = new DataDir(dir.resolve("sliced"));
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        // 20,000 records two seconds apart: one day, one partition
+        GeneratorTruth truth = new DumpGenerator(5, 0.02, 60, java.time.Instant.parse("2024-03-01T00:00:00Z"),
+                java.time.Duration.ofSeconds(2)).writeRecords(dump, 20_000);
+        // tasks of 4,000 rows: about 5 slices; 8 unsorted staged files, more than the fan-in of 4: group tasks first
+        io.sensoretl.compact.CompactionConfig tasks = new io.sensoretl.compact.CompactionConfig(1 << 20, 1 << 20, 4,
+                dataDir.tmp(), 4_000, java.time.Duration.ofDays(1));
+        Map<String, java.util.concurrent.atomic.AtomicInteger> actions = new java.util.concurrent.ConcurrentHashMap<>();
+        HandlerDecorator counting = (function, handler) -> function != LambdaFunction.COMPACT ? handler
+                : (in, out, context) -> {
+                    byte[] event = in.readAllBytes();
+                    String action = io.sensoretl.lambda.Json.MAPPER.readTree(event).path("action").asText("all");
+                    actions.computeIfAbsent(action, a -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    handler.handleRequest(new java.io.ByteArrayInputStream(event), out, context);
+                };
+        try (LocalServices stack = LocalServices.start(dataDir, 0, 0);
+                LocalPipeline pipeline = new LocalPipeline(stack, new LocalPipeline.Settings(3, true), counting, tasks)) {
+            stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY), RequestBody.fromBytes(dump.toByteArray()));
+            RunReport report = RunReport.of(pipeline.run(DataDir.SOURCE_BUCKET, KEY,
+                    new RunOptions(null, (long) dump.size() / 8, false)), dataDir);
+
+            assertThat(report.outcome()).as(report.toString()).isEqualTo(RunReport.PROCESSED);
+            assertThat(report.partitions()).singleElement().satisfies(p -> {
+                assertThat(p.status()).isEqualTo("COMPACTED");
+                assertThat(p.slices()).isBetween(4, 7);
+            });
+            int slices = report.partitions().get(0).slices();
+            assertThat(actions.get("plan")).hasValue(1);
+            assertThat(actions.get("group").get()).as("group tasks").isGreaterThanOrEqualTo(4);
+            assertThat(actions.get("slice")).as("one slice task each").hasValue(slices);
+            assertThat(actions.get("publish")).hasValue(1);
+            assertThat(actions).doesNotContainKey("all");
+            assertCuratedMatches(dataDir, truth);
+        }
+    }
+
     private static void assertCuratedMatches(DataDir dataDir, GeneratorTruth truth) throws Exception {
         CuratedData curated = new CuratedData(dataDir);
         String readings = CuratedData.readParquet(curated.readingsGlobs());

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Map: runs the item processor per item, inline or distributed (child executions, item reader/writer).
+ * expressChildren: a Distributed Map's ExecutionType is EXPRESS (its children re-run from the start on a redrive).
  * itemsPath is JSONPath-only, items (a JSONata template) JSONata-only; reader, batcher and writer may be null.
  */
 public record MapState(StateCommon common, StateMachineDefinition processor, boolean distributed,
-                       ValueSource.Reference itemsPath, JsonNode items, JsonNode itemSelector, ItemReader itemReader,
+                       boolean expressChildren, ValueSource.Reference itemsPath, JsonNode items, JsonNode itemSelector, ItemReader itemReader,
                        ItemBatcher itemBatcher, ResultWriter resultWriter, MapLimits limits, String label,
                        JsonNode resultSelector, ResultPathSpec resultPath, ErrorHandling errorHandling)
         implements State {
@@ -16,10 +17,11 @@ public record MapState(StateCommon common, StateMachineDefinition processor, boo
         QueryLanguage ql = common.queryLanguage();
         JsonNode processor = s.has("ItemProcessor") ? s.get("ItemProcessor") : s.get("Iterator");
         boolean distributed = "DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText());
+        boolean express = "EXPRESS".equals(processor.path("ProcessorConfig").path("ExecutionType").asText());
         // Parameters is the pre-2023 name of ItemSelector
         JsonNode selector = s.has("ItemSelector") ? s.get("ItemSelector") : s.get("Parameters");
         String itemsPath = Nodes.text(s, "ItemsPath");
-        return new MapState(common, parsing.machine(processor), distributed,
+        return new MapState(common, parsing.machine(processor), distributed, express,
                 itemsPath == null ? null : ValueSource.Reference.parse(itemsPath), s.get("Items"), selector,
                 s.has("ItemReader") ? ItemReader.parse(s.get("ItemReader"), ql) : null,
                 s.has("ItemBatcher") ? ItemBatcher.parse(s.get("ItemBatcher"), ql) : null,

@@ -1,4 +1,10 @@
 package io.sensoretl.asl.engine;
 
-/** Terminal statuses of an execution. */
-public enum ExecutionStatus { SUCCEEDED, FAILED, TIMED_OUT, ABORTED }
+/** Statuses of an execution: RUNNING until it ends, then one of the others. */
+public enum ExecutionStatus {
+    RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED;
+
+    public boolean ended() {
+        return this != RUNNING;
+    }
+}

@@ -13,34 +13,43 @@ import java.util.List;
  */
 public sealed interface FilterPredicate {
 
-    boolean test(JsonNode element);
+    /**
+     * @param element the array element (or object) the filter looks at, {@code @}
+     * @param root    the node the whole path is evaluated on, {@code $}
+     */
+    boolean test(JsonNode element, JsonNode root);
 
     record Or(List<FilterPredicate> terms) implements FilterPredicate {
         @Override
-        public boolean test(JsonNode e) {
-            return terms.stream().anyMatch(t -> t.test(e));
+        public boolean test(JsonNode e, JsonNode root) {
+            return terms.stream().anyMatch(t -> t.test(e, root));
         }
     }
 
     record And(List<FilterPredicate> terms) implements FilterPredicate {
         @Override
-        public boolean test(JsonNode e) {
-            return terms.stream().allMatch(t -> t.test(e));
+        public boolean test(JsonNode e, JsonNode root) {
+            return terms.stream().allMatch(t -> t.test(e, root));
         }
     }
 
     record Exists(List<String> fields) implements FilterPredicate {
         @Override
-        public boolean test(JsonNode e) {
+        public boolean test(JsonNode e, JsonNode root) {
             return select(e, fields) != null;
         }
     }
 
-    record Compare(List<String> left, String operator, JsonNode literal, List<String> rightPath) implements FilterPredicate {
+    /**
+     * {@code @.a op literal}, {@code @.a op @.b}, or {@code @.a op $.b} (the right-hand path read from the root
+     * of the document, as Jayway does).
+     */
+    record Compare(List<String> left, String operator, JsonNode literal, List<String> rightPath, boolean rightFromRoot)
+            implements FilterPredicate {
         @Override
-        public boolean test(JsonNode e) {
+        public boolean test(JsonNode e, JsonNode root) {
             JsonNode a = select(e, left);
-            JsonNode b = rightPath != null ? select(e, rightPath) : literal;
+            JsonNode b = rightPath != null ? select(rightFromRoot ? root : e, rightPath) : literal;
             if (a == null || b == null) {
                 return false;
             }
@@ -132,9 +141,12 @@ public sealed interface FilterPredicate {
                 if (consume(op)) {
                     space();
                     if (pos < s.length() && s.charAt(pos) == '@') {
-                        return new Compare(left, op, null, atPath());
+                        return new Compare(left, op, null, atPath(), false);
                     }
-                    return new Compare(left, op, literal(), null);
+                    if (pos < s.length() && s.charAt(pos) == '$') {
+                        return new Compare(left, op, null, rootPath(), true);
+                    }
+                    return new Compare(left, op, literal(), null, false);
                 }
             }
             return new Exists(left);
@@ -145,6 +157,19 @@ public sealed interface FilterPredicate {
             if (!consume("@")) {
                 throw new IllegalArgumentException("filter terms must start with '@': " + s);
             }
+            return fields();
+        }
+
+        /** {@code $.a.b} on the right of a comparison: fields below the document's root. */
+        private List<String> rootPath() {
+            consume("$");
+            if (pos < s.length() && s.charAt(pos) == '$') {
+                throw new IllegalArgumentException("the context object '$$' cannot be used in a filter: " + s);
+            }
+            return fields();
+        }
+
+        private List<String> fields() {
             List<String> fields = new ArrayList<>();
             while (pos < s.length()) {
                 if (s.charAt(pos) == '.') {

@@ -85,7 +85,7 @@ public record JsonPath(String text, Root root, String variable, List<Segment> se
         for (Segment s : segments) {
             List<JsonNode> next = new ArrayList<>();
             for (JsonNode n : current) {
-                step(s, n, next);
+                step(s, n, next, rootNode);
             }
             current = next;
         }
@@ -94,7 +94,7 @@ public record JsonPath(String text, Root root, String variable, List<Segment> se
         return out;
     }
 
-    private static void step(Segment s, JsonNode n, List<JsonNode> out) {
+    private static void step(Segment s, JsonNode n, List<JsonNode> out, JsonNode root) {
         if (n == null) {
             return;
         }
@@ -127,16 +127,16 @@ public record JsonPath(String text, Root root, String variable, List<Segment> se
             descend(d.name(), n, out);
         } else if (s instanceof Union u) {
             for (Segment member : u.members()) {
-                step(member, n, out);
+                step(member, n, out, root);
             }
         } else if (s instanceof Filter f) {
             if (n.isArray()) {
                 n.forEach(e -> {
-                    if (f.predicate().test(e)) {
+                    if (f.predicate().test(e, root)) {
                         out.add(e);
                     }
                 });
-            } else if (n.isObject() && f.predicate().test(n)) {
+            } else if (n.isObject() && f.predicate().test(n, root)) {
                 out.add(n);
             }
         }

@@ -39,7 +39,10 @@ final class JsonPathParser {
         List<JsonPath.Segment> segments = new ArrayList<>();
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (c == '.') {
+            if (c == '.' && pos + 1 < text.length() && text.charAt(pos + 1) == '[') {
+                // "$.[0]", "$.[?(@.x > 0)]": Jayway (and so AWS) reads a dot before a bracket as nothing
+                pos++;
+            } else if (c == '.') {
                 if (pos + 1 < text.length() && text.charAt(pos + 1) == '.') {
                     pos += 2;
                     segments.add(new JsonPath.Descend(readName()));

@@ -5,6 +5,7 @@ import io.sensoretl.asl.definition.Catcher;
 import io.sensoretl.asl.definition.ErrorHandling;
 import io.sensoretl.asl.definition.Retrier;
 import io.sensoretl.asl.errors.FailureException;
+import io.sensoretl.asl.runtime.Inspection;
 import io.sensoretl.asl.runtime.StateEnv;
 import java.util.function.Supplier;
 
@@ -22,21 +23,38 @@ public final class ErrorHandlingRunner {
 
     public static <T> T run(ErrorHandling handling, StateEnv env, Supplier<T> body, CatchHandler<T> onCatch) {
         int[] attempts = new int[handling.retry().size()];
+        Inspection inspection = env.inspection();
+        if (inspection != null) {
+            // TestState: the matching retrier has retried this often already
+            java.util.Arrays.fill(attempts, inspection.retrierRetryCount());
+        }
         while (true) {
             try {
                 return body.get();
             } catch (FailureException failure) {
+                // a task that failed because its execution was stopped is neither retried nor caught
+                env.frame().runtime().control().check();
                 String error = failure.error() == null ? "" : failure.error();
                 int index = firstRetrier(handling, error);
                 if (index >= 0 && attempts[index] < handling.retry().get(index).maxAttempts()) {
                     Retrier retrier = handling.retry().get(index);
-                    env.services().time().sleep(RetryDelay.of(retrier, attempts[index], env.services().random()));
+                    java.time.Duration delay = RetryDelay.of(retrier, attempts[index], env.services().random());
+                    if (inspection != null) {
+                        // TestState reports the retry instead of making it
+                        inspection.retriable(index, (long) Math.ceil(delay.toMillis() / 1000.0));
+                        throw failure;
+                    }
+                    env.frame().runtime().sleep(delay);
                     attempts[index]++;
                     env.retried();
                     continue;
                 }
-                for (Catcher catcher : handling.catchers()) {
+                for (int i = 0; i < handling.catchers().size(); i++) {
+                    Catcher catcher = handling.catchers().get(i);
                     if (ErrorMatcher.matches(catcher.errorEquals(), error)) {
+                        if (inspection != null) {
+                            inspection.caught(i, failure.error(), failure.cause());
+                        }
                         return onCatch.caught(catcher, failure);
                     }
                 }

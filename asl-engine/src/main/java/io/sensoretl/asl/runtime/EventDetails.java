@@ -23,6 +23,15 @@ public final class EventDetails {
         return o;
     }
 
+    /** {assignedVariables: {name: "<json text>"}, assignedVariablesDetails: {truncated: false}} of a StateExited event. */
+    public static ObjectNode assignedVariables(java.util.Map<String, JsonNode> assigned) {
+        ObjectNode o = Json.object();
+        ObjectNode vars = o.putObject("assignedVariables");
+        assigned.forEach((name, value) -> vars.put(name, Json.write(value)));
+        o.putObject("assignedVariablesDetails").put("truncated", false);
+        return o;
+    }
+
     public static ObjectNode failure(String error, String cause) {
         ObjectNode o = Json.object();
         if (error != null) {

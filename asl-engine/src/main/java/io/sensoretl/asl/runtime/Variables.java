@@ -39,6 +39,11 @@ public final class Variables {
         return all;
     }
 
+    /** This scope's own variables (not the outer ones), as a checkpoint keeps them. */
+    public synchronized Map<String, JsonNode> local() {
+        return new LinkedHashMap<>(local);
+    }
+
     public synchronized void assignAll(Map<String, JsonNode> values) {
         local.putAll(values);
     }

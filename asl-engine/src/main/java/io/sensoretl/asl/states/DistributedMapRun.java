@@ -6,15 +6,19 @@ import io.sensoretl.asl.definition.ItemBatcher;
 import io.sensoretl.asl.definition.MapLimits;
 import io.sensoretl.asl.definition.MapState;
 import io.sensoretl.asl.definition.ResultWriter;
-import io.sensoretl.asl.map.Batches;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.map.Batches;
 import io.sensoretl.asl.map.ChildExecution;
 import io.sensoretl.asl.map.FailureTolerance;
-import io.sensoretl.asl.map.MapRunRecord;
 import io.sensoretl.asl.map.ResultFiles;
+import io.sensoretl.asl.progress.ChildRun;
+import io.sensoretl.asl.progress.FrameProgress;
+import io.sensoretl.asl.progress.MapRunProgress;
+import io.sensoretl.asl.retry.ErrorHandlingRunner;
 import io.sensoretl.asl.runtime.EventDetails;
+import io.sensoretl.asl.runtime.ExecutionAborted;
 import io.sensoretl.asl.runtime.ExecutionInfo;
 import io.sensoretl.asl.runtime.ExecutionRuntime;
 import io.sensoretl.asl.runtime.Frame;
@@ -27,9 +31,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Distributed Map run: items (optionally batched) run as child executions with their own
- * history, failures are counted against the tolerance, results optionally go to S3 via
- * ResultWriter, and a DescribeMapRun-like record is kept.
+ * A Distributed Map run: items (optionally batched) run as child executions with their own history, failures
+ * are counted against the tolerance, results optionally go to S3 via ResultWriter, and the run is reported as
+ * DescribeMapRun reports it while it goes. Redriven, the same Map Run re-runs only its children that did not
+ * succeed or never started (STANDARD children go on from where they stood, EXPRESS ones start again).
  */
 final class DistributedMapRun {
     private final MapState state;
@@ -44,71 +49,115 @@ final class DistributedMapRun {
         this.tolerance = new FailureTolerance(limits.toleratedFailureCount(), limits.toleratedFailurePercentage());
     }
 
-    JsonNode run(List<JsonNode> items, StateValues values) {
-        List<JsonNode> inputs = state.itemBatcher() == null ? items : batches(items, values);
+    /**
+     * @param items   the items after ItemSelector, for a new run; null when redriving {@code earlier}
+     * @param earlier the Map Run this state had before the redrive that re-entered it; null for a new run
+     */
+    JsonNode run(List<JsonNode> items, StateValues values, MapRunProgress earlier) {
         ExecutionInfo parent = env.frame().runtime().info();
-        String runId = env.services().uuids().get();
         String label = state.label() != null ? state.label() : state.name();
-        String mapRunArn = "arn:" + parent.partition() + ":states:" + parent.region() + ":" + parent.account() + ":mapRun:"
-                + parent.stateMachineName() + "/" + label + ":" + runId;
         String childMachine = parent.stateMachineName() + "/" + label;
-        String startDate = Timestamps.format(env.services().time().now());
-        env.frame().event("MapRunStarted", Json.object().put("mapRunArn", mapRunArn));
-        AtomicInteger failures = new AtomicInteger();
-        List<Callable<ChildExecution>> work = new ArrayList<>();
-        for (JsonNode childInput : inputs) {
-            work.add(() -> runChild(parent, childMachine, childInput, failures, inputs.size()));
+        String now = Timestamps.format(env.services().time().now());
+        MapRunProgress run;
+        if (earlier != null) {
+            run = earlier.redriven(now);
+            env.frame().runtime().recordMapRun(run);
+            env.frame().progress().inner(run);
+            env.frame().event("MapRunRedriven", Json.object().put("mapRunArn", run.mapRunArn())
+                    .put("redriveCount", run.redriveCount()));
+        } else {
+            List<JsonNode> inputs = state.itemBatcher() == null ? items : batches(items, values);
+            String runId = env.services().uuids().get();
+            String mapRunArn = "arn:" + parent.partition() + ":states:" + parent.region() + ":" + parent.account()
+                    + ":mapRun:" + childMachine + ":" + runId;
+            String childMachineArn = "arn:" + parent.partition() + ":states:" + parent.region() + ":" + parent.account()
+                    + ":stateMachine:" + childMachine;
+            run = MapRunProgress.start(mapRunArn, parent.executionArn(), childMachineArn, settings(), inputs, now);
+            env.frame().runtime().recordMapRun(run);
+            env.frame().progress().inner(run);
+            env.frame().event("MapRunStarted", Json.object().put("mapRunArn", mapRunArn));
         }
-        List<ChildExecution> children = BoundedRunner.runAll(env.services().executor(), env.services().time(), work,
-                limits.maxConcurrency());
-        boolean exceeded = tolerance.exceeded(failures.get(), inputs.size());
+        int total = run.children().size();
+        AtomicInteger failures = new AtomicInteger();
+        List<Callable<ChildRun>> work = new ArrayList<>();
+        for (ChildRun child : run.children()) {
+            if (child.succeeded()) {
+                work.add(() -> child);
+            } else {
+                work.add(() -> runChild(parent, childMachine, child, failures, total));
+            }
+        }
+        try {
+            BoundedRunner.runAll(env.services().executor(), env.services().time(), work, limits.maxConcurrency());
+        } catch (ExecutionAborted e) {
+            run.ended("ABORTED", Timestamps.format(env.services().time().now()), false);
+            throw e;
+        }
+        boolean exceeded = tolerance.exceeded(failures.get(), total);
         JsonNode result;
+        boolean written = false;
         if (!exceeded && state.resultWriter() != null) {
-            result = write(mapRunArn, parent, children, values);
+            result = write(run, parent, values);
+            written = true;
         } else {
             ArrayNode outputs = Json.array();
-            for (ChildExecution c : children) {
-                outputs.add(c == null ? Json.NODES.nullNode() : c.succeeded() ? c.output()
-                        : io.sensoretl.asl.retry.ErrorHandlingRunner.errorOutput(
-                        new FailureException(c.error(), c.cause())));
+            for (ChildRun c : run.children()) {
+                outputs.add(c.status() == null ? Json.NODES.nullNode() : c.succeeded() ? c.output()
+                        : ErrorHandlingRunner.errorOutput(new FailureException(c.error(), c.cause())));
             }
             result = outputs;
         }
-        env.frame().runtime().recordMapRun(MapRunRecord.of(mapRunArn, parent.executionArn(), children, exceeded, startDate,
-                Timestamps.format(env.services().time().now()), limits, state.resultWriter() != null));
+        String end = Timestamps.format(env.services().time().now());
         if (exceeded) {
+            run.ended("FAILED", end, false);
             env.frame().event("MapRunFailed", EventDetails.failure(StatesErrorName.EXCEED_TOLERATED_FAILURE_THRESHOLD.code(),
                     "The specified tolerance threshold was exceeded"));
             throw new FailureException(StatesErrorName.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                     "The specified tolerance threshold was exceeded");
         }
+        run.ended("SUCCEEDED", end, written);
         env.frame().event("MapRunSucceeded", null);
         return result;
     }
 
-    private ChildExecution runChild(ExecutionInfo parent, String childMachine, JsonNode childInput, AtomicInteger failures,
-                                    int total) {
+    private MapRunProgress.Settings settings() {
+        return new MapRunProgress.Settings(limits.maxConcurrency(),
+                limits.toleratedFailurePercentage() == null ? 0.0 : limits.toleratedFailurePercentage(),
+                limits.toleratedFailureCount() == null ? 0 : limits.toleratedFailureCount(),
+                state.resultWriter() != null, state.expressChildren());
+    }
+
+    private ChildRun runChild(ExecutionInfo parent, String childMachine, ChildRun child, AtomicInteger failures, int total) {
         if (tolerance.exceeded(failures.get(), total)) {
-            return null;
+            return child;
         }
-        String name = env.services().uuids().get();
+        env.frame().runtime().control().check();
+        // a STANDARD child that stood somewhere goes on from there (same name); anything else starts afresh
+        FrameProgress earlier = state.expressChildren() ? null : child.frame();
+        boolean goesOn = earlier != null && earlier.resumable() && child.name() != null;
+        String name = goesOn ? child.name() : env.services().uuids().get();
         ExecutionInfo info = new ExecutionInfo(parent.partition(), parent.region(), parent.account(), childMachine, name,
-                parent.roleArn(), env.services().time().now(), childInput);
-        ExecutionRuntime child = env.frame().runtime().child(info);
-        Frame frame = new Frame(child, Variables.root(), null, 0);
+                parent.roleArn(), env.services().time().now(), child.input());
+        ExecutionRuntime childRuntime = env.frame().runtime().child(info);
+        FrameProgress progress = new FrameProgress();
+        Frame frame = new Frame(childRuntime, Variables.root(), null, 0, progress, goesOn ? earlier : null);
         String start = Timestamps.format(info.startTime());
-        frame.event("ExecutionStarted", EventDetails.payload("input", childInput));
+        child.started(name, info.executionArn(), start, progress);
+        frame.executionStarted(EventDetails.payload("input", child.input()));
         try {
-            JsonNode out = Interpreter.run(state.processor(), childInput, frame);
+            JsonNode out = Interpreter.run(state.processor(), child.input(), frame);
             frame.event("ExecutionSucceeded", EventDetails.payload("output", out));
-            return new ChildExecution(info.executionArn(), name, childInput, out, "SUCCEEDED", null, null, start,
-                    Timestamps.format(env.services().time().now()));
+            child.ended("SUCCEEDED", out, null, null, Timestamps.format(env.services().time().now()));
         } catch (FailureException e) {
             failures.incrementAndGet();
             frame.event("ExecutionFailed", EventDetails.failure(e.error(), e.cause()));
-            return new ChildExecution(info.executionArn(), name, childInput, null, "FAILED", e.error(), e.cause(), start,
-                    Timestamps.format(env.services().time().now()));
+            child.ended("FAILED", null, e.error(), e.cause(), Timestamps.format(env.services().time().now()));
+        } catch (ExecutionAborted e) {
+            child.ended("ABORTED", null, null, null, Timestamps.format(env.services().time().now()));
+            throw e;
         }
+        env.frame().runtime().checkpoint();
+        return child;
     }
 
     /** ItemBatcher: the items grouped into {"BatchInput", "Items"} by the limits of this run. */
@@ -117,7 +166,7 @@ final class DistributedMapRun {
         return Batches.batch(items, batching.maxItems(), batching.maxBytes(), batching.batchInput());
     }
 
-    private JsonNode write(String mapRunArn, ExecutionInfo parent, List<ChildExecution> children, StateValues values) {
+    private JsonNode write(MapRunProgress run, ExecutionInfo parent, StateValues values) {
         ResultWriter writer = state.resultWriter();
         JsonNode params = writer.parameters(values);
         if (!writer.writerConfig().supported()) {
@@ -127,10 +176,16 @@ final class DistributedMapRun {
         if (env.services().objects() == null) {
             throw new FailureException(StatesErrorName.RESULT_WRITER_FAILED, "No S3 client is configured for ResultWriter");
         }
+        List<ChildExecution> done = new ArrayList<>();
+        for (ChildRun c : run.children()) {
+            if (c.status() != null) {
+                done.add(new ChildExecution(c.executionArn(), c.name(), c.input(), c.output(), c.status(), c.error(),
+                        c.cause(), c.startDate(), c.stopDate()));
+            }
+        }
         try {
-            List<ChildExecution> done = children.stream().filter(c -> c != null).toList();
             return new ResultFiles(env.services().objects()).write(params.path("Bucket").asText(),
-                    params.path("Prefix").asText(""), mapRunArn, parent.stateMachineArn(), done);
+                    params.path("Prefix").asText(""), run.mapRunArn(), parent.stateMachineArn(), done);
         } catch (RuntimeException e) {
             throw new FailureException(StatesErrorName.RESULT_WRITER_FAILED, e.getMessage());
         }

@@ -8,6 +8,10 @@ import io.sensoretl.asl.definition.MapState;
 import io.sensoretl.asl.definition.QueryLanguage;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.progress.BranchesProgress;
+import io.sensoretl.asl.progress.FrameProgress;
+import io.sensoretl.asl.progress.MapRunProgress;
+import io.sensoretl.asl.progress.StateProgress;
 import io.sensoretl.asl.retry.ErrorHandlingRunner;
 import io.sensoretl.asl.runtime.Frame;
 import io.sensoretl.asl.runtime.StateEnv;
@@ -15,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Map: resolves items, shapes each with ItemSelector, and runs the processor inline or as a distributed map run. */
+/**
+ * Map: resolves items, shapes each with ItemSelector, and runs the processor inline or as a distributed map run.
+ * Redriven, an inline Map re-runs only its unsuccessful iterations and a Distributed Map redrives its Map Run.
+ */
 final class MapHandler implements StateHandler<MapState> {
     @Override
     public Outcome run(MapState state, JsonNode raw, StateEnv env) {
@@ -26,25 +33,40 @@ final class MapHandler implements StateHandler<MapState> {
     private Outcome attempt(MapState state, JsonNode raw, StateEnv env) {
         boolean jsonata = state.queryLanguage() == QueryLanguage.JSONATA;
         JsonNode input = jsonata ? raw : JsonPathFlow.inputPath(state.common().inputPath(), raw, env);
+        env.inspect("afterInputPath", input);
         StateValues values = StateValues.of(env, raw, input);
         MapLimits.Resolved limits = state.limits().resolve(values);
-        List<JsonNode> items = MapItemSource.items(state, values, env);
-        List<JsonNode> iterationInputs = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            iterationInputs.add(select(state, input, raw, i, items.get(i), env));
-        }
-        env.frame().event("MapStateStarted", Json.object().put("length", items.size()));
+        StateProgress resume = env.takeResume();
         JsonNode result;
+        if (state.distributed() && resume instanceof MapRunProgress earlier) {
+            // a redriven Map Run keeps its items: they are not read again
+            env.frame().event("MapStateStarted", Json.object().put("length", earlier.children().size()));
+            result = distributed(state, env, limits, values, earlier, null);
+        } else {
+            List<JsonNode> items = MapItemSource.items(state, values, env);
+            env.inspect("afterItemsPath", Json.array().addAll(items));
+            List<JsonNode> iterationInputs = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                iterationInputs.add(select(state, input, raw, i, items.get(i), env));
+            }
+            env.inspect("afterItemSelector", Json.array().addAll(iterationInputs));
+            env.frame().event("MapStateStarted", Json.object().put("length", items.size()));
+            result = state.distributed() ? distributed(state, env, limits, values, null, iterationInputs)
+                    : inline(state, iterationInputs, items, limits, env,
+                    resume instanceof BranchesProgress b && b.size() == items.size() ? b : null);
+        }
+        env.frame().event("MapStateSucceeded", null);
+        return ResultFlow.complete(state, state.resultSelector(), state.resultPath(), raw, result, env);
+    }
+
+    private JsonNode distributed(MapState state, StateEnv env, MapLimits.Resolved limits, StateValues values,
+                                 MapRunProgress earlier, List<JsonNode> inputs) {
         try {
-            result = state.distributed()
-                    ? new DistributedMapRun(state, env, limits).run(iterationInputs, values)
-                    : inline(state, iterationInputs, items, limits, env);
+            return new DistributedMapRun(state, env, limits).run(inputs, values, earlier);
         } catch (FailureException e) {
             env.frame().event("MapStateFailed", null);
             throw e;
         }
-        env.frame().event("MapStateSucceeded", null);
-        return ResultFlow.complete(state, state.resultSelector(), state.resultPath(), raw, result, env);
     }
 
     private JsonNode select(MapState state, JsonNode input, JsonNode raw, int index, JsonNode item, StateEnv env) {
@@ -65,11 +87,22 @@ final class MapHandler implements StateHandler<MapState> {
         return o;
     }
 
-    private JsonNode inline(MapState state, List<JsonNode> inputs, List<JsonNode> items,
-                            MapLimits.Resolved limits, StateEnv env) {
+    private JsonNode inline(MapState state, List<JsonNode> inputs, List<JsonNode> items, MapLimits.Resolved limits,
+                            StateEnv env, BranchesProgress before) {
+        BranchesProgress progress = BranchesProgress.of(inputs.size());
+        env.frame().progress().inner(progress);
         List<Callable<JsonNode>> work = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            Frame frame = env.frame().branch(mapItem(i, items.get(i)));
+            FrameProgress earlier = before == null ? null : before.get(i);
+            FrameProgress mine = progress.get(i);
+            if (earlier != null && earlier.done()) {
+                // a redriven Map does not run a successful iteration again
+                mine.succeeded(earlier.output());
+                JsonNode output = earlier.output();
+                work.add(() -> output);
+                continue;
+            }
+            Frame frame = env.frame().branch(mapItem(i, items.get(i)), mine, earlier);
             JsonNode in = inputs.get(i);
             int index = i;
             work.add(() -> {
@@ -85,8 +118,13 @@ final class MapHandler implements StateHandler<MapState> {
             });
         }
         ArrayNode result = Json.array();
-        BoundedRunner.runAll(env.services().executor(), env.services().time(), work,
-                limits.maxConcurrency()).forEach(result::add);
+        try {
+            BoundedRunner.runAll(env.services().executor(), env.services().time(), work, limits.maxConcurrency())
+                    .forEach(result::add);
+        } catch (FailureException e) {
+            env.frame().event("MapStateFailed", null);
+            throw e;
+        }
         return result;
     }
 }

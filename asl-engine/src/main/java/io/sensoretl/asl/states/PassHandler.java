@@ -18,9 +18,12 @@ final class PassHandler implements StateHandler<PassState> {
             return new Outcome(out, state.common().transition(), vars);
         }
         JsonNode input = JsonPathFlow.inputPath(state.common().inputPath(), raw, env);
+        env.inspect("afterInputPath", input);
         JsonNode result = state.result() != null ? state.result() : JsonPathFlow.template(state.parameters(), input, env);
+        env.inspect("afterParameters", result);
         Map<String, JsonNode> vars = JsonPathFlow.assign(state.common().assign(), result, env);
         JsonNode out = JsonPathFlow.resultPath(state.resultPath(), raw, result, env);
+        env.inspect("afterResultPath", out);
         out = JsonPathFlow.outputPath(state.common().outputPath(), out, env);
         return new Outcome(out, state.common().transition(), vars);
     }

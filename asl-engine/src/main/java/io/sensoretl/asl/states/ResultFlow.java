@@ -15,10 +15,16 @@ final class ResultFlow {
     /** JSONPath: InputPath then Parameters; JSONata: Arguments (or the raw input). */
     static JsonNode effectiveInput(State state, JsonNode parameters, JsonNode raw, StateEnv env) {
         if (state.queryLanguage() == QueryLanguage.JSONATA) {
-            return parameters == null ? raw : JsonataFlow.value(parameters, "Arguments", env.bindings(raw, null, null), env);
+            JsonNode arguments = parameters == null ? raw
+                    : JsonataFlow.value(parameters, "Arguments", env.bindings(raw, null, null), env);
+            env.inspect("afterArguments", arguments);
+            return arguments;
         }
         JsonNode input = JsonPathFlow.inputPath(state.common().inputPath(), raw, env);
-        return JsonPathFlow.template(parameters, input, env);
+        env.inspect("afterInputPath", input);
+        JsonNode effective = JsonPathFlow.template(parameters, input, env);
+        env.inspect("afterParameters", effective);
+        return effective;
     }
 
     /** JSONPath: ResultSelector, ResultPath, OutputPath; JSONata: Output. Assign sees the (selected) result. */
@@ -31,8 +37,10 @@ final class ResultFlow {
             return new Outcome(out, state.common().transition(), vars);
         }
         JsonNode selected = JsonPathFlow.template(resultSelector, result, env);
+        env.inspect("afterResultSelector", selected);
         Map<String, JsonNode> vars = JsonPathFlow.assign(state.common().assign(), selected, env);
         JsonNode out = JsonPathFlow.resultPath(resultPath, raw, selected, env);
+        env.inspect("afterResultPath", out);
         out = JsonPathFlow.outputPath(state.common().outputPath(), out, env);
         return new Outcome(out, state.common().transition(), vars);
     }

@@ -89,13 +89,16 @@ final class WaitHandler implements StateHandler<WaitState> {
     }
 
     private static void waitSeconds(long seconds, StateEnv env) {
-        env.services().time().sleep(Duration.ofSeconds(seconds));
+        if (env.inspection() == null) {
+            // TestState does not wait
+            env.frame().runtime().sleep(Duration.ofSeconds(seconds));
+        }
     }
 
     private static void waitUntil(Instant until, StateEnv env) {
         Duration d = Duration.between(env.services().time().now(), until);
-        if (!d.isNegative()) {
-            env.services().time().sleep(d);
+        if (!d.isNegative() && env.inspection() == null) {
+            env.frame().runtime().sleep(d);
         }
     }
 }

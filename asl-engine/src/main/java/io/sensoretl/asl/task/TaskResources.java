@@ -1,7 +1,5 @@
 package io.sensoretl.asl.task;
 
-import io.sensoretl.asl.errors.FailureException;
-import io.sensoretl.asl.errors.StatesErrorName;
 import io.sensoretl.asl.services.TaskResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +18,12 @@ public final class TaskResources {
         return resources.stream().filter(r -> r.handles(resource)).findFirst();
     }
 
-    public TaskResource require(String resource) {
-        return find(resource).orElseThrow(() -> new FailureException(StatesErrorName.RUNTIME,
-                "The resource '" + resource + "' is not supported by this engine (known: Lambda functions, "
-                        + "arn:aws:states:::lambda:invoke, arn:aws:states:::sqs:sendMessage and registered resources)."));
+    /** Why a Task cannot run here and how to run it anyway: the state, the resource, what is served, how to mock it. */
+    public static String unsupported(String resource, String stateName) {
+        return "The resource '" + resource + "' of the state '" + stateName + "' is not served by the local engine "
+                + "(it serves Lambda functions bound to handlers, S3 and SQS through the local endpoints, Step Functions "
+                + "executions of local state machines, and registered resources). To run this state locally, mock it: "
+                + "map '" + stateName + "' to a mocked response in a test case of a MockConfigFile (--mock-config or "
+                + "SFN_MOCK_CONFIG) and start the execution with '<state machine ARN>#<test case name>'.";
     }
 }

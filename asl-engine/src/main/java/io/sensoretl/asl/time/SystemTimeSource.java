@@ -2,6 +2,11 @@ package io.sensoretl.asl.time;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Real time: Wait states and retries really wait. */
 public final class SystemTimeSource implements TimeSource {
@@ -10,6 +15,40 @@ public final class SystemTimeSource implements TimeSource {
     @Override
     public Instant now() {
         return Instant.now();
+    }
+
+    @Override
+    public boolean sleep(Duration duration, Future<?> wakeup) {
+        Instant deadline = Deadlines.current();
+        Instant end = now().plus(duration);
+        boolean exceeds = deadline != null && end.isAfter(deadline);
+        if (waitFor(wakeup, exceeds ? deadline : end)) {
+            return true;
+        }
+        if (exceeds) {
+            throw new DeadlineExceeded();
+        }
+        return false;
+    }
+
+    @Override
+    public boolean waitFor(Future<?> event, Instant until) {
+        try {
+            if (until == null) {
+                event.get();
+                return true;
+            }
+            long nanos = Duration.between(now(), until).toNanos();
+            event.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return event.isDone();
+        } catch (ExecutionException | CancellationException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
+        }
     }
 
     @Override

@@ -2,6 +2,11 @@ package io.sensoretl.asl.time;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -10,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the shared clock is the furthest any timeline has reached.
  */
 public final class VirtualTimeSource implements TimeSource {
+    private static final Duration POLL = Duration.ofMillis(5);
     private final AtomicLong nanos;
     private final AtomicLong totalSlept = new AtomicLong();
     private final ThreadLocal<Long> timeline = new ThreadLocal<>();
@@ -67,16 +73,57 @@ public final class VirtualTimeSource implements TimeSource {
         Instant deadline = Deadlines.current();
         Instant start = now();
         if (deadline != null && start.plus(duration).isAfter(deadline)) {
-            advance(Duration.between(start, deadline));
+            advanceTimeline(Duration.between(start, deadline));
             throw new DeadlineExceeded();
         }
-        advance(duration);
+        advanceTimeline(duration);
     }
 
-    private void advance(Duration d) {
+    private void advanceTimeline(Duration d) {
         if (!d.isNegative()) {
             setNow(toNanos(now()) + d.toNanos());
             totalSlept.addAndGet(d.toNanos());
+        }
+    }
+
+    /**
+     * Moves the shared clock forward, as if that much time passed outside the executions: a task waiting for a
+     * callback ({@link #waitFor}) sees its heartbeat or timeout come. Lets a test drive time from outside.
+     */
+    public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("time only moves forward: " + duration);
+        }
+        nanos.addAndGet(duration.toNanos());
+    }
+
+    @Override
+    public boolean waitFor(Future<?> event, Instant until) {
+        while (true) {
+            if (event.isDone()) {
+                return true;
+            }
+            long shared = nanos.get();
+            Long local = timeline.get();
+            long current = local == null ? shared : Math.max(local, shared);
+            if (until != null && current >= toNanos(until)) {
+                if (local != null) {
+                    timeline.set(Math.max(local, toNanos(until)));
+                }
+                return false;
+            }
+            try {
+                // no notification when the clock moves: look again shortly (the answer itself wakes us at once)
+                event.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                // look at the clock again
+            } catch (ExecutionException | CancellationException e) {
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting", e);
+            }
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.Set;
  */
 public final class DefinitionValidator {
     private final List<Problem> problems = new ArrayList<>();
+    /** States.* names a Fail state of this definition raises: a Catch or Retry may name them (AWS accepts it). */
+    private final Set<String> raisedByFail = new java.util.HashSet<>();
 
     private DefinitionValidator() {}
 
@@ -29,8 +31,18 @@ public final class DefinitionValidator {
         if (!ql.equals("JSONPath") && !ql.equals("JSONata")) {
             v.problems.add(new Problem("/QueryLanguage", "must be JSONPath or JSONata, got '" + ql + "'"));
         }
+        v.collectFailErrors(root);
         v.machine(root, "", ql, true);
         return v.problems;
+    }
+
+    private void collectFailErrors(JsonNode node) {
+        if (node.isObject() && "Fail".equals(node.path("Type").asText()) && node.path("Error").isTextual()) {
+            raisedByFail.add(node.get("Error").textValue());
+        }
+        if (node.isContainerNode()) {
+            node.elements().forEachRemaining(this::collectFailErrors);
+        }
     }
 
     private void machine(JsonNode node, String ptr, String ql, boolean top) {
@@ -115,8 +127,9 @@ public final class DefinitionValidator {
         }
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i).asText();
-            if (StatesErrorName.isReserved(n) && StatesErrorName.fromCode(n) == null) {
-                problems.add(new Problem(ptr + "/ErrorEquals/" + i, "unknown States error name '" + n + "'"));
+            if (StatesErrorName.isReserved(n) && StatesErrorName.fromCode(n) == null && !raisedByFail.contains(n)) {
+                problems.add(new Problem(ptr + "/ErrorEquals/" + i, "unknown States error name '" + n
+                        + "' (neither a predefined error nor the Error of a Fail state in this definition)"));
             }
         }
         if (handler.has("JitterStrategy")) {

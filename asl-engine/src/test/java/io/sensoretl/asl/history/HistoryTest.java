@@ -22,7 +22,8 @@ class HistoryTest {
                 "PassStateExited", "SucceedStateEntered", "SucceedStateExited", "ExecutionSucceeded");
         for (int i = 0; i < r.history().size(); i++) {
             assertThat(r.history().get(i).id()).isEqualTo(i + 1);
-            assertThat(r.history().get(i).previousEventId()).isEqualTo(i);
+            // as on AWS, the first event after ExecutionStarted does not point back to it
+            assertThat(r.history().get(i).previousEventId()).isEqualTo(i <= 1 ? 0 : i);
         }
         assertThat(r.history().get(1).toJson().path("stateEnteredEventDetails").path("name").asText()).isEqualTo("A");
     }
@@ -44,6 +45,39 @@ class HistoryTest {
                 "TaskStarted", "TaskSucceeded", "TaskStateExited");
         assertThat(r.history().get(1).toJson().path("stateEnteredEventDetails").path("inputDetails")
                 .path("truncated").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void statesThatAssignVariablesCarryThemOnTheirExitedEvent() {
+        ExecutionResult r = new Engines().run(q("""
+                {'StartAt':'A','States':{
+                  'A':{'Type':'Pass','Result':{'n':2},'Assign':{'count.$':'$.n','label':'two'},'Next':'B'},
+                  'B':{'Type':'Pass','End':true}}}"""), "{}");
+        var exitedA = r.history().get(2).toJson();
+        assertThat(exitedA.path("type").asText()).isEqualTo("PassStateExited");
+        var details = exitedA.path("stateExitedEventDetails");
+        assertThat(details.path("assignedVariables").path("count").asText()).isEqualTo("2");
+        assertThat(details.path("assignedVariables").path("label").asText()).isEqualTo("\"two\"");
+        assertThat(details.path("assignedVariablesDetails").path("truncated").asBoolean(true)).isFalse();
+        assertThat(r.history().get(4).toJson().path("stateExitedEventDetails").has("assignedVariables")).isFalse();
+    }
+
+    @Test
+    void aTaskOnAnUnsupportedResourceIsScheduledThenFailsNamingStateResourceAndHowToMockIt() {
+        ExecutionResult r = new Engines().run(q("""
+                {'StartAt':'Save','States':{'Save':{'Type':'Task','Resource':'arn:aws:states:::dynamodb:putItem',
+                  'Parameters':{'TableName':'t'},'Catch':[{'ErrorEquals':['States.ALL'],'Next':'Never'}],'End':true},
+                  'Never':{'Type':'Pass','End':true}}}"""), "{}");
+        assertThat(r.status().name()).isEqualTo("FAILED");
+        assertThat(r.error()).isEqualTo("States.Runtime");
+        assertThat(r.cause()).contains("'Save'").contains("arn:aws:states:::dynamodb:putItem").contains("MockConfigFile")
+                .contains("#<test case name>");
+        assertThat(r.history()).extracting(HistoryEvent::type).containsExactly("ExecutionStarted", "TaskStateEntered",
+                "TaskScheduled", "TaskFailed", "ExecutionFailed");
+        var failed = r.history().get(3).toJson().path("taskFailedEventDetails");
+        assertThat(failed.path("resourceType").asText()).isEqualTo("dynamodb");
+        assertThat(failed.path("resource").asText()).isEqualTo("putItem");
+        assertThat(failed.path("error").asText()).isEqualTo("States.Runtime");
     }
 
     @Test

@@ -36,6 +36,25 @@ class JsonPathTest {
     }
 
     @Test
+    void aDotBeforeABracketIsReadAsNothingAsAwsDoes() {
+        JsonNode list = Json.parse("[{\"x\":1},{\"x\":-1},{\"x\":5}]");
+        assertJson(JsonPath.parse("$.[0]").evaluate(list), Json.parse("{\"x\":1}"));
+        assertThat(JsonPath.parse("$.[0]").isDefinite()).isTrue();
+        assertJson(JsonPath.parse("$.[?(@.x > 0)]").evaluate(list), Json.parse("[{\"x\":1},{\"x\":5}]"));
+        assertJson(JsonPath.parse("$.a.[1].c").evaluate(Json.parse("{\"a\":[{\"c\":0},{\"c\":7}]}")), Json.parse("7"));
+    }
+
+    @Test
+    void aFilterComparesWithAPathFromTheDocumentRoot() {
+        JsonNode input = Json.parse("{\"min\":2,\"items\":[{\"v\":1},{\"v\":2},{\"v\":3}],\"limits\":{\"max\":3}}");
+        assertJson(JsonPath.parse("$.items[?(@.v >= $.min)].v").evaluate(input), Json.parse("[2,3]"));
+        assertJson(JsonPath.parse("$.items[?(@.v < $.limits.max && @.v != $.min)]").evaluate(input),
+                Json.parse("[{\"v\":1}]"));
+        assertJson(JsonPath.parse("$.items[?(@.v == $.absent)]").evaluate(input), Json.parse("[]"));
+        assertThatThrownBy(() -> JsonPath.parse("$.items[?(@.v == $$.Execution.Id)]")).hasMessageContaining("'$$'");
+    }
+
+    @Test
     void unionsAndTrailingFunctions() {
         assertJson(JsonPath.parse("$.a.b[0,2].c").evaluate(doc), Json.parse("[1,3]"));
         assertThat(JsonPath.parse("$.a.b.length()").evaluate(doc).asInt()).isEqualTo(3);

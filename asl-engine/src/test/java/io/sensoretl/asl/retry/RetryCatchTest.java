@@ -32,6 +32,19 @@ class RetryCatchTest {
     }
 
     @Test
+    void aCustomStatesErrorRaisedByAFailStateIsCaughtByName() {
+        ExecutionResult r = engines.run(q("""
+                {'StartAt':'P','States':{
+                  'P':{'Type':'Parallel','Next':'Unreached',
+                       'Branches':[{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'States.MyCustomError','Cause':'c'}}}],
+                       'Catch':[{'ErrorEquals':['States.MyCustomError'],'ResultPath':'$.caught','Next':'Handled'}]},
+                  'Unreached':{'Type':'Fail'},
+                  'Handled':{'Type':'Pass','End':true}}}"""), "{}");
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(r.output().path("caught").path("Error").asText()).isEqualTo("States.MyCustomError");
+    }
+
+    @Test
     void retriesWithExponentialBackoffOnVirtualTime() {
         failingTimes(2);
         ExecutionResult r = engines.run(task("'Retry':[{'ErrorEquals':['States.ALL'],'IntervalSeconds':2,'BackoffRate':3,"

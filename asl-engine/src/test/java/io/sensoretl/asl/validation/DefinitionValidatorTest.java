@@ -36,6 +36,26 @@ class DefinitionValidatorTest {
     }
 
     @Test
+    void aCatchMayNameAStatesErrorThatAFailStateOfTheDefinitionRaises() {
+        List<Problem> problems = DefinitionValidator.validate(Json.parse("""
+                {"StartAt":"P","States":{
+                  "P":{"Type":"Parallel","End":true,
+                       "Branches":[{"StartAt":"F","States":{"F":{"Type":"Fail","Error":"States.MyCustomError"}}}],
+                       "Catch":[{"ErrorEquals":["States.MyCustomError"],"Next":"Done"}],
+                       "Retry":[{"ErrorEquals":["States.Typo"]}]},
+                  "Done":{"Type":"Succeed"}}}"""));
+        assertThat(problems).extracting(Problem::pointer).containsExactly("/States/P/Retry/0/ErrorEquals/0");
+        assertThat(problems.get(0).message()).contains("'States.Typo'").contains("Fail state");
+    }
+
+    @Test
+    void pathsWithADotBeforeABracketAndRootPathsInFiltersAreValid() {
+        assertThat(DefinitionValidator.validate(Json.parse("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass","InputPath":"$.[0]","Parameters":{
+                   "big.$":"$.[?(@.x > 0)]","over.$":"$.items[?(@.v > $.min)]"},"End":true}}}"""))).isEmpty();
+    }
+
+    @Test
     void loadRefusesInvalidDefinitions() {
         assertThatThrownBy(() -> AslEngine.load(Json.parse("{\"StartAt\":\"X\",\"States\":{}}")))
                 .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("/States");

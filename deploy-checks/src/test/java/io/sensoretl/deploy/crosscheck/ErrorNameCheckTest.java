@@ -22,10 +22,16 @@ class ErrorNameCheckTest {
 
     @Test
     void aJavaClassNameInARetryIsReported() {
-        String definition = Repo.definition().replace("\"ErrorEquals\": [\"SensorEtl.Busy\", \"SensorEtl.Throttled\"]",
-                "\"ErrorEquals\": [\"io.sensoretl.compact.PartitionBusyException\", \"SensorEtl.Throttled\"]");
+        // only the first of the compaction states' Busy retries (Plan compaction, Group task, Slice task, Publish partitions)
+        String busy = "\"ErrorEquals\": [\"SensorEtl.Busy\", \"SensorEtl.Throttled\"]";
+        String shipped = Repo.definition();
+        int at = shipped.indexOf(busy);
+        assertThat(at).as("the definition retries SensorEtl.Busy").isNotNegative();
+        String definition = shipped.substring(0, at)
+                + "\"ErrorEquals\": [\"io.sensoretl.compact.PartitionBusyException\", \"SensorEtl.Throttled\"]"
+                + shipped.substring(at + busy.length());
         assertThat(check(definition)).singleElement().asString()
-                .startsWith(Repo.DEFINITION_URI + ": state 'Compact and publish partitions' Retry[1] matches"
+                .startsWith(Repo.DEFINITION_URI + ": state 'Plan compaction' Retry[1] matches"
                         + " 'io.sensoretl.compact.PartitionBusyException', which the functions cannot raise");
     }
 

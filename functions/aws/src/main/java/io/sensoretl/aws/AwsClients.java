@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Every AWS client of the functions is configured here, once: the lean URL-connection HTTP client,
@@ -19,8 +20,8 @@ import software.amazon.awssdk.services.glue.GlueClient;
  * clients come from {@link S3Clients} with the same configuration.
  *
  * <p>Bounds, so that no SDK call outlasts its function (docs/workflow.md, "Retries"): a connection
- * is given {@link #CONNECT_TIMEOUT}, a response {@link #READ_TIMEOUT} between bytes; a DynamoDB or
- * Glue call {@link #ATTEMPT_TIMEOUT} per attempt and {@link #CALL_TIMEOUT} in all. S3 calls have no
+ * is given {@link #CONNECT_TIMEOUT}, a response {@link #READ_TIMEOUT} between bytes; a DynamoDB,
+ * Glue or Step Functions call {@link #ATTEMPT_TIMEOUT} per attempt and {@link #CALL_TIMEOUT} in all. S3 calls have no
  * call-level timeout (a GET hands its body to the caller as a stream, an upload part may be slow),
  * so one attempt that never answers ends after the connect and read timeouts.
  */
@@ -87,5 +88,10 @@ public final class AwsClients {
 
     public static GlueClient glue() {
         return configure(GlueClient.builder(), retries()).build();
+    }
+
+    /** Step Functions, asked by record-run whether the execution holding a run still runs. */
+    public static SfnClient stepFunctions() {
+        return configure(SfnClient.builder(), retries()).build();
     }
 }

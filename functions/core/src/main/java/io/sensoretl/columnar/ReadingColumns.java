@@ -127,7 +127,62 @@ public final class ReadingColumns {
     }
 
     private void grow() {
-        int n = sensor.length * 2;
+        resize(sensor.length * 2);
+    }
+
+    /** Grows the arrays to hold {@code rows} rows: for a caller with its own growth policy ({@link #add} doubles). */
+    public void growTo(int rows) {
+        if (rows > sensor.length) {
+            resize(rows);
+        }
+    }
+
+    /**
+     * Copies this batch's rows into the arrays of {@code empty}, an empty batch with larger arrays, and
+     * gives it this batch's arrays in exchange: capacity passes from a batch that no longer needs it to
+     * one that does, without allocating.
+     */
+    public void takeArraysOf(ReadingColumns empty) {
+        if (empty.size != 0 || empty.capacity() < size) {
+            throw new IllegalArgumentException("not an empty batch with room for " + size + " rows");
+        }
+        int n = size;
+        System.arraycopy(sensor, 0, empty.sensor, 0, n);
+        System.arraycopy(ts, 0, empty.ts, 0, n);
+        System.arraycopy(metric, 0, empty.metric, 0, n);
+        System.arraycopy(value, 0, empty.value, 0, n);
+        System.arraycopy(unit, 0, empty.unit, 0, n);
+        System.arraycopy(lat, 0, empty.lat, 0, n);
+        System.arraycopy(lon, 0, empty.lon, 0, n);
+        System.arraycopy(coordinates, 0, empty.coordinates, 0, n);
+        System.arraycopy(sourceKey, 0, empty.sourceKey, 0, n);
+        System.arraycopy(runId, 0, empty.runId, 0, n);
+        System.arraycopy(attrEnd, 0, empty.attrEnd, 0, n);
+        if (empty.attrKey.length < attrCount) {
+            empty.attrKey = Arrays.copyOf(empty.attrKey, attrCount);
+            empty.attrValue = Arrays.copyOf(empty.attrValue, attrCount);
+        }
+        System.arraycopy(attrKey, 0, empty.attrKey, 0, attrCount);
+        System.arraycopy(attrValue, 0, empty.attrValue, 0, attrCount);
+        int[] i;
+        long[] l;
+        double[] d;
+        i = sensor; sensor = empty.sensor; empty.sensor = i;
+        l = ts; ts = empty.ts; empty.ts = l;
+        i = metric; metric = empty.metric; empty.metric = i;
+        d = value; value = empty.value; empty.value = d;
+        i = unit; unit = empty.unit; empty.unit = i;
+        d = lat; lat = empty.lat; empty.lat = d;
+        d = lon; lon = empty.lon; empty.lon = d;
+        byte[] b = coordinates; coordinates = empty.coordinates; empty.coordinates = b;
+        i = sourceKey; sourceKey = empty.sourceKey; empty.sourceKey = i;
+        i = runId; runId = empty.runId; empty.runId = i;
+        i = attrEnd; attrEnd = empty.attrEnd; empty.attrEnd = i;
+        i = attrKey; attrKey = empty.attrKey; empty.attrKey = i;
+        i = attrValue; attrValue = empty.attrValue; empty.attrValue = i;
+    }
+
+    private void resize(int n) {
         sensor = Arrays.copyOf(sensor, n);
         ts = Arrays.copyOf(ts, n);
         metric = Arrays.copyOf(metric, n);

@@ -13,6 +13,8 @@ import java.util.Arrays;
  * cleared, so callers caching detail ids know when to intern again.
  */
 public final class RejectColumns {
+    /** {@code RejectReason.values()} clones its array on every call: looked up once. */
+    private static final RejectReason[] REASONS = RejectReason.values();
     private String sourceKey;
     private String runId;
     /** Detail texts met lately, to their ids: the reference path words each reject afresh. */
@@ -140,7 +142,12 @@ public final class RejectColumns {
     }
 
     public RejectReason reason(int i) {
-        return RejectReason.values()[reasons[i]];
+        return REASONS[reasons[i]];
+    }
+
+    /** The ordinal of reject {@code i}'s reason (no enum lookup: the writer maps ordinals to codes). */
+    public int reasonOrdinal(int i) {
+        return reasons[i];
     }
 
     public int detail(int i) {

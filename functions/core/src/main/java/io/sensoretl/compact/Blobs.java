@@ -24,6 +24,13 @@ public interface Blobs {
     /** Deletes the objects; keys that do not exist are not an error (deletes are retried). */
     void delete(Collection<String> keys) throws IOException;
 
+    /**
+     * Tags objects of a curated version the catalog has switched away from, so that a storage
+     * lifecycle rule can expire them after the grace period (S3: the tag the rule in template.yaml
+     * matches). A store without lifecycle rules does nothing: compaction's own sweep deletes them.
+     */
+    void tagReplaced(Collection<String> keys) throws IOException;
+
     /** The URI of a key prefix as the catalog records it, e.g. {@code s3://bucket/prefix}. */
     String location(String prefix);
 

@@ -12,6 +12,9 @@ import java.util.List;
  * @param replacedRows rows of this same run found in the previous version and replaced (a re-run)
  * @param resortedExisting the previous version was not in curated order and had to be sorted rather
  *                     than merged as it was (data written by something else than this compactor)
+ * @param slices       key-range slices the partition was compacted in (1 when one task did it all)
+ * @param groups       group tasks that sorted the staged files first (0 when slices read them directly)
+ * @param resortedInputs staged files whose footer declared an order their rows did not have
  */
 public record CompactionOutcome(
         String dt,
@@ -22,12 +25,16 @@ public record CompactionOutcome(
         long keptRows,
         long replacedRows,
         int spills,
-        boolean resortedExisting) {
+        boolean resortedExisting,
+        int slices,
+        int groups,
+        List<String> resortedInputs) {
 
     public enum Status { COMPACTED, ALREADY_APPLIED, NOTHING_STAGED }
 
     public CompactionOutcome {
         files = List.copyOf(files);
+        resortedInputs = List.copyOf(resortedInputs);
     }
 
     public long rows() {

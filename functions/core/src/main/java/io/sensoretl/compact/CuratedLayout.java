@@ -26,13 +26,70 @@ public final class CuratedLayout {
         return partitionPrefix(dt) + "v=" + compactionId + "/";
     }
 
+    /** Curated parts of one slice: {@code part-<slice>-<n>.parquet}, so key order is row order. */
+    public static String slicePartPrefix(String dt, String compactionId, int slice) {
+        return versionPrefix(dt, compactionId) + String.format("part-%05d-", slice);
+    }
+
+    /** Markers of replaced versions kept for readers that planned against them (see ReplacedVersions). */
+    public static final String REPLACED_ROOT = READINGS_ROOT + "_replaced/";
+
+    public static String replacedMarker(String dt, String compactionId) {
+        return REPLACED_ROOT + "dt=" + dt + "/v=" + compactionId + ".json";
+    }
+
+    /** A run's compaction working files: plans, sorted runs of groups, slice manifests, Map items. */
+    public static String compactRoot(String runId) {
+        return "runs/" + runId + "/compact/";
+    }
+
+    public static String compactPartitionPrefix(String runId, String dt) {
+        return compactRoot(runId) + "dt=" + dt + "/";
+    }
+
+    public static String planKey(String runId, String dt) {
+        return compactPartitionPrefix(runId, dt) + "plan.json";
+    }
+
+    public static String planFilesPrefix(String runId, String dt, String compactionId) {
+        return compactPartitionPrefix(runId, dt) + compactionId + "/";
+    }
+
+    public static String groupRunKey(String runId, String dt, String compactionId, int group, int slice) {
+        return planFilesPrefix(runId, dt, compactionId) + String.format("g-%05d/s-%05d.run", group, slice);
+    }
+
+    public static String groupManifestKey(String runId, String dt, String compactionId, int group) {
+        return planFilesPrefix(runId, dt, compactionId) + String.format("g-%05d.json", group);
+    }
+
+    public static String sliceManifestKey(String runId, String dt, String compactionId, int slice) {
+        return planFilesPrefix(runId, dt, compactionId) + String.format("s-%05d.json", slice);
+    }
+
+    /** The Distributed Map items of the group and slice tasks of every partition the run compacts. */
+    public static String groupItemsKey(String runId) {
+        return compactRoot(runId) + "groups.json";
+    }
+
+    public static String sliceItemsKey(String runId) {
+        return compactRoot(runId) + "slices.json";
+    }
+
     public static String rejectsPartitionPrefix(String dt) {
         return REJECTS_ROOT + "dt=" + dt + "/";
     }
 
-    /** The newest reading per series among the run's rows of one partition (one JSON line each). */
-    public static String latestKey(String runId, String dt) {
-        return latestRoot(runId) + "dt=" + dt + ".ndjson";
+    /**
+     * The newest reading per series among the run's rows of one slice of a partition (one JSON line
+     * each); the latest-readings step merges every file under {@link #latestRoot(String)}.
+     */
+    public static String latestKey(String runId, String dt, int slice) {
+        return latestPrefix(runId, dt) + String.format("slice-%05d.ndjson", slice);
+    }
+
+    public static String latestPrefix(String runId, String dt) {
+        return latestRoot(runId) + "dt=" + dt + "/";
     }
 
     public static String latestRoot(String runId) {

@@ -3,29 +3,33 @@ package io.sensoretl.compact;
 import io.sensoretl.catalog.PartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.PartitionSwitch;
-import io.sensoretl.latest.LatestLines;
-import io.sensoretl.latest.NewestPerSeries;
-import io.sensoretl.parquet.ParquetFiles;
-import io.sensoretl.parquet.ReadingRows;
-import io.sensoretl.reading.Reading;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Applies one run to one partition: merges the run's staged files with the partition's current
- * curated version into a new immutable version, switches the catalog to it, then deletes the old.
+ * curated version into a new immutable version, switches the catalog to it once, then retires the
+ * old one (kept readable for a grace period, see {@link ReplacedVersions}).
+ *
+ * <p>A partition of any size: the work is {@link #plan planned} into key-range slices of about
+ * {@link CompactionConfig#sliceRows()} rows, each written by its own task ({@link #runSlice}) into
+ * the new version, after group tasks ({@link #runGroup}) have sorted the staged files when slices
+ * cannot read them directly; {@link #publish} then switches the catalog, once, after every slice
+ * succeeded. The workflow runs the tasks in parallel (Map states); {@link #compact} runs them one
+ * after the other in this process.
  *
  * <p>Exactly one copy of every record, whatever crashes: the new version's id is derived from (run,
- * current location), so a retry before the switch rewrites the same location; the switch records
- * the run it applied, so a retry after the switch only finishes the clean-up; and rows of this run
- * already present in the current version (a deliberate re-run) are replaced, not added.
+ * current location, plan), so a retry writes the same files in the same place; every task first
+ * clears what an earlier attempt of it left; the switch records the run it applied, so a retry after
+ * the switch only finishes the clean-up; and rows of this run already present in the current
+ * version (a deliberate re-run) are replaced, not added.
  */
 public final class PartitionCompactor {
     /** Partition parameters written with each switch. */
@@ -33,29 +37,38 @@ public final class PartitionCompactor {
     public static final String COMPACTION_ID = "sensoretl.compaction_id";
     public static final String PREVIOUS_LOCATION = "sensoretl.previous_location";
 
+    /** Longer than the 15-minute Lambda limit, so it cannot expire under a live holder there; renewed by every task. */
+    public static final Duration LEASE = Duration.ofMinutes(20);
+
     private final Blobs blobs;
     private final PartitionCatalog catalog;
     private final String table;
-    /** Longer than the 15-minute Lambda limit, so it cannot expire under a live holder there. */
-    public static final Duration LEASE = Duration.ofMinutes(20);
-
     private final CompactionConfig config;
     private final PartitionLocks locks;
     private final CrashPoint crash;
+    private final Clock clock;
+    private final PlanFiles files;
 
     public PartitionCompactor(Blobs blobs, PartitionCatalog catalog, String table, CompactionConfig config,
             PartitionLocks locks, CrashPoint crash) {
+        this(blobs, catalog, table, config, locks, crash, Clock.systemUTC());
+    }
+
+    public PartitionCompactor(Blobs blobs, PartitionCatalog catalog, String table, CompactionConfig config,
+            PartitionLocks locks, CrashPoint crash, Clock clock) {
         this.blobs = blobs;
         this.catalog = catalog;
         this.table = table;
         this.config = config;
         this.locks = locks;
         this.crash = crash;
+        this.clock = clock;
+        this.files = new PlanFiles(blobs);
     }
 
     /**
-     * Applies the run to the partition, holding the partition's lease (owned by the run, so a retry
-     * of a crashed attempt takes it over at once).
+     * Applies the run to the partition in this process, holding the partition's lease (owned by the
+     * run, so a retry of a crashed attempt takes it over at once).
      *
      * @throws PartitionBusyException when another run holds the partition
      */
@@ -69,133 +82,158 @@ public final class PartitionCompactor {
      * redrive of dead-lettered chunks stages them under their run and re-applies the run this way.
      */
     public CompactionOutcome compact(String runId, String dt, boolean reapply) throws IOException {
-        CuratedLayout.requireRunId(runId);
-        CuratedLayout.requireDt(dt);
-        String lock = table + "/dt=" + dt;
-        if (!locks.tryLock(lock, runId, LEASE)) {
-            throw new PartitionBusyException(table, dt, runId);
-        }
+        CompactionPlan plan = plan(runId, dt, reapply);
         try {
-            return compactHoldingLease(runId, dt, reapply);
+            for (int g = 0; g < plan.groups().size(); g++) {
+                runGroup(new CompactionPlan.Task(runId, dt, plan.compactionId(), g));
+            }
+            if (plan.status() == CompactionPlan.Status.PLANNED) {
+                for (int s = 0; s < plan.slices().size(); s++) {
+                    runSlice(new CompactionPlan.Task(runId, dt, plan.compactionId(), s));
+                }
+            }
+            return publish(runId, dt);
         } finally {
-            locks.unlock(lock, runId);
-        }
-    }
-
-    private CompactionOutcome compactHoldingLease(String runId, String dt, boolean reapply) throws IOException {
-        PartitionState current = catalog.partitions(table, List.of(dt)).get(dt);
-        if (!reapply && current != null && runId.equals(current.parameters().get(APPLIED_RUN))) {
-            // a retry after the switch: the data is in place, only the clean-up may be unfinished
-            deleteAllVersionsBut(dt, current.location());
-            return new CompactionOutcome(dt, CompactionOutcome.Status.ALREADY_APPLIED, current.location(),
-                    parquetFiles(blobs.prefixOf(current.location())), 0, 0, 0, 0, false);
-        }
-        List<Blob> staged = parquetFiles(CuratedLayout.stagingPrefix(runId, dt));
-        if (staged.isEmpty()) {
-            return new CompactionOutcome(dt, CompactionOutcome.Status.NOTHING_STAGED,
-                    current == null ? null : current.location(), List.of(), 0, 0, 0, 0, false);
-        }
-        String currentLocation = current == null ? null : current.location();
-        String id = CompactionId.of(runId, currentLocation);
-        String versionPrefix = CuratedLayout.versionPrefix(dt, id);
-        blobs.delete(keys(blobs.list(versionPrefix)));
-        crash.reached(CompactionStep.WRITING);
-
-        Merged merged = writeVersion(runId, dt, staged, currentLocation, versionPrefix);
-        crash.reached(CompactionStep.BEFORE_SWITCH);
-
-        String location = blobs.location(versionPrefix);
-        Map<String, String> parameters = new java.util.LinkedHashMap<>();
-        parameters.put(APPLIED_RUN, runId);
-        parameters.put(COMPACTION_ID, id);
-        if (currentLocation != null) {
-            parameters.put(PREVIOUS_LOCATION, currentLocation);
-        }
-        try {
-            catalog.switchPartitions(table, List.of(new PartitionSwitch(dt, currentLocation, location, parameters)));
-        } catch (RuntimeException e) {
-            discardUnlessLive(dt, location, versionPrefix, e);
-            throw e;
-        }
-        crash.reached(CompactionStep.SWITCHED);
-
-        deleteAllVersionsBut(dt, location);
-        crash.reached(CompactionStep.DONE);
-        return new CompactionOutcome(dt, CompactionOutcome.Status.COMPACTED, location, merged.files,
-                merged.stagedRows, merged.keptRows, merged.replacedRows, merged.spills, merged.resorted);
-    }
-
-    private record Merged(List<Blob> files, long stagedRows, long keptRows, long replacedRows, int spills,
-            boolean resorted) {}
-
-    private Merged writeVersion(String runId, String dt, List<Blob> staged, String currentLocation,
-            String versionPrefix) throws IOException {
-        List<Blob> curated = currentLocation == null ? List.of() : parquetFiles(blobs.prefixOf(currentLocation));
-        try {
-            return writeVersion(runId, dt, staged, curated, versionPrefix, true);
-        } catch (CuratedRows.OutOfOrder e) {
-            // written under another order (older code): nothing was published, sort everything instead
-            blobs.delete(keys(blobs.list(versionPrefix)));
-            return writeVersion(runId, dt, staged, curated, versionPrefix, false);
+            locks.unlock(lockName(dt), runId);
         }
     }
 
     /**
-     * Sorts the staged rows (bounded memory, spilling to scratch) and merges them with the current
-     * version's rows, which are merged as they are when {@code curatedSorted}, else sorted too.
+     * Takes the partition's lease for the run and plans the compaction: how many slices and groups,
+     * and the new version's id. Clears what an earlier attempt left (its working files, the
+     * version's directory, the run's latest-readings files of the partition) and writes the plan.
+     * The lease is kept until {@link #publish}.
      */
-    private Merged writeVersion(String runId, String dt, List<Blob> staged, List<Blob> curated,
-            String versionPrefix, boolean curatedSorted) throws IOException {
-        Path scratch = Files.createDirectories(config.scratch()).resolve("compact-" + dt + "-" + System.nanoTime());
-        Files.createDirectories(scratch);
-        NewestPerSeries newest = new NewestPerSeries();
-        // the runs whose rows are being applied now replace any of their rows already in the partition
-        Set<String> applying = new HashSet<>(Set.of(runId));
-        long stagedRows = 0;
-        try (ExternalSort sort = new ExternalSort(scratch, config.sortBudgetBytes(), config.mergeFanIn(),
-                ReadingOrder.CURATED)) {
-            for (Blob blob : staged) {
-                try (ReadingRows in = ParquetFiles.readingReader(blobs.input(blob))) {
-                    for (Reading r; (r = in.read()) != null; ) {
-                        sort.add(r);
-                        newest.accept(r);
-                        applying.add(r.runId());
-                        stagedRows++;
-                    }
-                }
-            }
-            CuratedRows existing = new CuratedRows(blobs, curated, applying, curatedSorted ? ReadingOrder.CURATED : null);
-            List<Blob> files;
-            try (existing) {
-                if (!curatedSorted) {
-                    for (Reading r; (r = existing.next()) != null; ) {
-                        sort.add(r);
-                    }
-                }
-                List<RowSource> inputs = curatedSorted ? List.of(sort.sorted(), existing) : List.of(sort.sorted());
-                try (RowSource rows = new KWayMerge(inputs, ReadingOrder.CURATED); TargetSizedParts parts =
-                        new TargetSizedParts(blobs, versionPrefix, config.targetFileBytes())) {
-                    boolean announced = false;
-                    for (Reading r; (r = rows.next()) != null; ) {
-                        parts.write(r);
-                        if (!announced && parts.finishedParts() > 0) {
-                            announced = true;
-                            crash.reached(CompactionStep.PART_WRITTEN);
-                        }
-                    }
-                    files = parts.finish();
-                    if (!announced) {
-                        crash.reached(CompactionStep.PART_WRITTEN);
-                    }
-                }
-            }
-            try (BlobOutput out = blobs.create(CuratedLayout.latestKey(runId, dt))) {
-                LatestLines.write(newest.result(), out);
-            }
-            return new Merged(files, stagedRows, existing.kept, existing.replaced, sort.spills(), !curatedSorted);
-        } finally {
-            deleteTree(scratch);
+    public CompactionPlan plan(String runId, String dt, boolean reapply) throws IOException {
+        CuratedLayout.requireRunId(runId);
+        CuratedLayout.requireDt(dt);
+        lease(runId, dt);
+        CompactionPlan plan = new CompactionPlanner(blobs, catalog, table, config).plan(runId, dt, reapply);
+        blobs.delete(GroupTask.keys(blobs.list(CuratedLayout.compactPartitionPrefix(runId, dt))));
+        if (plan.status() == CompactionPlan.Status.PLANNED) {
+            blobs.delete(GroupTask.keys(blobs.list(CuratedLayout.versionPrefix(dt, plan.compactionId()))));
+            blobs.delete(GroupTask.keys(blobs.list(CuratedLayout.latestPrefix(runId, dt))));
         }
+        files.write(CuratedLayout.planKey(runId, dt), plan);
+        crash.reached(CompactionStep.PLANNED);
+        return plan;
+    }
+
+    /** Runs one group task of the plan (renewing the lease). */
+    public PlanFiles.GroupManifest runGroup(CompactionPlan.Task task) throws IOException {
+        CompactionPlan plan = files.plan(task);
+        lease(task.runId(), task.dt());
+        return new GroupTask(blobs, config, crash).run(plan, task.index());
+    }
+
+    /** Runs one slice task of the plan (renewing the lease). */
+    public PlanFiles.SliceManifest runSlice(CompactionPlan.Task task) throws IOException {
+        CompactionPlan plan = files.plan(task);
+        lease(task.runId(), task.dt());
+        return new SliceTask(blobs, config, crash).run(plan, task.index());
+    }
+
+    /**
+     * Publishes the planned version once every slice is done: one conditional catalog switch, then
+     * the old versions are retired. Releases the partition's lease.
+     *
+     * @throws IllegalStateException when a slice has not finished (its manifest is missing)
+     */
+    public CompactionOutcome publish(String runId, String dt) throws IOException {
+        CompactionPlan plan = files.plan(runId, dt);
+        lease(runId, dt);
+        CompactionOutcome outcome = switch (plan.status()) {
+            case NOTHING_STAGED -> new CompactionOutcome(dt, CompactionOutcome.Status.NOTHING_STAGED, plan.base(),
+                    List.of(), 0, 0, 0, 0, false, 0, 0, List.of());
+            case ALREADY_APPLIED -> {
+                // a retry after the switch: the data is in place, only the clean-up may be unfinished
+                replaced().retire(dt, plan.base());
+                yield new CompactionOutcome(dt, CompactionOutcome.Status.ALREADY_APPLIED, plan.base(),
+                        CompactionPlanner.parquetFiles(blobs, blobs.prefixOf(plan.base())), 0, 0, 0, 0, false, 0, 0, List.of());
+            }
+            case PLANNED -> switchTo(plan);
+        };
+        locks.unlock(lockName(dt), runId);
+        return outcome;
+    }
+
+    private CompactionOutcome switchTo(CompactionPlan plan) throws IOException {
+        String dt = plan.dt();
+        List<PlanFiles.SliceManifest> slices = new ArrayList<>();
+        Set<String> expected = new HashSet<>();
+        for (int s = 0; s < plan.slices().size(); s++) {
+            PlanFiles.SliceManifest m = files.read(CuratedLayout.sliceManifestKey(plan.runId(), dt, plan.compactionId(), s),
+                    PlanFiles.SliceManifest.class);
+            if (m == null) {
+                throw new IllegalStateException("slice " + s + " of " + plan.slices().size() + " of dt=" + dt
+                        + " (compaction " + plan.compactionId() + ") has not finished: the version is not published");
+            }
+            slices.add(m);
+            m.files().forEach(f -> expected.add(f.key()));
+        }
+        String versionPrefix = CuratedLayout.versionPrefix(dt, plan.compactionId());
+        List<Blob> present = blobs.list(versionPrefix);
+        Set<String> presentKeys = new HashSet<>(GroupTask.keys(present));
+        for (String key : expected) {
+            if (!presentKeys.contains(key)) {
+                throw new IllegalStateException("part " + key + " of dt=" + dt + " is listed by its slice but missing");
+            }
+        }
+        // a part no manifest lists is a leftover (of an attempt that did not finish): never publish it
+        blobs.delete(present.stream().map(Blob::key).filter(k -> !expected.contains(k)).toList());
+        crash.reached(CompactionStep.BEFORE_SWITCH);
+
+        String location = blobs.location(versionPrefix);
+        PartitionState now = catalog.partitions(table, List.of(dt)).get(dt);
+        if (now == null || !now.location().equals(location)) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put(APPLIED_RUN, plan.runId());
+            parameters.put(COMPACTION_ID, plan.compactionId());
+            if (plan.base() != null) {
+                parameters.put(PREVIOUS_LOCATION, plan.base());
+            }
+            try {
+                catalog.switchPartitions(table, List.of(new PartitionSwitch(dt, plan.base(), location, parameters)));
+            } catch (RuntimeException e) {
+                discardUnlessLive(dt, location, versionPrefix, e);
+                throw e;
+            }
+        }
+        crash.reached(CompactionStep.SWITCHED);
+
+        replaced().retire(dt, location);
+        crash.reached(CompactionStep.DONE);
+
+        List<Blob> written = new ArrayList<>();
+        long staged = 0;
+        long kept = 0;
+        long replacedRows = 0;
+        int spills = 0;
+        boolean resortedBase = false;
+        Set<String> resorted = new java.util.TreeSet<>();
+        for (PlanFiles.SliceManifest m : slices) {
+            written.addAll(m.files());
+            staged += m.stagedRows();
+            kept += m.keptRows();
+            replacedRows += m.replacedRows();
+            spills += m.spills();
+            resortedBase |= m.resortedBase();
+            resorted.addAll(m.resorted());
+        }
+        for (int g = 0; g < plan.groups().size(); g++) {
+            PlanFiles.GroupManifest m = files.read(CuratedLayout.groupManifestKey(plan.runId(), dt, plan.compactionId(), g),
+                    PlanFiles.GroupManifest.class);
+            if (m != null) {
+                spills += m.spills();
+                resorted.addAll(m.resorted());
+            }
+        }
+        return new CompactionOutcome(dt, CompactionOutcome.Status.COMPACTED, location, written, staged, kept, replacedRows,
+                spills, resortedBase, plan.slices().size(), plan.groups().size(), List.copyOf(resorted));
+    }
+
+    private ReplacedVersions replaced() {
+        return new ReplacedVersions(blobs, catalog, table, config.replacedGrace(), clock);
     }
 
     /**
@@ -208,55 +246,20 @@ public final class PartitionCompactor {
         try {
             PartitionState now = catalog.partitions(table, List.of(dt)).get(dt);
             if (now == null || !now.location().equals(location)) {
-                blobs.delete(keys(blobs.list(versionPrefix)));
+                blobs.delete(GroupTask.keys(blobs.list(versionPrefix)));
             }
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
         }
     }
 
-    /**
-     * Removes every version of the partition except the one just switched to and the one the catalog
-     * points at now. They are the same unless another compaction switched in between (Glue offers no
-     * compare-and-set); re-reading the catalog keeps such a race from deleting live data.
-     */
-    private void deleteAllVersionsBut(String dt, String location) throws IOException {
-        List<String> keep = new ArrayList<>(List.of(blobs.prefixOf(location)));
-        PartitionState now = catalog.partitions(table, List.of(dt)).get(dt);
-        if (now != null && !now.location().equals(location) && now.location().startsWith(blobs.location(""))) {
-            keep.add(blobs.prefixOf(now.location()));
+    private void lease(String runId, String dt) {
+        if (!locks.tryLock(lockName(dt), runId, LEASE)) {
+            throw new PartitionBusyException(table, dt, runId);
         }
-        List<String> stale = new ArrayList<>();
-        for (Blob b : blobs.list(CuratedLayout.partitionPrefix(dt))) {
-            if (keep.stream().noneMatch(b.key()::startsWith)) {
-                stale.add(b.key());
-            }
-        }
-        blobs.delete(stale);
     }
 
-    private List<Blob> parquetFiles(String prefix) throws IOException {
-        List<Blob> files = new ArrayList<>();
-        for (Blob b : blobs.list(prefix)) {
-            if (b.key().endsWith(".parquet")) {
-                files.add(b);
-            }
-        }
-        return files;
-    }
-
-    private static List<String> keys(List<Blob> blobs) {
-        return blobs.stream().map(Blob::key).toList();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+    private String lockName(String dt) {
+        return table + "/dt=" + dt;
     }
 }

@@ -1,18 +1,17 @@
 package io.sensoretl.compact;
 
-import io.sensoretl.parquet.ParquetFiles;
+import io.sensoretl.parquet.RecordBatchWriter;
 import io.sensoretl.parquet.StreamOutputFile;
-import io.sensoretl.reading.Reading;
+import io.sensoretl.reading.ReadingBatch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
- * Writes one ordered row stream as {@code part-00000.parquet, part-00001.parquet, ...} under a
- * prefix, starting a new part whenever the current one reaches the target size. Every part but the
- * last is therefore near the target, and at most one smaller remainder exists.
+ * Writes one ordered row stream as {@code <prefix>00000.parquet, <prefix>00001.parquet, ...},
+ * starting a new part whenever the current one reaches the target size. Every part but the last is
+ * therefore near the target, and at most one smaller remainder exists.
  *
  * <p>A Parquet writer cannot tell its compressed size while a row group is open (it counts buffered
  * pages before compression and dictionaries not at all; measured 10x off), so parts are cut by row
@@ -21,14 +20,17 @@ import org.apache.parquet.hadoop.ParquetWriter;
  */
 final class TargetSizedParts implements AutoCloseable {
     static final int SAMPLE_ROWS = 16_384;
+    private static final int BATCH_ROWS = 4096;
 
     private final Blobs blobs;
     private final String prefix;
     private final long targetBytes;
     private final List<Blob> written = new ArrayList<>();
-    private final List<Reading> sample = new ArrayList<>();
+    private final ReadingBatch pending = new ReadingBatch(BATCH_ROWS);
+    private final ReadingBatch sample = new ReadingBatch(SAMPLE_ROWS);
     private double bytesPerRow = Double.NaN;
     private Part current;
+    private long rows;
 
     TargetSizedParts(Blobs blobs, String prefix, long targetBytes) {
         this.blobs = blobs;
@@ -36,16 +38,35 @@ final class TargetSizedParts implements AutoCloseable {
         this.targetBytes = targetBytes;
     }
 
-    void write(Reading r) throws IOException {
-        if (Double.isNaN(bytesPerRow)) {
-            sample.add(r);
-            if (sample.size() == SAMPLE_ROWS) {
-                bytesPerRow = measure(sample);
-                drainSample();
-            }
+    void write(ReadingBatch batch, int row) throws IOException {
+        rows++;
+        if (!Double.isNaN(bytesPerRow) && pending.size() == 0) {
+            // measured: straight into the part (the record writer takes a row at a time anyway)
+            writeOne(batch, row);
             return;
         }
-        append(r);
+        pending.append(batch, row);
+        if (pending.isFull()) {
+            flushPending();
+        }
+    }
+
+    private void writeOne(ReadingBatch batch, int row) throws IOException {
+        if (current == null) {
+            current = new Part(blobs, prefix + String.format("%05d.parquet", written.size()));
+        }
+        long flushedBefore = current.writer.bytesWritten();
+        current.writer.write(batch, row, row + 1);
+        if (current.writer.bytesWritten() != flushedBefore) {
+            bytesPerRow = (double) current.writer.bytesWritten() / current.writer.rows();
+        }
+        if (bytesPerRow > 0 && current.writer.rows() * bytesPerRow >= targetBytes) {
+            finishPart();
+        }
+    }
+
+    long rows() {
+        return rows;
     }
 
     int finishedParts() {
@@ -54,57 +75,78 @@ final class TargetSizedParts implements AutoCloseable {
 
     /** Closes the last part and returns every part written, with real sizes. */
     List<Blob> finish() throws IOException {
+        flushPending();
         if (Double.isNaN(bytesPerRow)) {
             // fewer rows than the sample: they make one (remainder) part whatever their size
             bytesPerRow = 0;
+            drain(sample);
         }
-        drainSample();
         if (current != null) {
             finishPart();
         }
         return List.copyOf(written);
     }
 
-    private void drainSample() throws IOException {
-        for (Reading r : sample) {
-            append(r);
+    private void flushPending() throws IOException {
+        if (pending.size() == 0) {
+            return;
         }
-        sample.clear();
+        if (Double.isNaN(bytesPerRow)) {
+            for (int i = 0; i < pending.size(); i++) {
+                sample.append(pending, i);
+            }
+            pending.clear();
+            if (sample.size() >= SAMPLE_ROWS) {
+                bytesPerRow = measure(sample);
+                drain(sample);
+            }
+            return;
+        }
+        drain(pending);
     }
 
-    private void append(Reading r) throws IOException {
-        if (current == null) {
-            current = new Part(blobs, prefix + String.format("part-%05d.parquet", written.size()));
+    /** Writes every row of {@code rows} into parts, then clears it. */
+    private void drain(ReadingBatch rows) throws IOException {
+        int from = 0;
+        int n = rows.size();
+        while (from < n) {
+            if (current == null) {
+                current = new Part(blobs, prefix + String.format("%05d.parquet", written.size()));
+            }
+            int to = n;
+            if (bytesPerRow > 0) {
+                long partRows = Math.max(1, (long) Math.ceil(targetBytes / bytesPerRow));
+                to = (int) Math.min(n, from + Math.max(1, partRows - current.writer.rows()));
+            }
+            long flushedBefore = current.writer.bytesWritten();
+            current.writer.write(rows, from, to);
+            if (current.writer.bytesWritten() != flushedBefore) {
+                // a row group reached the stream: the best measure of this data's compressed size so far
+                bytesPerRow = (double) current.writer.bytesWritten() / current.writer.rows();
+            }
+            from = to;
+            if (bytesPerRow > 0 && current.writer.rows() * bytesPerRow >= targetBytes) {
+                finishPart();
+            }
         }
-        long flushedBefore = current.file.bytesWritten();
-        current.writer.write(r);
-        current.rows++;
-        if (current.file.bytesWritten() != flushedBefore) {
-            // a row group reached the stream: the best measure of this data's compressed size so far
-            bytesPerRow = (double) current.file.bytesWritten() / current.rows;
-        }
-        if (bytesPerRow > 0 && current.rows * bytesPerRow >= targetBytes) {
-            finishPart();
-        }
+        rows.clear();
     }
 
     private void finishPart() throws IOException {
         Part part = current;
         current = null;
         part.writer.close();
-        long actual = part.file.bytesWritten();
-        if (part.rows >= SAMPLE_ROWS) {
-            bytesPerRow = (double) actual / part.rows;
+        long actual = part.writer.bytesWritten();
+        if (part.writer.rows() >= SAMPLE_ROWS) {
+            bytesPerRow = (double) actual / part.writer.rows();
         }
         written.add(new Blob(part.key, actual));
     }
 
-    private static double measure(List<Reading> rows) throws IOException {
+    private static double measure(ReadingBatch rows) throws IOException {
         StreamOutputFile sample = new StreamOutputFile(OutputStream.nullOutputStream(), "sample");
-        try (ParquetWriter<Reading> w = ParquetFiles.readingWriter(sample)) {
-            for (Reading r : rows) {
-                w.write(r);
-            }
+        try (RecordBatchWriter w = new RecordBatchWriter(sample)) {
+            w.write(rows, 0, rows.size());
         }
         return (double) sample.bytesWritten() / rows.size();
     }
@@ -121,15 +163,12 @@ final class TargetSizedParts implements AutoCloseable {
     private static final class Part {
         final String key;
         final BlobOutput out;
-        final StreamOutputFile file;
-        final ParquetWriter<Reading> writer;
-        long rows;
+        final RecordBatchWriter writer;
 
         Part(Blobs blobs, String key) throws IOException {
             this.key = key;
             this.out = blobs.create(key);
-            this.file = new StreamOutputFile(out, key);
-            this.writer = ParquetFiles.readingWriter(file);
+            this.writer = new RecordBatchWriter(new StreamOutputFile(out, key));
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -43,13 +42,19 @@ public final class DumpGenerator {
     private final int totalWeight;
     private final ArrayDeque<byte[]> recentValid = new ArrayDeque<>();
     private final StringBuilder sb = new StringBuilder(512);
+    private final IsoTimes times = new IsoTimes();
+    /** Per sensor number: its id, the JSON before the time and after the unit, unpadded and padded. */
+    private final SensorText[] sensorText;
+    private final long[] validPerSensor;
+    private long partitionDay = Long.MIN_VALUE;
+    private double[] partition;
+    private boolean listening;
 
     private long records;
     private long bytes;
     private long valid;
     private final Map<String, Long> rejected = new TreeMap<>();
     private final Map<String, double[]> partitions = new TreeMap<>();
-    private final Map<String, Long> perSensor = new TreeMap<>();
 
     public DumpGenerator(long seed, double badShare, int sensors) {
         this(seed, badShare, sensors, START_MICROS, STEP_MICROS);
@@ -86,6 +91,8 @@ public final class DumpGenerator {
             w += k.weight;
         }
         this.totalWeight = w;
+        this.sensorText = new SensorText[sensors];
+        this.validPerSensor = new long[sensors];
     }
 
     public DumpGenerator(long seed, double badShare) {
@@ -95,6 +102,7 @@ public final class DumpGenerator {
     /** Tells {@code listener} about every valid record as it is written (tests recompute answers from them). */
     public DumpGenerator onValid(Consumer<GeneratedReading> listener) {
         this.onValid = listener;
+        this.listening = true;
         return this;
     }
 
@@ -130,6 +138,7 @@ public final class DumpGenerator {
 
     private byte[] validRecord(long index, long ts) {
         Metric m = METRICS[(int) (index % METRICS.length)];
+        int sensorNumber = sensorNumber(index);
         String sensor = sensorId(index);
         // kept a little inside the valid range so unit round-trips cannot push it out
         double canonical = round2(Math.max(m.min + 1, Math.min(m.max - 1, m.mean + random.nextGaussian() * m.spread)));
@@ -146,13 +155,31 @@ public final class DumpGenerator {
             canonical = convert(unit, written);
         }
         boolean padded = random.nextInt(50) == 0;
-        String json = record(padded ? "  " + sensor + " " : sensor, isoTime(ts, random.nextInt(4) == 0), m.name,
-                Double.toString(written), unit, true, null);
-        byte[] line = json.getBytes(StandardCharsets.UTF_8);
+        boolean withOffset = random.nextInt(4) == 0;
+        // the same text as record(...) writes, from per-sensor pieces (the slow part was building them per record)
+        SensorText text = sensorText(sensorNumber);
+        sb.setLength(0);
+        sb.append(padded ? text.paddedHead : text.head);
+        if (withOffset) {
+            times.appendPlusOneHour(sb, ts);
+        } else {
+            times.appendUtc(sb, ts);
+        }
+        sb.append("\",\"metric\":\"").append(m.name).append("\",\"value\":").append(written)
+                .append(",\"unit\":\"").append(unit).append('"')
+                .append(padded ? text.paddedTail : text.tail);
+        byte[] line = sb.toString().getBytes(StandardCharsets.UTF_8);
         valid++;
-        onValid.accept(new GeneratedReading(sensor, ts, m.name, canonical, m.unit));
-        perSensor.merge(sensor, 1L, Long::sum);
-        double[] p = partitions.computeIfAbsent("dt=" + LocalDate.ofEpochDay(Math.floorDiv(ts, 86_400_000_000L)), k -> new double[2]);
+        if (listening) {
+            onValid.accept(new GeneratedReading(sensor, ts, m.name, canonical, m.unit));
+        }
+        validPerSensor[sensorNumber]++;
+        long day = Math.floorDiv(ts, 86_400_000_000L);
+        if (day != partitionDay) {
+            partitionDay = day;
+            partition = partitions.computeIfAbsent("dt=" + LocalDate.ofEpochDay(day), k -> new double[2]);
+        }
+        double[] p = partition;
         p[0]++;
         p[1] += canonical;
         recentValid.addLast(line);
@@ -231,9 +258,37 @@ public final class DumpGenerator {
         throw new IllegalStateException();
     }
 
-    private String sensorId(long index) {
-        return String.format("sensor-%04d", (index * 7919) % sensors);
+    private int sensorNumber(long index) {
+        return (int) ((index * 7919) % sensors);
     }
+
+    private String sensorId(long index) {
+        return sensorText(sensorNumber(index)).id;
+    }
+
+    private SensorText sensorText(int n) {
+        SensorText t = sensorText[n];
+        if (t == null) {
+            String id = String.format("sensor-%04d", n);
+            t = new SensorText(id, head(id), tail(id), head("  " + id + " "), tail("  " + id + " "));
+            sensorText[n] = t;
+        }
+        return t;
+    }
+
+    /** What {@link #record} writes before the time, for this sensor id. */
+    private String head(String sensor) {
+        String full = record(sensor, "\u0000", "m", "0", "u", true, null);
+        return full.substring(0, full.indexOf('\u0000'));
+    }
+
+    /** What {@link #record} writes after the unit, for this sensor id. */
+    private String tail(String sensor) {
+        String full = record(sensor, "t", "m", "0", "\u0000", true, null);
+        return full.substring(full.indexOf('\u0000') + 2);
+    }
+
+    private record SensorText(String id, String head, String tail, String paddedHead, String paddedTail) {}
 
     /** One record; {@code null} arguments leave the field out, {@code extra} is added verbatim. */
     private String record(String sensor, String time, String metric, String value, String unit, boolean goodCoords,
@@ -263,12 +318,14 @@ public final class DumpGenerator {
         return sb.toString();
     }
 
-    private static String isoTime(long micros, boolean withOffset) {
-        Instant i = Instant.ofEpochSecond(micros / 1_000_000L, (micros % 1_000_000L) * 1000);
+    private String isoTime(long micros, boolean withOffset) {
+        StringBuilder t = new StringBuilder(40);
         if (withOffset) {
-            return i.atOffset(ZoneOffset.ofHours(1)).toString();
+            times.appendPlusOneHour(t, micros);
+        } else {
+            times.appendUtc(t, micros);
         }
-        return i.toString();
+        return t.toString();
     }
 
     private static double round2(double v) {
@@ -279,6 +336,12 @@ public final class DumpGenerator {
         Map<String, GeneratorTruth.PartitionTruth> parts = new TreeMap<>();
         partitions.forEach((k, v) -> parts.put(k, new GeneratorTruth.PartitionTruth((long) v[0], v[1])));
         long rej = rejected.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> perSensor = new TreeMap<>();
+        for (int n = 0; n < sensors; n++) {
+            if (validPerSensor[n] > 0) {
+                perSensor.put(sensorText(n).id, validPerSensor[n]);
+            }
+        }
         return new GeneratorTruth(seed, records, bytes, valid, rej, Map.copyOf(rejected), parts, Map.copyOf(perSensor));
     }
 

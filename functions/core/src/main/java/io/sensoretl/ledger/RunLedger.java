@@ -18,6 +18,14 @@ public interface RunLedger {
      */
     StartOutcome start(RunKey key, String executionId, boolean force);
 
+    /**
+     * Starts the run in place of {@code ended}, the RUNNING entry of an execution known to have ended
+     * ({@link RunStarts} asks): one conditional write that succeeds only while the entry is still exactly
+     * that one (same execution, same start), so of several executions taking over one wins. When the
+     * entry changed meanwhile, answers as {@link #start} would (without force).
+     */
+    StartOutcome takeOver(RunKey key, String executionId, RunRecord ended);
+
     /** Marks the run SUCCEEDED; only the execution that started it may. Repeating it is a no-op. */
     RunRecord complete(RunKey key, String executionId, RunCounts counts, List<String> partitions);
 

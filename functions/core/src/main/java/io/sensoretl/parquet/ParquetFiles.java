@@ -27,6 +27,15 @@ public final class ParquetFiles {
         return new Builder<>(file, new ReadingWriteSupport()).build();
     }
 
+    /** A readings-schema writer; {@code plainColumns} are written without a dictionary. */
+    static <T> ParquetWriter<T> writer(OutputFile file, WriteSupport<T> support, String... plainColumns) throws IOException {
+        Builder<T> builder = new Builder<>(file, support);
+        for (String column : plainColumns) {
+            builder.withDictionaryEncoding(column, false);
+        }
+        return builder.build();
+    }
+
     public static ParquetWriter<Reject> rejectWriter(OutputFile file) throws IOException {
         return new Builder<>(file, new RejectWriteSupport()).build();
     }

@@ -51,7 +51,7 @@ public final class RejectColumnsWriter implements AutoCloseable {
             ids = new int[n];
         }
         for (int i = 0; i < n; i++) {
-            ids[i] = reasonIds[batch.reason(i).ordinal()];
+            ids[i] = reasonIds[batch.reasonOrdinal(i)];
         }
         strings(REASON, reasonCodes, ids, n, 0);
         for (int i = 0; i < n; i++) {

@@ -30,6 +30,11 @@ public final class MetricNames {
     public static final String PARTITIONS_COMPACTED = "PartitionsCompacted";
     public static final String ROWS_COMPACTED = "RowsCompacted";
     public static final String BYTES_WRITTEN = "BytesWritten";
+    /** Compaction's tasks ({@code plan}: per run; {@code group}, {@code slice}: per task). */
+    public static final String SLICES_PLANNED = "SlicesPlanned";
+    public static final String GROUPS_PLANNED = "GroupsPlanned";
+    public static final String ROWS_SORTED = "RowsSorted";
+    public static final String ROWS_MERGED = "RowsMerged";
     // latest-readings
     public static final String SERIES_UPSERTED = "SeriesUpserted";
     public static final String SERIES_SKIPPED_OLDER = "SeriesSkippedOlder";

@@ -21,7 +21,8 @@ final class ChunkBuffers {
     private long pooledRows;
     private RejectColumns rejects;
 
-    static final long MAX_POOLED_ROWS = 2L * ChunkTransformer.MAX_BUFFERED_READINGS;
+    /** About one full batch: idle arrays count against the chunk's memory bound when a chunk takes them. */
+    static final long MAX_POOLED_ROWS = ChunkTransformer.MAX_BUFFERED_READINGS + 2048L;
 
     static ChunkBuffers forThisThread() {
         return THREAD.get();
@@ -44,6 +45,17 @@ final class ChunkBuffers {
             batches.push(b);
             pooledRows += b.capacity();
         }
+    }
+
+    /** Rows of capacity held by the idle batches. */
+    long pooledRows() {
+        return pooledRows;
+    }
+
+    /** Lets the idle batches go (memory is needed for the open ones). */
+    void dropPooled() {
+        batches.clear();
+        pooledRows = 0;
     }
 
     RejectColumns rejects(String sourceKey, String runId) {

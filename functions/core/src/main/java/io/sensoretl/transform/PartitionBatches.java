@@ -3,13 +3,10 @@ package io.sensoretl.transform;
 import io.sensoretl.columnar.ReadingColumns;
 import io.sensoretl.columnar.ReadingDictionaries;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * A chunk's readings, one {@link ReadingColumns} batch per day partition, written as Parquet files
@@ -18,29 +15,50 @@ import java.util.TreeSet;
  * that the largest batch is written out). A partition written out more than once in a chunk gets several
  * files ({@code chunk-00007.parquet}, {@code chunk-00007-1.parquet}, ...), each sorted on its own. Names and
  * cut points depend only on the input, so a retried chunk writes the same files.
+ *
+ * <p>The bound on buffered rows alone does not bound memory: a partition the input has moved past keeps
+ * the arrays it grew while it was the busy one. So the rows each open batch may hold (its grant: what
+ * doubling from {@link #INITIAL_ROWS} gave it) are bounded in all too ({@link #grantBudget}); past that,
+ * the other batches with the largest grants are written out and give their arrays to the batch that needs
+ * room, or let them go. Memory for batches is then at most the budget plus a first grant per open batch
+ * and the idle arrays a chunk starts with (at most one full batch, {@link ChunkBuffers}): about 90 MB at
+ * the transform's bounds, whatever the chunk. Grants depend only on the input (not on the
+ * arrays a batch happened to reuse), so the cut points do too.
  */
 final class PartitionBatches implements AutoCloseable {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
-    private final TransformOutputs outputs;
-    private final String stem;
+    private final StagedReadingFiles names;
     private final ReadingDictionaries dictionaries;
     private final int maxOpen;
     private final int maxRows;
-    private final LinkedHashMap<Long, ReadingColumns> open = new LinkedHashMap<>(16, 0.75f, true);
-    private final Map<Long, Integer> parts = new LinkedHashMap<>();
-    private final TreeSet<String> partitions = new TreeSet<>();
-    private final List<String> files = new ArrayList<>();
+    private final LinkedHashMap<Long, Open> open = new LinkedHashMap<>(16, 0.75f, true);
     private long lastDay = Long.MIN_VALUE;
-    private ReadingColumns last;
+    private Open last;
     private int buffered;
 
     private final ChunkBuffers buffers;
+    /** Rows granted to a newly opened batch. */
+    static final int INITIAL_ROWS = 1024;
+    /** Room past {@code maxRows} for the readings of the record that crosses it (written out after the record). */
+    private static final int SLACK_ROWS = 1024;
+    /** Rows the open batches may be granted in all: twice the buffered-rows bound, as doubling needs. */
+    private final long grantBudget;
+
+    /** An open partition's batch and the rows granted to it. */
+    private static final class Open {
+        final ReadingColumns batch;
+        int granted = INITIAL_ROWS;
+
+        Open(ReadingColumns batch) {
+            this.batch = batch;
+        }
+    }
 
     PartitionBatches(TransformOutputs outputs, String stem, ReadingDictionaries dictionaries, int maxOpen, int maxRows,
             ChunkBuffers buffers) {
         this.buffers = buffers;
-        this.outputs = outputs;
-        this.stem = stem;
+        this.grantBudget = 2L * (maxRows + SLACK_ROWS);
+        this.names = new StagedReadingFiles(outputs, stem);
         this.dictionaries = dictionaries;
         this.maxOpen = maxOpen;
         this.maxRows = maxRows;
@@ -50,24 +68,65 @@ final class PartitionBatches implements AutoCloseable {
     ReadingColumns batch(long tsMicros) throws IOException {
         long day = Math.floorDiv(tsMicros, MICROS_PER_DAY);
         buffered++;
+        Open b;
         if (day == lastDay) {
-            return last;
-        }
-        ReadingColumns b = open.get(day);
-        if (b == null) {
-            if (open.size() >= maxOpen) {
-                Iterator<Map.Entry<Long, ReadingColumns>> eldest = open.entrySet().iterator();
-                Map.Entry<Long, ReadingColumns> e = eldest.next();
-                eldest.remove();
-                flush(e.getKey(), e.getValue());
-                buffers.giveBack(e.getValue());
+            b = last;
+        } else {
+            b = open.get(day);
+            if (b == null) {
+                if (open.size() >= maxOpen) {
+                    Iterator<Map.Entry<Long, Open>> eldest = open.entrySet().iterator();
+                    Map.Entry<Long, Open> e = eldest.next();
+                    eldest.remove();
+                    flush(e.getKey(), e.getValue().batch);
+                    buffers.giveBack(e.getValue().batch);
+                }
+                b = new Open(buffers.batch(dictionaries));
+                open.put(day, b);
             }
-            b = buffers.batch(dictionaries);
-            open.put(day, b);
+            lastDay = day;
+            last = b;
         }
-        lastDay = day;
-        last = b;
-        return b;
+        if (b.batch.size() >= b.granted) {
+            grow(b);
+        }
+        return b.batch;
+    }
+
+    /** Grants a full batch more rows, within {@link #grantBudget}: other batches are written out to make room. */
+    private void grow(Open b) throws IOException {
+        int need = Math.max(b.batch.size() + 1, Math.min(b.granted * 2, maxRows + SLACK_ROWS));
+        long others = -b.granted;
+        for (Open o : open.values()) {
+            others += o.granted;
+        }
+        while (others + need > grantBudget) {
+            Map.Entry<Long, Open> biggest = null;
+            for (Map.Entry<Long, Open> e : open.entrySet()) {
+                Open o = e.getValue();
+                if (o != b && o.granted > INITIAL_ROWS && (biggest == null || o.granted > biggest.getValue().granted)) {
+                    biggest = e;
+                }
+            }
+            if (biggest == null) {
+                break;
+            }
+            Open other = biggest.getValue();
+            flush(biggest.getKey(), other.batch);
+            others -= other.granted - INITIAL_ROWS;
+            other.granted = INITIAL_ROWS;
+            if (other.batch.capacity() >= need && b.batch.capacity() < need) {
+                b.batch.takeArraysOf(other.batch);
+            }
+            if (other.batch.capacity() > INITIAL_ROWS) {
+                other.batch.release();
+            }
+        }
+        if (others + need + buffers.pooledRows() > grantBudget) {
+            buffers.dropPooled(); // memory is needed for open batches, not idle ones
+        }
+        b.granted = need;
+        b.batch.growTo(need);
     }
 
     /** Called between records: writes the largest batch out when the rows held exceed the bound. */
@@ -75,19 +134,19 @@ final class PartitionBatches implements AutoCloseable {
         if (buffered <= maxRows) {
             return;
         }
-        Map.Entry<Long, ReadingColumns> largest = null;
-        for (Map.Entry<Long, ReadingColumns> e : open.entrySet()) {
-            if (largest == null || e.getValue().size() > largest.getValue().size()) {
+        Map.Entry<Long, Open> largest = null;
+        for (Map.Entry<Long, Open> e : open.entrySet()) {
+            if (largest == null || e.getValue().batch.size() > largest.getValue().batch.size()) {
                 largest = e;
             }
         }
-        flush(largest.getKey(), largest.getValue());
+        flush(largest.getKey(), largest.getValue().batch);
     }
 
     /** Writes every batch out (the dictionaries can then be cleared). */
     void flushAll() throws IOException {
-        for (Map.Entry<Long, ReadingColumns> e : open.entrySet()) {
-            flush(e.getKey(), e.getValue());
+        for (Map.Entry<Long, Open> e : open.entrySet()) {
+            flush(e.getKey(), e.getValue().batch);
         }
     }
 
@@ -95,23 +154,26 @@ final class PartitionBatches implements AutoCloseable {
         if (batch.size() == 0) {
             return;
         }
-        String partition = "dt=" + LocalDate.ofEpochDay(day);
-        int part = parts.merge(day, 1, Integer::sum) - 1;
-        String name = stem + (part == 0 ? "" : "-" + part) + ".parquet";
-        var file = outputs.readings(partition, name);
-        buffers.writer.write(batch, buffers.sort.sort(batch), batch.size(), file, true);
-        partitions.add(partition);
-        files.add(file.getPath());
+        buffers.writer.write(batch, buffers.sort.sort(batch), batch.size(), names.next(day), true);
         buffered -= batch.size();
         batch.clear();
     }
 
+    /** Rows the open batches' arrays can hold in all (tests of the memory bound). */
+    long heldRows() {
+        long sum = 0;
+        for (Open o : open.values()) {
+            sum += o.batch.capacity();
+        }
+        return sum;
+    }
+
     List<String> partitions() {
-        return List.copyOf(partitions);
+        return names.partitions();
     }
 
     List<String> files() {
-        return List.copyOf(files);
+        return names.files();
     }
 
     /** Writes what is left and returns the batches' arrays to the pool. */
@@ -120,8 +182,8 @@ final class PartitionBatches implements AutoCloseable {
         try {
             flushAll();
         } finally {
-            for (ReadingColumns b : open.values()) {
-                buffers.giveBack(b);
+            for (Open b : open.values()) {
+                buffers.giveBack(b.batch);
             }
             open.clear();
             last = null;

@@ -3,13 +3,10 @@ package io.sensoretl.transform;
 import io.sensoretl.parquet.ParquetFiles;
 import io.sensoretl.reading.Reading;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
@@ -21,19 +18,14 @@ import org.apache.parquet.hadoop.ParquetWriter;
 final class PartitionedReadingWriter implements AutoCloseable {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
-    private final TransformOutputs outputs;
-    private final String stem;
+    private final StagedReadingFiles names;
     private final int maxOpen;
     private final LinkedHashMap<Long, ParquetWriter<Reading>> open = new LinkedHashMap<>(16, 0.75f, true);
-    private final Map<Long, Integer> parts = new LinkedHashMap<>();
-    private final TreeSet<String> partitions = new TreeSet<>();
-    private final List<String> files = new ArrayList<>();
     private long lastDay = Long.MIN_VALUE;
     private ParquetWriter<Reading> lastWriter;
 
     PartitionedReadingWriter(TransformOutputs outputs, String stem, int maxOpen) {
-        this.outputs = outputs;
-        this.stem = stem;
+        this.names = new StagedReadingFiles(outputs, stem);
         this.maxOpen = maxOpen;
     }
 
@@ -57,23 +49,17 @@ final class PartitionedReadingWriter implements AutoCloseable {
             eldest.remove();
             e.getValue().close();
         }
-        String partition = "dt=" + LocalDate.ofEpochDay(day);
-        int part = parts.merge(day, 1, Integer::sum) - 1;
-        String name = stem + (part == 0 ? "" : "-" + part) + ".parquet";
-        var file = outputs.readings(partition, name);
-        w = ParquetFiles.readingWriter(file);
+        w = ParquetFiles.readingWriter(names.next(day));
         open.put(day, w);
-        partitions.add(partition);
-        files.add(file.getPath());
         return w;
     }
 
     List<String> partitions() {
-        return List.copyOf(partitions);
+        return names.partitions();
     }
 
     List<String> files() {
-        return List.copyOf(files);
+        return names.files();
     }
 
     @Override

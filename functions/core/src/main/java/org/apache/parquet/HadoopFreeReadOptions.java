@@ -22,6 +22,11 @@ public final class HadoopFreeReadOptions {
     private HadoopFreeReadOptions() {}
 
     public static ParquetReadOptions with(CompressionCodecFactory codecs) {
+        return with(codecs, FilterCompat.NOOP);
+    }
+
+    /** As {@link #with(CompressionCodecFactory)}, reading only the row groups and pages {@code filter} may match. */
+    public static ParquetReadOptions with(CompressionCodecFactory codecs, FilterCompat.Filter filter) {
         return new ParquetReadOptions(
                 false, // useSignedStringMinMax
                 true, // useStatsFilter
@@ -32,7 +37,7 @@ public final class HadoopFreeReadOptions {
                 true, // useBloomFilter
                 false, // useOffHeapDecryptBuffer
                 false, // useHadoopVectoredIo
-                FilterCompat.NOOP,
+                filter,
                 ParquetMetadataConverter.NO_FILTER,
                 codecs,
                 new HeapByteBufferAllocator(),

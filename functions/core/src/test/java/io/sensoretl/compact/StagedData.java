@@ -30,8 +30,24 @@ final class StagedData {
         this.random = new Random(seed);
     }
 
+    /** How a staged file's rows are laid out, and what its footer says about it. */
+    enum Order {
+        /** Arrival order, no declaration: what the streaming transform wrote before it sorted. */
+        ARRIVAL,
+        /** Sorted by (sensor_id, ts), declared in the row groups' sorting_columns. */
+        SORTED,
+        /** Arrival order, but the footer declares it sorted: a writer that lies. */
+        LYING
+    }
+
     /** Writes {@code files} chunks of {@code rowsPerFile} rows for {@code dt}; sensors interleave. */
     void stage(String runId, String dt, int files, int rowsPerFile, int sensors) throws IOException {
+        stage(runId, dt, files, rowsPerFile, sensors, Order.ARRIVAL);
+    }
+
+    /** As {@link #stage(String, String, int, int, int)}, with the rows of each file laid out as {@code order} says. */
+    List<Path> stage(String runId, String dt, int files, int rowsPerFile, int sensors, Order order) throws IOException {
+        List<Path> written = new ArrayList<>();
         long dayStart = LocalDate.parse(dt).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
         Path dir = root.resolve(CuratedLayout.stagingPrefix(runId, dt));
         Files.createDirectories(dir);
@@ -55,13 +71,28 @@ final class StagedData {
                 agg[0]++;
                 agg[1] += Math.round(value * 4);
             }
+            if (order == Order.SORTED) {
+                io.sensoretl.reading.Utf8Pool pool = new io.sensoretl.reading.Utf8Pool();
+                io.sensoretl.reading.ReadingBatch columns = new io.sensoretl.reading.ReadingBatch(rows.size());
+                rows.forEach(r -> columns.append(r, pool));
+                List<Reading> sorted = new ArrayList<>();
+                for (int i : RowSorter.order(columns)) {
+                    sorted.add(rows.get(i));
+                }
+                rows = sorted;
+            }
             Path file = dir.resolve(String.format("chunk-%05d.parquet", existing + f));
             try (ParquetWriter<Reading> w = ParquetFiles.readingWriter(new LocalOutputFile(file))) {
                 for (Reading r : rows) {
                     w.write(r);
                 }
             }
+            if (order != Order.ARRIVAL) {
+                io.sensoretl.parquet.SortDeclaration.declareSensorTimeOrder(file);
+            }
+            written.add(file);
         }
+        return written;
     }
 
     long rows(String dt) {

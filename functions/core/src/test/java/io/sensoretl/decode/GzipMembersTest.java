@@ -1,5 +1,7 @@
 package io.sensoretl.decode;
 
+import static io.sensoretl.testing.TestBytes.concat;
+import static io.sensoretl.testing.TestBytes.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,14 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** Good gzip reads as the JDK's reader reads it; each kind of damage has its own reason and counts the lost bytes. */
 class GzipMembersTest {
-
-    private static byte[] gzip(byte[] raw) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-            z.write(raw);
-        }
-        return out.toByteArray();
-    }
 
     /** A member with a name, a comment, an extra field and a header CRC, as some tools write them. */
     private static byte[] gzipWithAllHeaderFields(byte[] raw) {
@@ -58,14 +52,6 @@ class GzipMembersTest {
             sb.append("{\"id\":\"s-").append(r.nextInt(100)).append("\",\"v\":").append(r.nextDouble()).append("}\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 
     /** Reads through {@link GzipMembers} with small, odd reads; what was delivered before any damage is kept in {@code got}. */

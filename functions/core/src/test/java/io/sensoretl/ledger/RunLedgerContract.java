@@ -164,4 +164,68 @@ public abstract class RunLedgerContract {
         assertThat(second.record().runId()).isNotEqualTo(KEY.runId());
         assertThat(ledger.get(new RunKey("uploads", "never-seen", "x"))).isEmpty();
     }
+
+    @Test
+    void theEntryOfAnEndedExecutionIsTakenOverAtOnceAndThatExecutionCanNoLongerCloseIt() {
+        RunRecord ended = ledger.start(KEY, "exec-killed", false).record();
+        clock.advance(Duration.ofMinutes(1));
+
+        StartOutcome takeover = ledger.takeOver(KEY, "exec-2", ended);
+
+        assertThat(takeover.decision()).isEqualTo(StartOutcome.Decision.STARTED);
+        assertThat(takeover.record().executionId()).isEqualTo("exec-2");
+        assertThat(takeover.record().attempt()).isEqualTo(2);
+        assertThat(takeover.record().startedAt()).isEqualTo(clock.instant());
+        assertThatThrownBy(() -> ledger.fail(KEY, "exec-killed", "late"))
+                .isInstanceOf(LedgerConflictException.class);
+        assertThat(ledger.takeOver(KEY, "exec-2", ended).record()).as("a retried take-over is the same start")
+                .isEqualTo(takeover.record());
+    }
+
+    @Test
+    void aTakeOverOfAnEntryThatChangedMeanwhileIsNoStart() {
+        RunRecord first = ledger.start(KEY, "exec-1", false).record();
+        StartOutcome byAnother = ledger.takeOver(KEY, "exec-2", first);
+        assertThat(byAnother.started()).isTrue();
+
+        StartOutcome late = ledger.takeOver(KEY, "exec-3", first);
+
+        assertThat(late.decision()).as("exec-2 holds it now").isEqualTo(StartOutcome.Decision.ALREADY_RUNNING);
+        assertThat(late.record().executionId()).isEqualTo("exec-2");
+        ledger.complete(KEY, "exec-2", new RunCounts(1, 1, 0, 0), List.of());
+        assertThat(ledger.takeOver(KEY, "exec-4", byAnother.record()).decision())
+                .isEqualTo(StartOutcome.Decision.ALREADY_SUCCEEDED);
+    }
+
+    @Test
+    void ofManyConcurrentTakeOversOfOneEndedEntryExactlyOneWins() throws Exception {
+        RunRecord ended = ledger.start(KEY, "exec-killed", false).record();
+        int contenders = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<StartOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                String exec = "exec-" + i;
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    return ledger.takeOver(KEY, exec, ended);
+                }));
+            }
+            go.countDown();
+            List<StartOutcome> results = new ArrayList<>();
+            for (Future<StartOutcome> f : outcomes) {
+                results.add(f.get());
+            }
+            List<StartOutcome> winners = results.stream().filter(StartOutcome::started).toList();
+            assertThat(winners).hasSize(1);
+            assertThat(results).filteredOn(o -> !o.started()).allSatisfy(o -> {
+                assertThat(o.decision()).isEqualTo(StartOutcome.Decision.ALREADY_RUNNING);
+                assertThat(o.record().executionId()).isEqualTo(winners.get(0).record().executionId());
+            });
+            assertThat(ledger.get(KEY).orElseThrow().attempt()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

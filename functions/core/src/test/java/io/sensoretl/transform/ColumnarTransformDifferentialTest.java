@@ -1,5 +1,7 @@
 package io.sensoretl.transform;
 
+import static io.sensoretl.testing.TestBytes.concat;
+import static io.sensoretl.testing.TestBytes.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -227,22 +229,6 @@ class ColumnarTransformDifferentialTest {
 
     private static byte[] hex(String hex) {
         return java.util.HexFormat.of().parseHex(hex);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] gzip(byte[] raw) throws Exception {
-        ByteArrayOutputStream gz = new ByteArrayOutputStream();
-        try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
-            z.write(raw);
-        }
-        return gz.toByteArray();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.sensoretl.transform;
 
+import static io.sensoretl.testing.TestBytes.concat;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -239,12 +241,6 @@ final class RandomDumps {
                 return line;
             }
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private static <T> void shuffle(SplittableRandom r, List<T> list) {

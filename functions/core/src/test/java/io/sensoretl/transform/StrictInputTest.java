@@ -1,5 +1,7 @@
 package io.sensoretl.transform;
 
+import static io.sensoretl.testing.TestBytes.concat;
+import static io.sensoretl.testing.TestBytes.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,22 +30,6 @@ class StrictInputTest {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] gzip(byte[] raw) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-            z.write(raw);
-        }
-        return out.toByteArray();
     }
 
     /** Stored (uncompressed) deflate blocks: a changed byte changes one byte of data, and only the CRC-32 tells. */

@@ -33,16 +33,16 @@ import java.util.stream.Stream;
  */
 public enum LambdaFunction {
     RECORD_RUN("record-run", Sizing.SMALL, Cost.FIXED, Excludes.without("s3", "glue", "parquet", "yaml")),
-    PLAN("plan", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "dynamodb", "parquet")),
-    TRANSFORM("transform", Sizing.TRANSFORM, Cost.PER_CHUNK, Excludes.without("glue", "dynamodb")),
-    RUN_RESULTS("run-results", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "dynamodb", "parquet-codecs", "yaml")),
+    PLAN("plan", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "dynamodb", "parquet", "sfn")),
+    TRANSFORM("transform", Sizing.TRANSFORM, Cost.PER_CHUNK, Excludes.without("glue", "dynamodb", "sfn")),
+    RUN_RESULTS("run-results", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "dynamodb", "parquet-codecs", "yaml", "sfn")),
     /**
      * Over the 20 MB target: three AWS service clients (S3, Glue, DynamoDB) plus Parquet's reader and
      * writer (see docs/performance.md, "Cold starts"). The budget stops it from growing further.
      */
-    COMPACT("compact", Sizing.COMPACT, Cost.PER_ROW, Excludes.without("yaml"), 21_000_000L),
-    LATEST_READINGS("latest-readings", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "parquet-codecs", "yaml")),
-    CLOSE_RUN("close-run", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "parquet-codecs", "yaml"));
+    COMPACT("compact", Sizing.COMPACT, Cost.PER_ROW, Excludes.without("yaml", "sfn"), 21_000_000L),
+    LATEST_READINGS("latest-readings", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "parquet-codecs", "yaml", "sfn")),
+    CLOSE_RUN("close-run", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "parquet-codecs", "yaml", "sfn"));
 
     /** The size a deployment jar must stay within unless its entry says otherwise (docs/performance.md). */
     public static final long MAX_JAR_BYTES = 20_000_000L;
@@ -116,6 +116,8 @@ public enum LambdaFunction {
         static final List<String> S3 = List.of("software.amazon.awssdk:s3", "software.amazon.awssdk:aws-xml-protocol",
                 "software.amazon.awssdk:arns");
         static final List<String> GLUE = List.of("software.amazon.awssdk:glue");
+        /** Step Functions: only record-run asks it (whether the execution holding a run still runs). */
+        static final List<String> SFN = List.of("software.amazon.awssdk:sfn");
         static final List<String> DYNAMODB = List.of("software.amazon.awssdk:dynamodb");
         /** The Parquet codecs and statistics a function that writes no Parquet does not need. */
         static final List<String> PARQUET_CODECS = List.of("com.github.luben:zstd-jni", "org.xerial.snappy:snappy-java",
@@ -132,6 +134,7 @@ public enum LambdaFunction {
                 out.addAll(switch (g) {
                     case "s3" -> S3;
                     case "glue" -> GLUE;
+                    case "sfn" -> SFN;
                     case "dynamodb" -> DYNAMODB;
                     case "parquet" -> PARQUET;
                     case "parquet-codecs" -> PARQUET_CODECS;

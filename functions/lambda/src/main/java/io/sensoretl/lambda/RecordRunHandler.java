@@ -5,10 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
 import io.sensoretl.aws.Settings;
+import io.sensoretl.ledger.ExecutionLiveness;
 import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
+import io.sensoretl.ledger.RunStarts;
 import io.sensoretl.ledger.StartOutcome;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
+import io.sensoretl.ledger.aws.StepFunctionsExecutions;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
@@ -22,10 +25,14 @@ import org.crac.Resource;
 /**
  * The {@code record-run} Lambda, first state of the workflow: claims the source object in the run
  * ledger. The workflow continues only when {@code started} is true; a duplicate event ends there
- * with {@code decision} ALREADY_SUCCEEDED or ALREADY_RUNNING.
+ * with {@code decision} ALREADY_SUCCEEDED or ALREADY_RUNNING. When the ledger finds the run RUNNING
+ * under another execution, the orchestrator is asked whether that execution still runs: one that has
+ * ended (stopped, timed out, its process killed) is taken over at once ({@link RunStarts}); a live one
+ * keeps the run, also with {@code force}, and {@code holder} says what is known of it.
  *
  * <p>Event: {@code {"bucket","key","etag","executionId","force"?}} or an EventBridge "Object Created"
- * event with {@code executionId} added by the workflow. Settings: LEDGER_TABLE, RUN_STALE_AFTER_MINUTES.
+ * event with {@code executionId} added by the workflow. Settings: LEDGER_TABLE, RUN_STALE_AFTER_MINUTES; the
+ * function asks Step Functions ({@code states:DescribeExecution}) about the execution holding a run.
  */
 public final class RecordRunHandler implements RequestStreamHandler {
     /** What the step is asked. */
@@ -37,11 +44,16 @@ public final class RecordRunHandler implements RequestStreamHandler {
         }
     }
 
-    /** The ledger's decision, and the run it is about; the state machine keeps it as {@code $ledger}. */
+    /**
+     * The ledger's decision, and the run it is about; the state machine keeps it as {@code $ledger}.
+     * {@code executionId} is the execution that holds the run (this one when started); {@code holder}, with
+     * ALREADY_RUNNING, what is known of it (e.g. "RUNNING since ...", "pid 4242 on host a"); {@code tookOver},
+     * when started in place of an execution that had ended, that execution (else null).
+     */
     public record Answer(String decision, boolean started, String runId, String bucket, String key, String etag,
-                         int attempt, String state, String executionId) {}
+                         int attempt, String state, String executionId, String holder, String tookOver) {}
 
-    private final RunLedger ledger;
+    private final RunStarts starts;
     private final Telemetry telemetry;
 
     /** Held here because the CRaC context keeps resources only weakly. */
@@ -56,16 +68,22 @@ public final class RecordRunHandler implements RequestStreamHandler {
     /** The AWS wiring of these settings. */
     public RecordRunHandler(Settings settings) {
         this(new DynamoDbRunLedger(AwsClients.dynamoDb(settings), settings.required("LEDGER_TABLE"), Clock.systemUTC(),
-                Duration.ofMinutes(settings.longValue("RUN_STALE_AFTER_MINUTES", 360))), Telemetry.stdout());
+                Duration.ofMinutes(settings.longValue("RUN_STALE_AFTER_MINUTES", 360))),
+                new StepFunctionsExecutions(AwsClients.stepFunctions()), Telemetry.stdout());
+    }
+
+    /** Without an orchestrator to ask (a RUNNING holder keeps the run until it is stale) and without telemetry. */
+    public RecordRunHandler(RunLedger ledger) {
+        this(ledger, ExecutionLiveness.UNKNOWN, Telemetry.silent());
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
-    public RecordRunHandler(RunLedger ledger) {
-        this(ledger, Telemetry.silent());
+    public RecordRunHandler(RunLedger ledger, ExecutionLiveness executions) {
+        this(ledger, executions, Telemetry.silent());
     }
 
-    public RecordRunHandler(RunLedger ledger, Telemetry telemetry) {
-        this.ledger = ledger;
+    public RecordRunHandler(RunLedger ledger, ExecutionLiveness executions, Telemetry telemetry) {
+        this.starts = new RunStarts(ledger, executions);
         this.telemetry = telemetry;
     }
 
@@ -92,9 +110,12 @@ public final class RecordRunHandler implements RequestStreamHandler {
     }
 
     public Answer record(Request request) {
-        StartOutcome outcome = ledger.start(request.key(), request.executionId(), request.force());
+        StartOutcome outcome = starts.start(request.key(), request.executionId(), request.force());
         RunKey key = request.key();
+        String holder = outcome.decision() == StartOutcome.Decision.ALREADY_RUNNING && outcome.holder() != null
+                ? outcome.holder().state() + (outcome.holder().detail() == null ? "" : ": " + outcome.holder().detail()) : null;
         return new Answer(outcome.decision().name(), outcome.started(), outcome.record().runId(), key.bucket(), key.key(),
-                key.etag(), outcome.record().attempt(), outcome.record().state().name(), outcome.record().executionId());
+                key.etag(), outcome.record().attempt(), outcome.record().state().name(), outcome.record().executionId(),
+                holder, outcome.replaced() == null ? null : outcome.replaced().executionId());
     }
 }

@@ -72,7 +72,7 @@ class DeploymentJarsTest {
                     .map(n -> n.split("/")[4]).collect(Collectors.toSet());
         }
         Set<String> expected = switch (f) {
-            case RECORD_RUN -> Set.of("dynamodb");
+            case RECORD_RUN -> Set.of("dynamodb", "sfn");
             case PLAN, TRANSFORM, RUN_RESULTS -> Set.of("s3");
             case LATEST_READINGS, CLOSE_RUN -> Set.of("s3", "dynamodb");
             case COMPACT -> Set.of("s3", "dynamodb", "glue");

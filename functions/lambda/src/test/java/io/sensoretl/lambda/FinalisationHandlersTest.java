@@ -60,7 +60,8 @@ class FinalisationHandlersTest {
     @BeforeEach
     void wire() throws Exception {
         s3 = EmbeddedS3.inMemory().bucket(BUCKET);
-        S3Blobs blobs = new S3Blobs(s3.client(), BUCKET);
+        // S3Proxy has no object tagging (nor lifecycle rules): replaced versions are left to the compactor's sweep
+        S3Blobs blobs = S3Blobs.withoutLifecycleTags(s3.client(), BUCKET);
         catalog = new LocalPartitionCatalog(dir.resolve("data"));
         latest = new LocalLatestReadings(dir.resolve("data"));
         LocalRunLedger ledger = new LocalRunLedger(dir.resolve("data"), Clock.systemUTC(), Duration.ofHours(6));
@@ -174,7 +175,7 @@ class FinalisationHandlersTest {
     }
 
     @Test
-    void aSecondRunMergesIntoTheCuratedVersionOnS3AndTheOldVersionIsDeleted() throws Exception {
+    void aSecondRunMergesIntoTheCuratedVersionOnS3AndTheOldVersionStaysReadableForItsGracePeriod() throws Exception {
         String first = record.record(json(
                 "{\"bucket\":\"uploads\",\"key\":\"a.ndjson\",\"etag\":\"e1\",\"executionId\":\"x1\"}")).runId();
         String second = record.record(json(
@@ -202,13 +203,68 @@ class FinalisationHandlersTest {
         assertThat(secondLocation).isNotEqualTo(firstLocation);
         List<String> keys = s3.client().listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("curated/readings/"))
                 .contents().stream().map(S3Object::key).toList();
-        assertThat(keys).isNotEmpty().allSatisfy(k -> assertThat("s3://curated/" + k).startsWith(secondLocation));
+        assertThat(keys).isNotEmpty().allSatisfy(k -> assertThat("s3://curated/" + k).satisfiesAnyOf(
+                key -> assertThat(key).startsWith(secondLocation),
+                key -> assertThat(key).as("the replaced version, kept for queries that planned before the switch")
+                        .startsWith(firstLocation),
+                key -> assertThat(key).startsWith("s3://curated/" + io.sensoretl.compact.CuratedLayout.REPLACED_ROOT)));
+        assertThat(keys).anyMatch(k -> ("s3://curated/" + k).startsWith(firstLocation));
         Path copy = download("curated/readings/");
         try (DuckDb db = new DuckDb()) {
             assertThat(db.query("SELECT run_id, count(*) AS n FROM read_parquet(" + DuckDb.literal(copy
                     .resolve(secondLocation.substring("s3://curated/".length())) + "/*.parquet") + ") GROUP BY run_id ORDER BY run_id"))
                     .containsExactlyInAnyOrder(Map.of("run_id", first, "n", 20_000L), Map.of("run_id", second, "n", 20_000L));
         }
+    }
+
+    /**
+     * Publish partitions finds the partition moved since Plan compaction (another run published it: its
+     * lease had expired). Retrying the publish cannot help, so it fails with SensorEtl.Conflict, which the
+     * workflow's Catch answers by planning again; the new plan then publishes both runs' rows.
+     */
+    @Test
+    void aPartitionThatMovedSincePlanningFailsPublishWithConflictAndAFreshPlanPublishesIt() throws Exception {
+        String first = record.record(json(
+                "{\"bucket\":\"uploads\",\"key\":\"a.ndjson\",\"etag\":\"e1\",\"executionId\":\"x1\"}")).runId();
+        String second = record.record(json(
+                "{\"bucket\":\"uploads\",\"key\":\"b.ndjson\",\"etag\":\"e2\",\"executionId\":\"x2\"}")).runId();
+        long day = Reading.micros(Instant.parse("2024-03-01T00:00:00Z"));
+        for (String run : List.of(first, second)) {
+            List<Reading> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                rows.add(new Reading("s-" + (i % 25), day + i * 1_000_000L, "co2", i, "ppm", null, null, Map.of(),
+                        run + ".ndjson", run));
+            }
+            s3.put(BUCKET, "runs/" + run + "/staging/dt=2024-03-01/chunk-00000.parquet", parquet(rows));
+        }
+        String day1 = "\"partitions\":[\"2024-03-01\"]";
+        CompactHandler.Planned planned = compact.plan(json("{\"action\":\"plan\",\"runId\":\"" + first + "\"," + day1 + "}"));
+        assertThat(planned.slices()).isEqualTo(1);
+        compact.slice(json("{\"runId\":\"" + first + "\",\"dt\":\"2024-03-01\",\"compactionId\":\""
+                + planned.plannedPartitions().get(0).compactionId() + "\",\"index\":0}"));
+        // the other run ignores the lease, as one whose lease expired would
+        CompactHandler other = new CompactHandler(S3Blobs.withoutLifecycleTags(s3.client(), BUCKET), catalog,
+                new CompactionConfig(256 * 1024, 1024 * 1024, 4, dir.resolve("scratch-2")), io.sensoretl.compact.PartitionLocks.NONE);
+        other.compact(json("{\"runId\":\"" + second + "\"," + day1 + "}"));
+
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> compact.handleRequest(new java.io.ByteArrayInputStream(
+                        ("{\"action\":\"publish\",\"runId\":\"" + first + "\"," + day1 + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        answer, null))
+                .satisfies(e -> assertThat(e.getClass().getName()).isEqualTo(WorkflowError.CONFLICT.errorName()))
+                .hasMessageContaining("plan again");
+
+        CompactHandler.Planned again = compact.plan(json("{\"action\":\"plan\",\"runId\":\"" + first + "\"," + day1 + "}"));
+        for (int i = 0; i < again.slices(); i++) {
+            compact.slice(json("{\"runId\":\"" + first + "\",\"dt\":\"2024-03-01\",\"compactionId\":\""
+                    + again.plannedPartitions().get(0).compactionId() + "\",\"index\":" + i + "}"));
+        }
+        CompactHandler.Answer published = compact.publish(json("{\"action\":\"publish\",\"runId\":\"" + first + "\"," + day1 + "}"));
+        assertThat(published.partitions()).singleElement().satisfies(p -> {
+            assertThat(p.status()).isEqualTo("COMPACTED");
+            assertThat(p.keptRows()).as("the other run's rows").isEqualTo(2_000L);
+            assertThat(p.stagedRows()).isEqualTo(2_000L);
+        });
     }
 
     @Test

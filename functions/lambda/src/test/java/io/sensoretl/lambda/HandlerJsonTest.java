@@ -59,12 +59,13 @@ class HandlerJsonTest {
         S3Blobs data = new S3Blobs(s3.client(), BUCKET);
         LocalRunLedger ledger = new LocalRunLedger(dir, Clock.systemUTC(), Duration.ofHours(6));
         handlers = Map.of(
-                "record-run", new RecordRunHandler(ledger, telemetry),
+                "record-run", new RecordRunHandler(ledger, io.sensoretl.ledger.ExecutionLiveness.UNKNOWN, telemetry),
                 "plan", new PlanHandler(s3.client(), telemetry),
                 "transform", new TransformHandler(s3.client(), telemetry),
                 "run-results", new RunResultsHandler(s3.client(), telemetry),
-                "compact", new CompactHandler(data, new LocalPartitionCatalog(dir), CompactionConfig.defaults(dir.resolve("tmp")),
-                        new LocalPartitionLocks(dir, Clock.systemUTC()), telemetry),
+                // slices of at most 100 rows and a fan-in of 2: this small run takes every step of a sliced compaction
+                "compact", new CompactHandler(data, new LocalPartitionCatalog(dir), new CompactionConfig(1 << 20, 1 << 20, 2,
+                        dir.resolve("tmp"), 100, Duration.ofDays(1)), new LocalPartitionLocks(dir, Clock.systemUTC()), telemetry),
                 "latest-readings", new LatestReadingsHandler(data, new LocalLatestReadings(dir), telemetry),
                 "close-run", new CloseRunHandler(ledger, telemetry));
         assertThat(handlers.keySet()).containsExactlyInAnyOrderElementsOf(LambdaFunction.names());
@@ -119,7 +120,7 @@ class HandlerJsonTest {
         JsonNode recorded = invoke("record-run", Map.of("bucket", BUCKET, "key", KEY, "etag", etag, "executionId", EXECUTION,
                 "force", false));
         assertThat(shape(recorded)).isEqualTo("{decision:string,started:boolean,runId:string,bucket:string,key:string,"
-                + "etag:string,attempt:int,state:string,executionId:string}");
+                + "etag:string,attempt:int,state:string,executionId:string,holder:null,tookOver:null}");
         assertThat(recorded.path("decision").asText()).isEqualTo("STARTED");
 
         JsonNode plan = invoke("plan", Map.of("bucket", BUCKET, "key", KEY, "workBucket", BUCKET, "chunkBytes", 8192));
@@ -164,12 +165,40 @@ class HandlerJsonTest {
                 + reasons(totals.path("rejectedByReason")) + "},partitions:[string],sourceDate:string,"
                 + "deadLettered:[{chunk:int,error:string,inDeadLetterQueue:boolean}],partialFilesDiscarded:int}");
 
-        ObjectNode compactEvent = Json.MAPPER.createObjectNode().put("runId", runId);
+        // the workflow's compaction: Plan compaction, Sort staged groups, Write slices, Publish partitions
+        ObjectNode planEvent = Json.MAPPER.createObjectNode().put("action", "plan").put("runId", runId);
+        planEvent.set("partitions", totals.path("partitions"));
+        planEvent.put("reapply", false);
+        JsonNode compactionPlan = invoke("compact", planEvent);
+        assertThat(shape(compactionPlan)).isEqualTo("{runId:string,plannedPartitions:[{dt:string,status:string,"
+                + "compactionId:string,estimatedRows:int,groups:int,slices:int}],groups:int,slices:int,groupsKey:string,"
+                + "slicesKey:string}");
+        assertThat(compactionPlan.path("groups").asInt()).as("group tasks").isPositive();
+        assertThat(compactionPlan.path("slices").asInt()).as("slice tasks").isGreaterThan(1);
+        for (String step : List.of("group", "slice")) {
+            JsonNode items = Json.MAPPER.readTree(s3.client().getObjectAsBytes(b -> b.bucket(BUCKET)
+                    .key(compactionPlan.path(step + "sKey").asText())).asByteArray());
+            assertThat(items).hasSize(compactionPlan.path(step + "s").asInt());
+            for (JsonNode item : items) {
+                assertThat(shape(item)).isEqualTo("{runId:string,dt:string,compactionId:string,index:int}");
+                // the Map's ItemSelector: the item and the action
+                JsonNode done = invoke("compact", ((ObjectNode) item.deepCopy()).put("action", step));
+                assertThat(shape(done)).isEqualTo(step.equals("group") ? "{dt:string,group:int,rows:int}"
+                        : "{dt:string,slice:int,rows:int,files:int}");
+            }
+        }
+        ObjectNode compactEvent = Json.MAPPER.createObjectNode().put("action", "publish").put("runId", runId);
         compactEvent.set("partitions", totals.path("partitions"));
-        compactEvent.put("sourceDate", totals.path("sourceDate").asText()).put("reapply", false);
+        compactEvent.put("sourceDate", totals.path("sourceDate").asText());
         JsonNode compacted = invoke("compact", compactEvent);
         assertThat(shape(compacted)).isEqualTo("{runId:string,partitions:[{dt:string,status:string,location:string,"
-                + "files:int,bytes:int,stagedRows:int,keptRows:int,replacedRows:int}],rows:int,rejectsPartition:string}");
+                + "files:int,bytes:int,stagedRows:int,keptRows:int,replacedRows:int,slices:int}],rows:int,rejectsPartition:string}");
+        assertThat(compacted.path("rows").asLong()).isEqualTo(totals.path("valid").asLong());
+        // without an action, all of it in one invocation (the redrive): here a retry after the switch
+        compactEvent.remove("action");
+        JsonNode again = invoke("compact", compactEvent.put("reapply", false));
+        assertThat(shape(again)).isEqualTo(shape(compacted));
+        assertThat(again.path("partitions").findValuesAsText("status")).containsOnly("ALREADY_APPLIED");
         JsonNode nothingToCompact = invoke("compact", Map.of("runId", runId, "partitions", List.of(), "reapply", false));
         assertThat(shape(nothingToCompact)).isEqualTo("{runId:string,partitions:[],rows:int,rejectsPartition:null}");
 
@@ -185,9 +214,9 @@ class HandlerJsonTest {
                 + "deadLetteredChunks:int,partitions:[string]}");
         assertThat(closed.path("state").asText()).isEqualTo("SUCCEEDED");
 
-        JsonNode again = invoke("record-run", Map.of("bucket", BUCKET, "key", KEY, "etag", etag,
+        JsonNode forced = invoke("record-run", Map.of("bucket", BUCKET, "key", KEY, "etag", etag,
                 "executionId", EXECUTION + "-2", "force", true));
-        assertThat(again.path("started").asBoolean()).isTrue();
+        assertThat(forced.path("started").asBoolean()).isTrue();
         JsonNode failed = invoke("close-run", Map.of("bucket", BUCKET, "key", KEY, "etag", etag,
                 "executionId", EXECUTION + "-2", "status", "FAILED",
                 "error", Map.of("Error", "SensorEtl.BadInput", "Cause", "{\"errorMessage\":\"no\"}")));

@@ -150,7 +150,7 @@ class HandlerTelemetryTest {
     @Test
     void closingARunReportsItsDeadLetteredChunks() throws Exception {
         LocalRunLedger ledger = new LocalRunLedger(dir, clock, Duration.ofHours(6));
-        invoke(new RecordRunHandler(ledger, telemetry), """
+        invoke(new RecordRunHandler(ledger, io.sensoretl.ledger.ExecutionLiveness.UNKNOWN, telemetry), """
                 {"bucket":"source","key":"incoming/a.ndjson","etag":"e1","executionId":"exec-1"}""");
         invoke(new CloseRunHandler(ledger, telemetry), """
                 {"bucket":"source","key":"incoming/a.ndjson","etag":"e1","executionId":"exec-1","status":"SUCCEEDED",

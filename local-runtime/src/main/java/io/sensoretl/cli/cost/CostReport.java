@@ -25,6 +25,16 @@ final class CostReport {
         s.append(String.format("Measured transform: %.1f MB per CPU-second on one %s core, peak heap %.0f MB (%s, %s)%n",
                 b.bytesPerSecond() / 1e6, b.arch().id(), b.peakHeapMb(), b.source(), b.measuredAt()));
         s.append(String.format("Compaction: %,.0f rows per CPU-second (%s)%n", e.compactRowsPerSecond(), e.compactSource()));
+        var c = shape.compaction();
+        s.append(String.format("Compaction per partition: ~%,d rows in %,d slice(s) of ~%,d rows (at most %,d), %.0f s per slice",
+                c.rowsPerPartition(), c.slices(), c.rowsPerSlice(), c.sliceRows(), c.secondsPerSlice()));
+        if (c.groups() > 0) {
+            s.append(String.format(", after %,d group task(s) sorting the staged files, %.0f s each", c.groups(),
+                    c.secondsPerGroup()));
+        } else if (c.slices() > 1) {
+            s.append(", reading the sorted staged files directly");
+        }
+        s.append(String.format(" (compact at %,d MB)%n", e.memoryMb().get("compact")));
         s.append(String.format("Run: %,d chunks of %s -> %,d Express children; %,d staged files; ~%,d valid readings;"
                         + " curated Parquet ~%s; %.2f s per chunk; wall clock ~%.0f s%n%n",
                 shape.chunks(), human(r.chunkBytes()), shape.childExecutions(), shape.stagedFiles(), shape.validRecords(),
@@ -97,6 +107,17 @@ final class CostReport {
         shape.put("partitions", sh.partitions());
         shape.put("transformSecondsPerChunk", sh.transformSecondsPerChunk());
         shape.put("wallClockSeconds", sh.wallClockSeconds());
+        var c = sh.compaction();
+        Map<String, Object> compaction = new LinkedHashMap<>();
+        compaction.put("rowsPerPartition", c.rowsPerPartition());
+        compaction.put("slices", c.slices());
+        compaction.put("rowsPerSlice", c.rowsPerSlice());
+        compaction.put("secondsPerSlice", c.secondsPerSlice());
+        compaction.put("groups", c.groups());
+        compaction.put("secondsPerGroup", c.secondsPerGroup());
+        compaction.put("sliceRows", c.sliceRows());
+        compaction.put("stagedSorted", c.stagedSorted());
+        shape.put("compaction", compaction);
         out.put("shape", shape);
         List<Map<String, Object>> items = new ArrayList<>();
         for (LineItem i : e.items()) {

@@ -1,6 +1,5 @@
 package io.sensoretl.cli.executions;
 
-import io.sensoretl.asl.history.ExecutionStore;
 import io.sensoretl.cli.UserError;
 import io.sensoretl.local.DataDir;
 import java.net.URI;
@@ -41,7 +40,7 @@ public final class ExecutionsOptions {
 
     ExecutionSource source() {
         if (on == Target.local) {
-            return new LocalExecutions(new ExecutionStore(new DataDir(dataDir).executions()));
+            return new LocalExecutions(new DataDir(dataDir));
         }
         SfnClientBuilder b = SfnClient.builder().httpClient(UrlConnectionHttpClient.create());
         if (region != null) {

@@ -17,8 +17,16 @@ import picocli.CommandLine.Option;
             "Also writes FILE.truth.json: what a correct pipeline must make of it (valid readings, rejects by reason, sums)."})
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--records", required = true, description = "Number of records to write.")
-    long records;
+    @Option(names = "--records", description = "Number of records to write (or give --size).")
+    Long records;
+
+    @Option(names = "--size", converter = io.sensoretl.cli.ByteSize.class,
+            description = "Write records until the file has at least this many bytes, e.g. 10GiB (instead of --records).")
+    Long size;
+
+    @Option(names = "--days", description = "Spread the records evenly over this many UTC days from 2024-03-01"
+            + " (1: a single-day dump, one curated partition). Default: one record every 250 ms, so large dumps span days.")
+    Integer days;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (same seed, same file). Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -36,10 +44,19 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the truth summary as JSON.")
     boolean json;
 
+    /** Fewer bytes than any record mix writes on average, so a --size dump spread over --days ends inside them. */
+    private static final long MIN_AVERAGE_RECORD_BYTES = 150;
+
     @Override
     public Integer call() throws Exception {
-        if (records < 0) {
+        if ((records == null) == (size == null)) {
+            throw new UserError("give either --records or --size");
+        }
+        if (records != null && records < 0) {
             throw new UserError("--records must be >= 0, got " + records);
+        }
+        if (days != null && days < 1) {
+            throw new UserError("--days must be at least 1, got " + days);
         }
         if (badShare < 0 || badShare > 1) {
             throw new UserError("--bad-share must be between 0 and 1, got " + badShare);
@@ -48,23 +65,33 @@ public final class GenerateCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new UserError("cannot write " + output + ": directory " + parent + " does not exist");
         }
+        DumpGenerator generator = new DumpGenerator(seed, badShare, sensors);
+        if (days != null) {
+            long expected = records != null ? Math.max(1, records) : Math.max(1, size / MIN_AVERAGE_RECORD_BYTES);
+            long stepNanos = Math.max(1_000, java.time.Duration.ofDays(days).toNanos() / expected / 1_000 * 1_000);
+            generator = new DumpGenerator(seed, badShare, sensors, java.time.Instant.parse("2024-03-01T00:00:00Z"),
+                    java.time.Duration.ofNanos(stepNanos));
+        }
         GeneratorTruth truth;
-        // progress on stderr (not with --json): 1.5 M records take half a minute
+        long t0 = System.nanoTime();
+        // progress on stderr (not with --json): a --size 10GiB dump takes about half a minute
         io.sensoretl.progress.Progress progress = io.sensoretl.cli.ProgressLine.forCommand(json);
-        progress.start("generate " + output.getFileName(), -1, records);
+        progress.start("generate " + output.getFileName(), size != null ? size : -1, records != null ? records : -1);
         try (OutputStream out = new BufferedOutputStream(
                 new io.sensoretl.cli.ProgressStream(Files.newOutputStream(output), progress), 1 << 20)) {
-            truth = new DumpGenerator(seed, badShare, sensors).writeRecords(out, records);
+            truth = records != null ? generator.writeRecords(out, records) : generator.writeBytes(out, size);
         } finally {
             progress.finish();
         }
+        double seconds = (System.nanoTime() - t0) / 1e9;
         Path truthFile = Path.of(output + ".truth.json");
         Files.writeString(truthFile, JsonOutput.line(truth));
         if (json) {
             System.out.println(JsonOutput.document(truth));
         } else {
-            System.out.printf("wrote %s: %,d records (%,d valid, %,d bad), %,d bytes%n", output, truth.records(), truth.valid(),
-                    truth.rejected(), truth.bytes());
+            System.out.printf("wrote %s: %,d records (%,d valid, %,d bad), %,d bytes in %d partition(s), %.1f s (%.0f MB/s)%n",
+                    output, truth.records(), truth.valid(), truth.rejected(), truth.bytes(), truth.partitions().size(), seconds,
+                    truth.bytes() / 1e6 / Math.max(seconds, 1e-9));
             System.out.println("expected outcome: " + truthFile);
         }
         return 0;

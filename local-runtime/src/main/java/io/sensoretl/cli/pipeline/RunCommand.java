@@ -19,7 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Process a sensor dump end to end on the local runtime: upload it to the local S3, deliver the "
                 + "S3 'Object Created' event AWS would, and run the production state machine with the real functions.",
-            "Exit code 0 when the execution succeeded (also when the upload was already processed), 1 when it failed."})
+            "Exit code 0 when the execution succeeded (also when the upload was already processed), 1 when it failed or was "
+                + "stopped, 3 when another execution that still runs is processing the upload (ALREADY_RUNNING).",
+            "Ctrl-C (SIGINT) or SIGTERM stops the run cleanly: the execution is recorded ABORTED and its partition leases "
+                + "are released; running it again continues the upload."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<file|s3-uri>",
             description = "A dump file (uploaded to s3://sensor-etl-source/incoming/<name>) or an object already in the local S3.")
@@ -32,7 +35,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Target chunk size, e.g. 8MiB (default: the planner's, 64 MiB).")
     Long chunkBytes;
 
-    @Option(names = "--force", description = "Process again even if the ledger says this upload was processed.")
+    @Option(names = "--force", description = "Process again even if the ledger says this upload was processed "
+            + "(never while another execution still runs it).")
     boolean force;
 
     @Option(names = "--max-concurrency", paramLabel = "<n>", description = "Chunks transformed at once (MapMaxConcurrency; default: CPU cores).")
@@ -67,12 +71,26 @@ public final class RunCommand implements Callable<Integer> {
             if (json) {
                 out.println(JsonOutput.document(report));
             } else {
-                RunReportText.print(report, out);
+                RunReportText.print(report, out, force);
             }
             out.flush();
-            return RunReport.FAILED.equals(report.outcome()) ? 1 : 0;
+            return exitCode(report);
         }
     }
+
+    /** 0 processed (or already), 1 failed or stopped, 3 ALREADY_RUNNING. */
+    static int exitCode(RunReport report) {
+        return switch (report.outcome()) {
+            case RunReport.FAILED -> 1;
+            case RunReport.ALREADY_RUNNING -> ALREADY_RUNNING_EXIT;
+            default -> 0;
+        };
+    }
+
+    static final int ALREADY_RUNNING_EXIT = 3;
+
+    /** How long Ctrl-C waits for the stopped execution to end before the process exits anyway. */
+    static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(20);
 
     static LocalPipeline.Settings settings(Integer maxConcurrency) {
         if (maxConcurrency != null && maxConcurrency < 1) {
@@ -90,11 +108,45 @@ public final class RunCommand implements Callable<Integer> {
         ProgressPrinter progress = quiet ? null : new ProgressPrinter(System.err);
         try (LocalPipeline pipeline = new LocalPipeline(stack, settings,
                 progress == null ? io.sensoretl.local.HandlerDecorator.NONE : progress)) {
-            return RunReport.of(pipeline.run(source.bucket(), source.key(), options), stack.dataDir());
+            java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+            Thread stopOnSignal = new Thread(() -> stop(pipeline, reported), "sensor-etl-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnSignal);
+            try {
+                return RunReport.of(pipeline.run(source.bucket(), source.key(), options), stack.dataDir());
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs: it waits for the report below
+                }
+                reported.countDown();
+            }
         } finally {
             if (progress != null) {
                 progress.close();
             }
         }
     }
+
+    /**
+     * Ctrl-C or SIGTERM while a run executes: the execution is stopped (saved ABORTED, as StopExecution leaves
+     * it) and its partition leases released, so the next run of the same upload takes over at once; then the
+     * process waits briefly for the run to report before the JVM ends.
+     */
+    private static void stop(LocalPipeline pipeline, java.util.concurrent.CountDownLatch reported) {
+        java.util.List<String> stopped = pipeline.stop(INTERRUPTED, "stopped by a signal to process "
+                + ProcessHandle.current().pid() + " (Ctrl-C or SIGTERM)", STOP_WAIT);
+        for (String arn : stopped) {
+            System.err.println("sensor-etl: stopped execution " + arn + " (ABORTED); its partition leases are released. "
+                    + "Run the same command again to process the upload.");
+        }
+        try {
+            reported.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The error of an execution stopped by Ctrl-C or SIGTERM. */
+    public static final String INTERRUPTED = "SensorEtl.Interrupted";
 }

@@ -9,7 +9,20 @@ final class RunReportText {
     private RunReportText() {}
 
     static void print(RunReport r, PrintWriter out) {
+        print(r, out, false);
+    }
+
+    /** @param forced the run was asked with --force (refused while another execution runs it) */
+    static void print(RunReport r, PrintWriter out, boolean forced) {
         switch (r.outcome()) {
+            case RunReport.ALREADY_RUNNING -> {
+                out.printf("%s is being processed by execution %s (%s): %s%n", r.source(), r.heldBy(), r.holder(),
+                        forced ? "--force refused, it never runs an upload twice at the same time" : "not started again");
+                out.printf("  execution  %s%n", r.executionId());
+                out.println("  wait for it to end, or stop it (Ctrl-C where it runs, or kill its process), then run again:");
+                out.println("  a run whose process is gone is taken over at once");
+                return;
+            }
             case RunReport.ALREADY_PROCESSED -> {
                 out.printf("%s was already processed (run %s, by %s): nothing to do.%n", r.source(), r.runId(), r.processedBy());
                 out.printf("  execution  %s%n", r.executionId());

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         StatesHistoryCommand.class,
         StatesListCommand.class,
         StatesTestCommand.class,
+        StatesServeCommand.class,
     })
 public final class StatesCommand implements Runnable {
 

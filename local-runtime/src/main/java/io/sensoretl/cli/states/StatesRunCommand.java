@@ -8,10 +8,12 @@ import io.sensoretl.asl.engine.ExecutionStatus;
 import io.sensoretl.asl.engine.StateMachine;
 import io.sensoretl.asl.history.ExecutionStore;
 import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.services.TaskMocks;
 import io.sensoretl.asl.time.VirtualTimeSource;
 import io.sensoretl.asl.validation.InvalidDefinitionException;
 import io.sensoretl.cli.UserError;
 import io.sensoretl.local.SdkObjectStore;
+import io.sensoretl.stepfunctions.MockConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +71,14 @@ final class StatesRunCommand implements Callable<Integer> {
             description = "Run Wait states, retry intervals and timeouts on a virtual clock instead of really waiting")
     boolean virtualTime;
 
+    @Option(names = "--mock-config", paramLabel = "<file>",
+            description = "Step Functions Local MockConfigFile (default: $SFN_MOCK_CONFIG); needs --test-case")
+    Path mockConfig;
+
+    @Option(names = "--test-case", paramLabel = "<name>",
+            description = "Test case of the mock config (under StateMachines.<state machine name>.TestCases)")
+    String testCase;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -98,12 +108,40 @@ final class StatesRunCommand implements Callable<Integer> {
             String smName = stateMachineName != null ? stateMachineName
                     : definition.getFileName().toString().replaceFirst("\\.(asl\\.)?json$", "");
             ExecutionResult result = engine.execute(machine,
-                    new ExecutionRequest(in, executionName, smName, region, account, null, null));
+                    new ExecutionRequest(in, executionName, smName, region, account, null, null)
+                            .withMocks(mocks(smName)));
             spec.commandLine().getOut().println(io.sensoretl.cli.JsonOutput.document(result.summary()));
             return result.status() == ExecutionStatus.SUCCEEDED ? 0 : 1;
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** The test case's mocks, or null without --test-case. */
+    private TaskMocks mocks(String smName) {
+        Path file = mockConfig;
+        String env = System.getenv("SFN_MOCK_CONFIG");
+        if (file == null && env != null && !env.isBlank()) {
+            file = Path.of(env);
+        }
+        if (testCase == null) {
+            if (mockConfig != null) {
+                throw new UserError("--mock-config needs --test-case <name> (one of the test cases of '" + smName + "')");
+            }
+            return null;
+        }
+        if (file == null) {
+            throw new UserError("--test-case " + testCase + " needs --mock-config <file> (or SFN_MOCK_CONFIG)");
+        }
+        MockConfig config;
+        try {
+            config = MockConfig.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        return config.testCase(smName, testCase).orElseThrow(() -> new UserError("the mock config " + config.source()
+                + " has no test case '" + testCase + "' for state machine '" + smName + "' (it has: "
+                + config.testCases(smName) + "; the state machine name is --state-machine-name or the file name)"));
     }
 
     /** Real S3 (default credential chain) unless --s3-endpoint points elsewhere; none if the machine never uses S3. */

@@ -59,20 +59,19 @@ class StatesCommandTest {
     }
 
     @Test
-    void validateJsonListsProblemsWithPointers() throws Exception {
-        Path bad = file("bad.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Typo\":1}}}");
-        CliRun run = cli("states", "validate", bad.toString(), "--json");
+    void runWithAMockConfigTestCaseMocksTheTasksItNames() throws Exception {
+        Path def = file("orders.json", io.sensoretl.stepfunctions.MockConfigTest.DEFINITION);
+        Path mocks = file("MockConfigFile.json", io.sensoretl.stepfunctions.MockConfigTest.MOCKS);
+        String dataDir = dir.resolve("data").toString();
+        CliRun happy = cli("states", "run", def.toString(), "--mock-config", mocks.toString(), "--test-case", "HappyPath",
+                "--data-dir", dataDir);
+        assertThat(happy.exit()).as(happy.err()).isZero();
+        assertThat(Json.parse(happy.out().strip())).isEqualTo(Json.parse("{\"schemaVersion\":1,\"status\":\"SUCCEEDED\",\"output\":{\"id\":\"o-1\"}}"));
 
-        assertThat(run.exit()).isEqualTo(1);
-        JsonNode doc = Json.parse(run.out());
-        assertThat(doc.path("schemaVersion").asInt()).isEqualTo(1);
-        assertThat(doc.path("valid").asBoolean()).isFalse();
-        assertThat(doc.path("problems")).contains(Json.parse("{\"pointer\":\"/States/A/Typo\",\"message\":\"unknown field 'Typo'\"}"));
-
-        Path good = file("good.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}");
-        JsonNode ok = Json.parse(cli("states", "validate", good.toString(), "--json").out());
-        assertThat(ok.path("valid").asBoolean()).isTrue();
-        assertThat(ok.path("problems")).isEmpty();
+        CliRun unknown = cli("states", "run", def.toString(), "--mock-config", mocks.toString(), "--test-case", "Nope",
+                "--data-dir", dataDir);
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("'Nope'").contains("HappyPath").contains("'orders'");
     }
 
     @Test
@@ -105,6 +104,26 @@ class StatesCommandTest {
         CliRun run = cli("states", "validate", def.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("#/States/A/Typo: unknown field 'Typo'").contains("#/States/A: needs Next");
+    }
+
+    @Test
+    void validateJsonPrintsOneObjectWithEveryProblem() throws Exception {
+        Path bad = file("bad.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Typo\":1,\"End\":true}}}");
+        CliRun run = cli("states", "validate", "--json", bad.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        JsonNode report = Json.parse(run.out());
+        assertThat(report.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(report.path("definition").asText()).isEqualTo(bad.toString());
+        assertThat(report.path("valid").asBoolean(true)).isFalse();
+        assertThat(report.path("problems")).hasSize(1);
+        assertThat(report.at("/problems/0/pointer").asText()).isEqualTo("/States/A/Typo");
+        assertThat(report.at("/problems/0/message").asText()).isEqualTo("unknown field 'Typo'");
+
+        Path good = file("good.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}");
+        CliRun ok = cli("states", "validate", good.toString(), "--json");
+        assertThat(ok.exit()).isZero();
+        assertThat(Json.parse(ok.out())).isEqualTo(
+                Json.parse("{\"schemaVersion\":1,\"definition\":\"" + good + "\",\"valid\":true,\"problems\":[]}"));
     }
 
     @Test

@@ -14,18 +14,36 @@ import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Tagging;
 
 /** One S3 bucket as compaction's blob store. */
 public final class S3Blobs implements Blobs {
     /** S3's DeleteObjects limit. */
     private static final int DELETE_BATCH = 1000;
+    /** Must match the lifecycle rule's tag filter in template.yaml (a deploy check compares them). */
+    public static final String REPLACED_TAG_KEY = "sensoretl-replaced";
 
     private final S3Client s3;
     private final String bucket;
+    private final boolean lifecycleTags;
 
     public S3Blobs(S3Client s3, String bucket) {
+        this(s3, bucket, true);
+    }
+
+    private S3Blobs(S3Client s3, String bucket, boolean lifecycleTags) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.lifecycleTags = lifecycleTags;
+    }
+
+    /**
+     * For an S3-compatible store without lifecycle rules or object tagging (the local runtime's
+     * endpoint): replaced versions are not tagged, the compactor's own sweep deletes them.
+     */
+    public static S3Blobs withoutLifecycleTags(S3Client s3, String bucket) {
+        return new S3Blobs(s3, bucket, false);
     }
 
     @Override
@@ -81,6 +99,21 @@ public final class S3Blobs implements Blobs {
                 throw new IOException("could not delete s3://" + bucket + "/" + e.key() + ": " + e.code() + " " + e.message()
                         + " (" + response.errors().size() + " keys failed)");
             }
+        }
+    }
+
+    /**
+     * One PutObjectTagging per object (S3 has no batch call); a replaced version has a handful of
+     * parts of ~256 MiB. The bucket's lifecycle rule expires objects carrying this tag.
+     */
+    @Override
+    public void tagReplaced(Collection<String> keys) {
+        if (!lifecycleTags) {
+            return;
+        }
+        Tagging tagging = Tagging.builder().tagSet(Tag.builder().key(REPLACED_TAG_KEY).value("true").build()).build();
+        for (String key : keys) {
+            s3.putObjectTagging(b -> b.bucket(bucket).key(key).tagging(tagging));
         }
     }
 

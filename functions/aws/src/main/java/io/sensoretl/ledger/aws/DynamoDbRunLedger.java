@@ -51,14 +51,7 @@ public final class DynamoDbRunLedger implements RunLedger {
         Instant now = clock.instant();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":running", s(RunState.RUNNING.name()));
-        values.put(":exec", s(executionId));
-        values.put(":run", s(key.runId()));
-        values.put(":now", n(now.toEpochMilli()));
         values.put(":stale", n(now.minus(staleAfter).toEpochMilli()));
-        values.put(":zero", n(0));
-        values.put(":one", n(1));
-        values.put(":bucket", s(key.bucket()));
-        values.put(":key", s(key.key()));
         // a fresh RUNNING entry always blocks; SUCCEEDED blocks unless forced; FAILED never blocks
         String condition;
         if (force) {
@@ -67,6 +60,31 @@ public final class DynamoDbRunLedger implements RunLedger {
             condition = "attribute_not_exists(#state) OR #state = :failed OR (#state = :running AND started_at < :stale)";
             values.put(":failed", s(RunState.FAILED.name()));
         }
+        return begin(key, executionId, now, condition, values);
+    }
+
+    @Override
+    public StartOutcome takeOver(RunKey key, String executionId, RunRecord ended) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":running", s(RunState.RUNNING.name()));
+        values.put(":failed", s(RunState.FAILED.name()));
+        values.put(":ended", s(ended.executionId()));
+        values.put(":endedStart", n(ended.startedAt().toEpochMilli()));
+        // exactly the entry of the execution that ended (or one nobody holds any more): of several takers one wins
+        return begin(key, executionId, clock.instant(), "attribute_not_exists(#state) OR #state = :failed "
+                + "OR (#state = :running AND execution_id = :ended AND started_at = :endedStart)", values);
+    }
+
+    private StartOutcome begin(RunKey key, String executionId, Instant now, String condition,
+            Map<String, AttributeValue> conditionValues) {
+        Map<String, AttributeValue> values = new HashMap<>(conditionValues);
+        values.put(":exec", s(executionId));
+        values.put(":run", s(key.runId()));
+        values.put(":now", n(now.toEpochMilli()));
+        values.put(":zero", n(0));
+        values.put(":one", n(1));
+        values.put(":bucket", s(key.bucket()));
+        values.put(":key", s(key.key()));
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(b -> b
                     .tableName(table)

@@ -8,7 +8,7 @@ import io.sensoretl.aws.AwsRetries;
 import io.sensoretl.latest.LatestReadings;
 import io.sensoretl.latest.LatestReadingsContract;
 import io.sensoretl.latest.UpsertSummary;
-import io.sensoretl.testing.Dynalite;
+import io.sensoretl.testing.DynaliteTables;
 import io.sensoretl.testing.DynamoDbTables;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -26,36 +27,25 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 class DynamoDbLatestReadingsTest extends LatestReadingsContract {
-    private static final AtomicInteger TABLES = new AtomicInteger();
-    private static Dynalite dynalite;
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final DynaliteTables DYNAMO = new DynaliteTables();
     private static ExecutorService pool;
 
     @BeforeAll
-    static void startDynalite() throws Exception {
-        dynalite = Dynalite.start();
-        client = dynalite.client();
+    static void startPool() {
         pool = Executors.newFixedThreadPool(8);
     }
 
     @AfterAll
-    static void stopDynalite() throws Exception {
+    static void stopPool() {
         if (pool != null) {
             pool.shutdownNow();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (dynalite != null) {
-            dynalite.close();
         }
     }
 
     @Override
     protected LatestReadings newStore() {
-        String table = "latest-" + TABLES.incrementAndGet();
-        DynamoDbTables.latestReadings(client, table);
-        return new DynamoDbLatestReadings(client, table, pool);
+        return new DynamoDbLatestReadings(DYNAMO.client(), DYNAMO.newLatestReadingsTable("latest"), pool);
     }
 
     /** Fails the first {@code throttles} UpdateItem calls the way DynamoDB does when over capacity. */
@@ -84,7 +74,7 @@ class DynamoDbLatestReadingsTest extends LatestReadingsContract {
 
     /** A client configured as the functions' ({@link AwsClients}), waiting nothing between attempts, with a throttler. */
     private static DynamoDbClient throttledClient(Throttler throttler) {
-        return dynalite.client(AwsClients.overrides(AwsRetries.STANDARD.withJitter(() -> 0)).toBuilder()
+        return DYNAMO.client(AwsClients.overrides(AwsRetries.STANDARD.withJitter(() -> 0)).toBuilder()
                 .addExecutionInterceptor(throttler).build());
     }
 
@@ -92,7 +82,7 @@ class DynamoDbLatestReadingsTest extends LatestReadingsContract {
     void throttledWritesAreRetriedByTheSdkRetryStrategy() {
         Throttler throttler = new Throttler(AwsRetries.STANDARD.maxAttempts() - 1);
         String table = "latest-throttled";
-        DynamoDbTables.latestReadings(client, table);
+        DynamoDbTables.latestReadings(DYNAMO.client(), table);
         try (DynamoDbClient throttled = throttledClient(throttler)) {
             LatestReadings store = new DynamoDbLatestReadings(throttled, table, Runnable::run);
 
@@ -108,7 +98,7 @@ class DynamoDbLatestReadingsTest extends LatestReadingsContract {
     void throttlingThatOutlastsTheSdkAttemptsFailsAsAThrottlingErrorWithoutARetryLoopOfItsOwn() {
         Throttler throttler = new Throttler(100);
         String table = "latest-saturated";
-        DynamoDbTables.latestReadings(client, table);
+        DynamoDbTables.latestReadings(DYNAMO.client(), table);
         try (DynamoDbClient throttled = throttledClient(throttler)) {
             LatestReadings store = new DynamoDbLatestReadings(throttled, table, Runnable::run);
 

@@ -137,6 +137,10 @@ public final class LocalBlobs implements Blobs {
         }
     }
 
+    /** A directory has no lifecycle rules: the compactor's sweep of replaced versions is the rule here. */
+    @Override
+    public void tagReplaced(Collection<String> keys) {}
+
     @Override
     public String location(String prefix) {
         return base + prefix;

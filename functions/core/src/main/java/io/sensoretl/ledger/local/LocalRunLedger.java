@@ -56,11 +56,36 @@ public final class LocalRunLedger implements RunLedger {
                     return new StartOutcome(StartOutcome.Decision.ALREADY_SUCCEEDED, existing);
                 }
             }
-            RunRecord started = new RunRecord(key, key.runId(), RunState.RUNNING, executionId, now, null,
-                    existing == null ? 1 : existing.attempt() + 1, RunCounts.NONE, List.of(), null);
-            runs.put(id(key), started);
-            return new StartOutcome(StartOutcome.Decision.STARTED, started);
+            return begin(runs, key, executionId, existing, now);
         });
+    }
+
+    @Override
+    public StartOutcome takeOver(RunKey key, String executionId, RunRecord ended) {
+        return update(runs -> {
+            RunRecord existing = runs.get(id(key));
+            if (existing != null && existing.state() == RunState.RUNNING
+                    && Objects.equals(existing.executionId(), ended.executionId())
+                    && Objects.equals(existing.startedAt(), ended.startedAt())) {
+                return begin(runs, key, executionId, existing, clock.instant());
+            }
+            if (existing != null && existing.state() == RunState.RUNNING && executionId.equals(existing.executionId())) {
+                return new StartOutcome(StartOutcome.Decision.STARTED, existing);
+            }
+            if (existing == null || existing.state() == RunState.FAILED) {
+                return begin(runs, key, executionId, existing, clock.instant());
+            }
+            return new StartOutcome(existing.state() == RunState.SUCCEEDED
+                    ? StartOutcome.Decision.ALREADY_SUCCEEDED : StartOutcome.Decision.ALREADY_RUNNING, existing);
+        });
+    }
+
+    private static StartOutcome begin(TreeMap<String, RunRecord> runs, RunKey key, String executionId, RunRecord existing,
+            Instant now) {
+        RunRecord started = new RunRecord(key, key.runId(), RunState.RUNNING, executionId, now, null,
+                existing == null ? 1 : existing.attempt() + 1, RunCounts.NONE, List.of(), null);
+        runs.put(id(key), started);
+        return new StartOutcome(StartOutcome.Decision.STARTED, started);
     }
 
     @Override

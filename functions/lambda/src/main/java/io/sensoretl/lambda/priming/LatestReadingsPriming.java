@@ -29,7 +29,7 @@ public final class LatestReadingsPriming extends Priming {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         LatestLines.write(readings, lines);
         byte[] file = lines.toByteArray();
-        String key = CuratedLayout.latestKey("run-priming", "2024-03-01");
+        String key = CuratedLayout.latestKey("run-priming", "2024-03-01", 0);
         CannedHttpClient s3Http = new CannedHttpClient(call -> switch (call.method()) {
             case "GET" -> call.hasQuery("list-type") ? S3Answers.list(List.of(key), file.length)
                     : S3Answers.range(call, file, TransformPriming.ETAG);

@@ -1,0 +1,117 @@
+package io.sensoretl.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sensoretl.columnar.ReadingColumns;
+import io.sensoretl.columnar.ReadingDictionaries;
+import io.sensoretl.parquet.ParquetFiles;
+import io.sensoretl.parquet.ReadingRows;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.parquet.io.LocalInputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartitionBatchesTest {
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final int MAX_OPEN = 8;
+    private static final int MAX_ROWS = 4096;
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Day after day of rows (the delimited shape: one busy partition at a time). Every partition the input
+     * moved past keeps a remainder; without a bound on the arrays, each kept the arrays it grew while busy.
+     */
+    @Test
+    void partitionsTheInputMovedPastDoNotKeepTheirGrownArrays() throws IOException {
+        ChunkBuffers buffers = new ChunkBuffers();
+        PartitionBatches batches = new PartitionBatches(new DirectoryOutputs(dir.resolve("a"), dir.resolve("r")), "chunk-00000",
+                new ReadingDictionaries(), MAX_OPEN, MAX_ROWS, buffers);
+        long maxHeld = 0;
+        for (int day = 0; day < 20; day++) {
+            for (int i = 0; i < 3_000; i++) {
+                add(batches, day, i);
+                batches.afterRecord();
+                maxHeld = Math.max(maxHeld, batches.heldRows() + buffers.pooledRows());
+            }
+        }
+        batches.close();
+        // twice the buffered-rows bound (plus slack) and a first grant per open partition, not eight grown arrays
+        long bound = 2L * (MAX_ROWS + 1024) + MAX_OPEN * (long) PartitionBatches.INITIAL_ROWS;
+        assertTrue(maxHeld <= bound, "held " + maxHeld + " rows, bound " + bound);
+        Map<String, Integer> rows = rowsPerPartition(dir.resolve("a"));
+        assertEquals(20, rows.size());
+        rows.values().forEach(n -> assertEquals(3_000, n));
+    }
+
+    /** Idle arrays reused from an earlier chunk change no cut point: a retry writes the same files. */
+    @Test
+    void cutPointsDoNotDependOnTheArraysReused() throws IOException {
+        ChunkBuffers warm = new ChunkBuffers();
+        for (int i = 0; i < 2; i++) {
+            ReadingColumns big = new ReadingColumns(new ReadingDictionaries(), MAX_ROWS);
+            warm.giveBack(big);
+        }
+        Map<String, Integer> cold = run(new ChunkBuffers(), dir.resolve("cold"));
+        Map<String, Integer> reused = run(warm, dir.resolve("warm"));
+        assertEquals(cold, reused);
+    }
+
+    private Map<String, Integer> run(ChunkBuffers buffers, Path out) throws IOException {
+        try (PartitionBatches batches = new PartitionBatches(new DirectoryOutputs(out, out.resolve("r")), "chunk-00001",
+                new ReadingDictionaries(), MAX_OPEN, MAX_ROWS, buffers)) {
+            // interleaved days, then day after day
+            for (int i = 0; i < 6_000; i++) {
+                add(batches, i % 5, i);
+                batches.afterRecord();
+            }
+            for (int day = 5; day < 15; day++) {
+                for (int i = 0; i < 2_500; i++) {
+                    add(batches, day, i);
+                    batches.afterRecord();
+                }
+            }
+        }
+        return rowsPerFile(out);
+    }
+
+    private static void add(PartitionBatches batches, int day, int i) throws IOException {
+        long ts = day * MICROS_PER_DAY + i * 1_000_000L;
+        ReadingColumns b = batches.batch(ts);
+        ReadingDictionaries d = b.dictionaries();
+        b.add(d.sensorIds.intern("s-" + (i % 7)), ts, d.metrics.intern("temperature"), i, d.units.intern("degC"), false, 0,
+                false, 0, d.sourceKeys.intern("k"), d.runIds.intern("r"));
+    }
+
+    private static Map<String, Integer> rowsPerPartition(Path root) throws IOException {
+        Map<String, Integer> out = new TreeMap<>();
+        rowsPerFile(root).forEach((file, n) -> out.merge(file.substring(0, file.indexOf('/')), n, Integer::sum));
+        return out;
+    }
+
+    private static Map<String, Integer> rowsPerFile(Path root) throws IOException {
+        Map<String, Integer> out = new TreeMap<>();
+        List<Path> files = new ArrayList<>();
+        try (var s = Files.walk(root)) {
+            s.filter(p -> p.toString().endsWith(".parquet")).forEach(files::add);
+        }
+        for (Path f : files) {
+            int n = 0;
+            try (ReadingRows r = ParquetFiles.readingReader(new LocalInputFile(f))) {
+                while (r.read() != null) {
+                    n++;
+                }
+            }
+            out.put(root.relativize(f).toString(), n);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,710 @@
+package io.sensoretl.stepfunctions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sensoretl.asl.engine.AslEngine;
+import io.sensoretl.asl.engine.Execution;
+import io.sensoretl.asl.engine.ExecutionRequest;
+import io.sensoretl.asl.engine.ExecutionResult;
+import io.sensoretl.asl.engine.StateMachine;
+import io.sensoretl.asl.engine.StateMachineType;
+import io.sensoretl.asl.history.ExecutionRecord;
+import io.sensoretl.asl.history.ExecutionStore;
+import io.sensoretl.asl.history.HistoryEvent;
+import io.sensoretl.asl.json.Json;
+import io.sensoretl.asl.services.TaskMocks;
+import io.sensoretl.asl.validation.DefinitionValidator;
+import io.sensoretl.asl.validation.InvalidDefinitionException;
+import io.sensoretl.asl.validation.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The Step Functions API on the local engine: each action takes the request's JSON and answers AWS's response JSON
+ * or throws {@link SfnException} with AWS's error code. State machines and executions are kept under the data dir
+ * ({@code state-machines/}, {@code executions/<machine>/<execution>/}) and survive a restart; executions a previous
+ * process left RUNNING are recorded ABORTED when the service starts (they can be seen, not continued).
+ */
+public final class StepFunctionsService {
+    /** The actions this service answers; any other is refused naming it. */
+    public static final Set<String> ACTIONS = Set.of("CreateStateMachine", "DescribeStateMachine", "ListStateMachines",
+            "UpdateStateMachine", "DeleteStateMachine", "ValidateStateMachineDefinition", "StartExecution",
+            "StartSyncExecution", "DescribeExecution", "ListExecutions", "GetExecutionHistory", "StopExecution",
+            "DescribeStateMachineForExecution", "RedriveExecution", "SendTaskSuccess", "SendTaskFailure",
+            "SendTaskHeartbeat");
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
+    private static final Set<String> STATUSES = Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED",
+            "PENDING_REDRIVE");
+
+    private final Path root;
+    private final Arns arns;
+    private final Clock clock;
+    private final StateMachineRegistry machines;
+    private final MockConfig mocks;
+    private final Function<ExecutionStore, AslEngine> engines;
+    private final Map<String, AslEngine> engineByMachine = new ConcurrentHashMap<>();
+    private final Map<String, Execution> live = new ConcurrentHashMap<>();
+    private final Map<String, Function<JsonNode, JsonNode>> actions = new java.util.HashMap<>();
+
+    /**
+     * @param root    the service's directory (state-machines/, executions/)
+     * @param engines builds the engine that runs one state machine's executions into the given store
+     * @param mocks   the MockConfigFile, or null
+     */
+    public StepFunctionsService(Path root, String region, String account, Clock clock,
+                                Function<ExecutionStore, AslEngine> engines, MockConfig mocks) {
+        this.root = root;
+        this.arns = new Arns("aws", region, account);
+        this.clock = clock;
+        this.machines = new StateMachineRegistry(root.resolve("state-machines"));
+        this.engines = engines;
+        this.mocks = mocks;
+        actions.put("CreateStateMachine", this::createStateMachine);
+        actions.put("DescribeStateMachine", this::describeStateMachine);
+        actions.put("ListStateMachines", this::listStateMachines);
+        actions.put("UpdateStateMachine", this::updateStateMachine);
+        actions.put("DeleteStateMachine", this::deleteStateMachine);
+        actions.put("ValidateStateMachineDefinition", this::validateDefinition);
+        actions.put("StartExecution", this::startExecution);
+        actions.put("StartSyncExecution", this::startSyncExecution);
+        actions.put("DescribeExecution", this::describeExecution);
+        actions.put("ListExecutions", this::listExecutions);
+        actions.put("GetExecutionHistory", this::getExecutionHistory);
+        actions.put("StopExecution", this::stopExecution);
+        actions.put("DescribeStateMachineForExecution", this::describeStateMachineForExecution);
+        actions.put("RedriveExecution", this::redriveExecution);
+        actions.put("SendTaskSuccess", r -> sendTask(r, (engine, token) -> {
+            JsonNode output;
+            try {
+                output = Json.parse(required(r, "output"));
+            } catch (IllegalArgumentException e) {
+                throw SfnException.of("InvalidOutput", "Invalid Output: '" + e.getMessage() + "'");
+            }
+            engine.sendTaskSuccess(token, output);
+        }));
+        actions.put("SendTaskFailure", r -> sendTask(r, (engine, token) -> engine.sendTaskFailure(token,
+                r.hasNonNull("error") ? r.get("error").asText() : null, r.hasNonNull("cause") ? r.get("cause").asText() : null)));
+        actions.put("SendTaskHeartbeat", r -> sendTask(r, AslEngine::sendTaskHeartbeat));
+        closeOrphans();
+    }
+
+    /** Answers one action. @throws SfnException as AWS would answer, also for an action not supported here */
+    public JsonNode call(String action, JsonNode request) {
+        Function<JsonNode, JsonNode> handler = actions.get(action);
+        if (handler == null) {
+            throw new SfnException("UnknownOperationException", 400, "The local Step Functions service does not support "
+                    + "the action " + action + "; it supports " + new java.util.TreeSet<>(ACTIONS));
+        }
+        if (request == null || !request.isObject()) {
+            throw SfnException.of("SerializationException", "The request body of " + action + " must be a JSON object");
+        }
+        return handler.apply(request);
+    }
+
+    // ---- state machines
+
+    private JsonNode createStateMachine(JsonNode r) {
+        String name = name(r, "name");
+        String definition = required(r, "definition");
+        String role = required(r, "roleArn");
+        String type = type(r);
+        unsupported(r, "publish", "versions", v -> v.asBoolean());
+        load(definition);
+        synchronized (machines) {
+            StoredStateMachine existing = machines.find(name).orElse(null);
+            if (existing != null) {
+                if (existing.definition().equals(definition) && existing.roleArn().equals(role)
+                        && existing.type().equals(type)) {
+                    return Json.object().put("stateMachineArn", existing.arn())
+                            .put("creationDate", epoch(existing.creationDate()));
+                }
+                throw SfnException.of("StateMachineAlreadyExists", "State Machine Already Exists: '" + existing.arn() + "'");
+            }
+            StoredStateMachine m = new StoredStateMachine(arns.stateMachine(name), name, definition, role, type,
+                    clock.instant(), null, UUID.randomUUID().toString());
+            machines.save(m);
+            return Json.object().put("stateMachineArn", m.arn()).put("creationDate", epoch(m.creationDate()));
+        }
+    }
+
+    private JsonNode describeStateMachine(JsonNode r) {
+        StoredStateMachine m = machine(required(r, "stateMachineArn"), "stateMachineArn");
+        ObjectNode o = Json.object();
+        o.put("stateMachineArn", m.arn());
+        o.put("name", m.name());
+        o.put("status", "ACTIVE");
+        o.put("definition", m.definition());
+        o.put("roleArn", m.roleArn());
+        o.put("type", m.type());
+        o.put("creationDate", epoch(m.creationDate()));
+        o.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
+        o.putObject("tracingConfiguration").put("enabled", false);
+        o.put("revisionId", m.revisionId());
+        return o;
+    }
+
+    private JsonNode listStateMachines(JsonNode r) {
+        List<StoredStateMachine> all = machines.list();
+        Page page = Page.of(r, all.size());
+        ArrayNode out = Json.array();
+        for (StoredStateMachine m : all.subList(page.from(), page.to())) {
+            out.addObject().put("stateMachineArn", m.arn()).put("name", m.name()).put("type", m.type())
+                    .put("creationDate", epoch(m.creationDate()));
+        }
+        ObjectNode o = Json.object();
+        o.set("stateMachines", out);
+        page.next(o);
+        return o;
+    }
+
+    private JsonNode updateStateMachine(JsonNode r) {
+        String arn = required(r, "stateMachineArn");
+        unsupported(r, "publish", "versions", v -> v.asBoolean());
+        synchronized (machines) {
+            StoredStateMachine m = machine(arn, "stateMachineArn");
+            String definition = r.hasNonNull("definition") ? r.get("definition").asText() : m.definition();
+            String role = r.hasNonNull("roleArn") ? r.get("roleArn").asText() : m.roleArn();
+            if (!r.hasNonNull("definition") && !r.hasNonNull("roleArn") && !r.has("loggingConfiguration")
+                    && !r.has("tracingConfiguration")) {
+                throw from("MissingRequiredParameter", "Either the definition, the roleArn, the loggingConfiguration "
+                        + "or the tracingConfiguration must be specified");
+            }
+            load(definition);
+            StoredStateMachine updated = new StoredStateMachine(m.arn(), m.name(), definition, role, m.type(),
+                    m.creationDate(), clock.instant(), UUID.randomUUID().toString());
+            machines.save(updated);
+            return Json.object().put("updateDate", epoch(updated.updateDate())).put("revisionId", updated.revisionId());
+        }
+    }
+
+    private JsonNode deleteStateMachine(JsonNode r) {
+        String arn = required(r, "stateMachineArn");
+        String name = Arns.stateMachineName(arn, "stateMachineArn")[0];
+        // as on AWS: deleting one that does not exist succeeds; its executions stay readable by ARN
+        machines.delete(name);
+        engineByMachine.remove(name);
+        return Json.object();
+    }
+
+    private JsonNode validateDefinition(JsonNode r) {
+        String text = required(r, "definition");
+        ArrayNode diagnostics = Json.array();
+        JsonNode document = null;
+        try {
+            document = Json.parse(text);
+        } catch (IllegalArgumentException e) {
+            diagnostics.addObject().put("severity", "ERROR").put("code", "INVALID_JSON_DESCRIPTION")
+                    .put("message", e.getMessage());
+        }
+        if (document != null) {
+            List<Problem> problems;
+            try {
+                AslEngine.load(document);
+                problems = List.of();
+            } catch (InvalidDefinitionException e) {
+                problems = e.problems();
+            }
+            for (Problem p : problems) {
+                diagnostics.addObject().put("severity", "ERROR").put("code", "SCHEMA_VALIDATION_FAILED")
+                        .put("message", p.message()).put("location", p.pointer().isEmpty() ? "/" : p.pointer());
+            }
+        }
+        int max = r.path("maxResults").asInt(0);
+        boolean truncated = max > 0 && diagnostics.size() > max;
+        while (truncated && diagnostics.size() > max) {
+            diagnostics.remove(diagnostics.size() - 1);
+        }
+        ObjectNode o = Json.object();
+        o.put("result", diagnostics.isEmpty() ? "OK" : "FAIL");
+        o.set("diagnostics", diagnostics);
+        o.put("truncated", truncated);
+        return o;
+    }
+
+    // ---- executions
+
+    private JsonNode startExecution(JsonNode r) {
+        Started s = start(r);
+        return Json.object().put("executionArn", s.execution().executionArn())
+                .put("startDate", epoch(s.execution().record().startDate()));
+    }
+
+    private JsonNode startSyncExecution(JsonNode r) {
+        StoredStateMachine m = machine(required(r, "stateMachineArn"), "stateMachineArn");
+        if (!m.type().equals("EXPRESS")) {
+            throw SfnException.of("StateMachineTypeNotSupported",
+                    "This operation is not supported by this type of state machine: " + m.arn() + " is STANDARD; "
+                            + "StartSyncExecution runs EXPRESS state machines only");
+        }
+        Started s = start(r);
+        ExecutionResult result = s.execution().await();
+        ObjectNode o = Json.object();
+        o.put("executionArn", result.executionArn());
+        o.put("stateMachineArn", m.arn());
+        o.put("name", s.name());
+        o.put("startDate", epoch(s.startDate()));
+        o.put("stopDate", epoch(clock.instant()));
+        o.put("status", result.status().name());
+        o.put("input", Json.write(s.input()));
+        o.putObject("inputDetails").put("included", true);
+        if (result.output() != null) {
+            o.put("output", Json.write(result.output()));
+            o.putObject("outputDetails").put("included", true);
+        }
+        if (result.error() != null) {
+            o.put("error", result.error());
+        }
+        if (result.cause() != null) {
+            o.put("cause", result.cause());
+        }
+        o.putObject("billingDetails").put("billedMemoryUsedInMB", 64).put("billedDurationInMilliseconds", 100);
+        return o;
+    }
+
+    private record Started(Execution execution, String name, JsonNode input, Instant startDate) {}
+
+    private Started start(JsonNode r) {
+        String arn = required(r, "stateMachineArn");
+        String[] nameAndCase = Arns.stateMachineName(arn, "stateMachineArn");
+        StoredStateMachine m = machine(arn, "stateMachineArn");
+        TaskMocks taskMocks = null;
+        if (nameAndCase[1] != null) {
+            if (mocks == null) {
+                throw validation("The state machine ARN names the test case '" + nameAndCase[1]
+                        + "' but the service runs without a mock config (--mock-config or SFN_MOCK_CONFIG)");
+            }
+            taskMocks = mocks.testCase(m.name(), nameAndCase[1]).orElseThrow(() -> validation("The mock config "
+                    + mocks.source() + " has no test case '" + nameAndCase[1] + "' for state machine '" + m.name()
+                    + "' (it has: " + mocks.testCases(m.name()) + ")"));
+        }
+        String name = r.hasNonNull("name") ? r.get("name").asText() : UUID.randomUUID().toString();
+        if (!NAME.matcher(name).matches()) {
+            throw SfnException.of("InvalidName", "Invalid Name: '" + name + "' (1 to 80 characters: letters, digits, "
+                    + "'-', '_' and '.')");
+        }
+        String inputText = r.hasNonNull("input") ? r.get("input").asText() : "{}";
+        JsonNode input;
+        try {
+            input = Json.parse(inputText);
+        } catch (IllegalArgumentException e) {
+            throw SfnException.of("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
+        }
+        StateMachine definition = load(m.definition());
+        StateMachineType type = StateMachineType.valueOf(m.type());
+        synchronized (this) {
+            String executionArn = arns.execution(m.name(), name);
+            if (type == StateMachineType.STANDARD) {
+                ExecutionRecord existing = record(executionArn);
+                if (existing != null) {
+                    if (existing.running() && Json.write(existing.input()).equals(Json.write(input))) {
+                        Execution running = live.get(executionArn);
+                        if (running != null) {
+                            return new Started(running, name, input, Instant.parse(existing.startDate()));
+                        }
+                    }
+                    throw SfnException.of("ExecutionAlreadyExists", "Execution Already Exists: '" + executionArn + "'");
+                }
+            }
+            Instant startDate = clock.instant();
+            ExecutionRequest request = new ExecutionRequest(input, name, m.name(), arns.region(), arns.account(),
+                    arns.partition(), m.roleArn()).withType(type).withMocks(taskMocks);
+            Execution execution = engine(m.name()).start(definition, request);
+            if (type == StateMachineType.STANDARD) {
+                live.put(execution.executionArn(), execution);
+                execution.completion().whenComplete((x, e) -> live.remove(execution.executionArn()));
+                writeDefinitionUsed(m, name);
+            }
+            return new Started(execution, name, input, startDate);
+        }
+    }
+
+    private JsonNode describeExecution(JsonNode r) {
+        String arn = required(r, "executionArn");
+        ExecutionRecord e = existing(arn);
+        ObjectNode o = Json.object();
+        o.put("executionArn", e.executionArn());
+        o.put("stateMachineArn", e.stateMachineArn());
+        o.put("name", e.name());
+        o.put("status", e.status());
+        o.put("startDate", epoch(e.startDate()));
+        if (e.stopDate() != null) {
+            o.put("stopDate", epoch(e.stopDate()));
+        }
+        o.put("input", Json.write(e.input()));
+        o.putObject("inputDetails").put("included", true);
+        if (e.output() != null) {
+            o.put("output", Json.write(e.output()));
+            o.putObject("outputDetails").put("included", true);
+        }
+        if (e.error() != null) {
+            o.put("error", e.error());
+        }
+        if (e.cause() != null) {
+            o.put("cause", e.cause());
+        }
+        o.put("redriveCount", e.redriveCount());
+        if (e.redriveDate() != null) {
+            o.put("redriveDate", epoch(e.redriveDate()));
+        }
+        String why = AslEngine.notRedrivable(e, clock.instant());
+        if (why == null) {
+            o.put("redriveStatus", "REDRIVABLE");
+        } else {
+            o.put("redriveStatus", "NOT_REDRIVABLE");
+            o.put("redriveStatusReason", why);
+        }
+        return o;
+    }
+
+    private JsonNode listExecutions(JsonNode r) {
+        if (r.hasNonNull("mapRunArn")) {
+            throw validation("ListExecutions by mapRunArn is not supported by the local Step Functions service; "
+                    + "use DescribeExecution/GetExecutionHistory of the parent execution (its MapRun events)");
+        }
+        StoredStateMachine m = machine(required(r, "stateMachineArn"), "stateMachineArn");
+        String status = r.hasNonNull("statusFilter") ? r.get("statusFilter").asText() : null;
+        if (status != null && !STATUSES.contains(status)) {
+            throw validation("1 validation error detected: Value '" + status + "' at 'statusFilter' failed to satisfy "
+                    + "constraint: Member must satisfy enum value set: " + new java.util.TreeSet<>(STATUSES));
+        }
+        ExecutionStore store = store(m.name());
+        List<ExecutionRecord> all = new ArrayList<>();
+        for (String name : store.list()) {
+            ExecutionRecord e = record(arns.execution(m.name(), name));
+            if (e != null && (status == null || e.status().equals(status))) {
+                all.add(e);
+            }
+        }
+        // newest first, as AWS lists them
+        all.sort(Comparator.comparing(ExecutionRecord::startDate).reversed().thenComparing(ExecutionRecord::name));
+        Page page = Page.of(r, all.size());
+        ArrayNode out = Json.array();
+        for (ExecutionRecord e : all.subList(page.from(), page.to())) {
+            ObjectNode x = out.addObject();
+            x.put("executionArn", e.executionArn());
+            x.put("stateMachineArn", e.stateMachineArn());
+            x.put("name", e.name());
+            x.put("status", e.status());
+            x.put("startDate", epoch(e.startDate()));
+            if (e.stopDate() != null) {
+                x.put("stopDate", epoch(e.stopDate()));
+            }
+            x.put("redriveCount", e.redriveCount());
+        }
+        ObjectNode o = Json.object();
+        o.set("executions", out);
+        page.next(o);
+        return o;
+    }
+
+    private JsonNode getExecutionHistory(JsonNode r) {
+        ExecutionRecord e = existing(required(r, "executionArn"));
+        boolean reverse = r.path("reverseOrder").asBoolean(false);
+        boolean data = !r.has("includeExecutionData") || r.get("includeExecutionData").asBoolean(true);
+        List<HistoryEvent> events = new ArrayList<>(e.events());
+        if (reverse) {
+            java.util.Collections.reverse(events);
+        }
+        Page page = Page.of(r, events.size());
+        ArrayNode out = Json.array();
+        for (HistoryEvent event : events.subList(page.from(), page.to())) {
+            ObjectNode json = event.toJson();
+            json.put("timestamp", epoch(event.timestamp()));
+            if (!data) {
+                withoutData(json);
+            }
+            out.add(json);
+        }
+        ObjectNode o = Json.object();
+        o.set("events", out);
+        page.next(o);
+        return o;
+    }
+
+    /** includeExecutionData false: the events keep their shape but not the input and output they carried. */
+    private static void withoutData(ObjectNode event) {
+        event.properties().forEach(field -> {
+            if (field.getValue() instanceof ObjectNode details) {
+                details.remove(List.of("input", "output", "inputDetails", "outputDetails"));
+            }
+        });
+    }
+
+    private JsonNode stopExecution(JsonNode r) {
+        String arn = required(r, "executionArn");
+        String error = r.hasNonNull("error") ? r.get("error").asText() : null;
+        String cause = r.hasNonNull("cause") ? r.get("cause").asText() : null;
+        Execution execution = live.get(arn);
+        if (execution != null) {
+            execution.stop(error, cause);
+        }
+        ExecutionRecord e = existing(arn);
+        if (e.running()) {
+            throw new SfnException("ServiceUnavailable", 500, "The execution " + arn + " is RUNNING but not in this "
+                    + "process; it cannot be stopped from here");
+        }
+        return Json.object().put("stopDate", epoch(e.stopDate()));
+    }
+
+    private JsonNode describeStateMachineForExecution(JsonNode r) {
+        String arn = required(r, "executionArn");
+        existing(arn);
+        String[] names = Arns.executionName(arn, "executionArn");
+        StoredStateMachine m = definitionUsed(names[0], names[1]);
+        ObjectNode o = Json.object();
+        o.put("stateMachineArn", m.arn());
+        o.put("name", m.name());
+        o.put("definition", m.definition());
+        o.put("roleArn", m.roleArn());
+        o.put("updateDate", epoch(m.updateDate() != null ? m.updateDate() : m.creationDate()));
+        o.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
+        o.putObject("tracingConfiguration").put("enabled", false);
+        o.put("revisionId", m.revisionId());
+        return o;
+    }
+
+    /**
+     * RedriveExecution: the execution goes on from the state it did not finish, with the definition it ran (mocks of
+     * a #TestCase start are not kept: a redrive runs unmocked).
+     */
+    private JsonNode redriveExecution(JsonNode r) {
+        String arn = required(r, "executionArn");
+        synchronized (this) {
+            ExecutionRecord record = existing(arn);
+            String[] names = Arns.executionName(arn, "executionArn");
+            StoredStateMachine m = definitionUsed(names[0], names[1]);
+            Execution execution;
+            try {
+                execution = engine(names[0]).redrive(load(m.definition()), record, null);
+            } catch (io.sensoretl.asl.errors.ExecutionNotRedrivableException e) {
+                throw SfnException.of("ExecutionNotRedrivable", "Execution is not redrivable: '" + arn + "': "
+                        + e.getMessage());
+            }
+            live.put(arn, execution);
+            execution.completion().whenComplete((x, e) -> live.remove(arn));
+            ExecutionRecord now = execution.record();
+            return Json.object().put("redriveDate", epoch(now.redriveDate() != null ? now.redriveDate()
+                    : clock.instant().toString()));
+        }
+    }
+
+    /** SendTask*: the engine that issued the token answers it (each state machine has its engine). */
+    private JsonNode sendTask(JsonNode r, java.util.function.BiConsumer<AslEngine, String> send) {
+        String token = required(r, "taskToken");
+        io.sensoretl.asl.errors.TaskTokenException refused = null;
+        for (AslEngine engine : engineByMachine.values()) {
+            try {
+                send.accept(engine, token);
+                return Json.object();
+            } catch (io.sensoretl.asl.errors.TaskTokenException e) {
+                if (e.reason() == io.sensoretl.asl.errors.TaskTokenException.Reason.TIMED_OUT) {
+                    throw SfnException.of(e.reason().code(), e.getMessage());
+                }
+                refused = e;
+            }
+        }
+        if (refused != null) {
+            throw SfnException.of(refused.reason().code(), refused.getMessage());
+        }
+        throw SfnException.of("TaskDoesNotExist", "Task Does Not Exist: no execution in this process waits for the "
+                + "task token '" + token + "'");
+    }
+
+    // ---- helpers
+
+    private StoredStateMachine definitionUsed(String machine, String executionName) {
+        Path used = store(machine).directory(executionName).resolve("state-machine.json");
+        try {
+            return Files.isRegularFile(used) ? StoredStateMachine.fromJson(Json.parse(Files.readString(used)))
+                    : machine(arns.stateMachine(machine), "executionArn");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The state machine an execution ran, as it was then (DescribeStateMachineForExecution answers with it). */
+    private void writeDefinitionUsed(StoredStateMachine m, String executionName) {
+        Path dir = store(m.name()).directory(executionName);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("state-machine.json"), Json.pretty(m.toJson()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve("state-machine.json"), e);
+        }
+    }
+
+    private ExecutionRecord existing(String arn) {
+        ExecutionRecord e = record(arn);
+        if (e == null) {
+            throw SfnException.of("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
+        }
+        return e;
+    }
+
+    /** The execution now: from the running execution if this process runs it, else as saved. Null if unknown. */
+    private ExecutionRecord record(String arn) {
+        Execution running = live.get(arn);
+        if (running != null) {
+            return running.record();
+        }
+        String[] names = Arns.executionName(arn, "executionArn");
+        if (!arn.equals(arns.execution(names[0], names[1]))) {
+            return null;
+        }
+        return store(names[0]).find(names[1]).orElse(null);
+    }
+
+    private StoredStateMachine machine(String arn, String field) {
+        String name = Arns.stateMachineName(arn, field)[0];
+        StoredStateMachine m = machines.find(name).orElse(null);
+        String base = arn.contains("#") ? arn.substring(0, arn.indexOf('#')) : arn;
+        if (m == null || !m.arn().equals(base)) {
+            throw SfnException.of("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + base + "'");
+        }
+        return m;
+    }
+
+    private ExecutionStore store(String machine) {
+        return new ExecutionStore(root.resolve("executions").resolve(machine));
+    }
+
+    private AslEngine engine(String machine) {
+        return engineByMachine.computeIfAbsent(machine, n -> engines.apply(store(n)));
+    }
+
+    /** Executions left RUNNING by a process that is gone cannot go on: they are recorded ABORTED, saying why. */
+    private void closeOrphans() {
+        for (StoredStateMachine m : machines.list()) {
+            ExecutionStore store = store(m.name());
+            for (ExecutionRecord orphan : store.orphaned()) {
+                store.save(orphan.aborted(clock.instant(), "States.Runtime",
+                        "The process that ran this execution ended before it did"));
+            }
+        }
+    }
+
+    private static StateMachine load(String definition) {
+        JsonNode document;
+        try {
+            document = Json.parse(definition);
+        } catch (IllegalArgumentException e) {
+            throw SfnException.of("InvalidDefinition", "Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: "
+                    + e.getMessage() + "'");
+        }
+        try {
+            return AslEngine.load(document);
+        } catch (InvalidDefinitionException e) {
+            StringBuilder b = new StringBuilder("Invalid State Machine Definition: '");
+            for (Problem p : e.problems()) {
+                b.append("SCHEMA_VALIDATION_FAILED: ").append(p.message()).append(" at ")
+                        .append(p.pointer().isEmpty() ? "/" : p.pointer()).append("; ");
+            }
+            b.setLength(b.length() - 2);
+            throw SfnException.of("InvalidDefinition", b.append("'").toString());
+        }
+    }
+
+    private static String type(JsonNode r) {
+        String type = r.hasNonNull("type") ? r.get("type").asText() : "STANDARD";
+        if (!type.equals("STANDARD") && !type.equals("EXPRESS")) {
+            throw validation("1 validation error detected: Value '" + type + "' at 'type' failed to satisfy "
+                    + "constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]");
+        }
+        return type;
+    }
+
+    private static String name(JsonNode r, String field) {
+        String name = required(r, field);
+        if (!NAME.matcher(name).matches()) {
+            throw SfnException.of("InvalidName", "Invalid Name: '" + name + "' (1 to 80 characters: letters, digits, "
+                    + "'-', '_' and '.')");
+        }
+        return name;
+    }
+
+    static String required(JsonNode r, String field) {
+        JsonNode v = r.get(field);
+        if (v == null || v.isNull()) {
+            throw validation("1 validation error detected: Value null at '" + field
+                    + "' failed to satisfy constraint: Member must not be null");
+        }
+        if (!v.isTextual()) {
+            throw SfnException.of("SerializationException", "'" + field + "' must be a string, found " + v.getNodeType());
+        }
+        return v.asText();
+    }
+
+    /** A field that turns on something not served locally fails loudly, naming it. */
+    private static void unsupported(JsonNode r, String field, String what, java.util.function.Predicate<JsonNode> on) {
+        if (r.hasNonNull(field) && on.test(r.get(field))) {
+            throw validation("'" + field + "' is not supported by the local Step Functions service (" + what
+                    + " are not kept locally); leave it out");
+        }
+    }
+
+    private static SfnException validation(String message) {
+        return SfnException.validation(message);
+    }
+
+    private static SfnException from(String type, String message) {
+        return SfnException.of(type, message);
+    }
+
+    /** AWS's JSON protocol sends timestamps as epoch seconds (with milliseconds). */
+    static double epoch(Instant t) {
+        return t.toEpochMilli() / 1000.0;
+    }
+
+    static double epoch(String iso) {
+        return epoch(Instant.parse(iso));
+    }
+
+    /** maxResults / nextToken paging: the token is the index of the next item, opaque to clients. */
+    private record Page(int from, int to, int total) {
+        static Page of(JsonNode r, int total) {
+            int max = r.hasNonNull("maxResults") ? r.get("maxResults").asInt() : 0;
+            if (max < 0 || max > 1000) {
+                throw validation("1 validation error detected: Value '" + max + "' at 'maxResults' failed to satisfy "
+                        + "constraint: Member must have value between 0 and 1000");
+            }
+            // AWS's default page: 100
+            int size = max == 0 ? 100 : max;
+            int from = 0;
+            if (r.hasNonNull("nextToken")) {
+                String token = r.get("nextToken").asText();
+                try {
+                    from = Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(token),
+                            java.nio.charset.StandardCharsets.UTF_8).substring("offset:".length()));
+                } catch (RuntimeException e) {
+                    throw SfnException.of("InvalidToken", "Invalid Token: '" + token + "'");
+                }
+                if (from < 0 || from > total) {
+                    throw SfnException.of("InvalidToken", "Invalid Token: '" + token + "' (the list has changed)");
+                }
+            }
+            return new Page(from, Math.min(total, from + size), total);
+        }
+
+        void next(ObjectNode response) {
+            if (to < total) {
+                response.put("nextToken", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        ("offset:" + to).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        }
+    }
+}
