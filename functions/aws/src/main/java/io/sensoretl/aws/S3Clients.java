@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * Builds the S3 clients the handlers use, configured by {@link AwsClients} (HTTP client, timeouts, the
@@ -32,13 +33,32 @@ public final class S3Clients {
 
     /** A client for an S3-compatible server (S3Proxy locally): path-style, static credentials. */
     public static S3Client forEndpoint(URI endpoint, String accessKey, String secretKey) {
+        return forEndpoint(endpoint, accessKey, secretKey, AwsClients.retries());
+    }
+
+    /**
+     * As {@link #forEndpoint(URI, String, String)}, with this retry policy (tests: one attempt).
+     *
+     * <p>Uploads send their body as it is, not in aws-chunked encoding (the signed body is hashed
+     * once, up front; our bodies are byte arrays and files, so it is read twice at most). S3Proxy
+     * 4.1 answers an aws-chunked PUT before it has read the whole encoded body, and its Jetty then
+     * closes the connection without saying so ({@code Connection: close}); the JDK's HTTP client
+     * keeps it as reusable and hands it to the next request. A PUT cannot be replayed by
+     * HttpURLConnection (its body is streamed; only streaming POSTs are checked for a dead
+     * connection), so that PUT fails with "Error writing request body to server" or "Unexpected
+     * end of file from server": one PUT in five or six against S3Proxy, and a failed call when
+     * three attempts in a row meet such connections. AWS's own endpoint keeps the SDK's default
+     * (aws-chunked with a trailing checksum), which S3 reads in full.
+     */
+    static S3Client forEndpoint(URI endpoint, String accessKey, String secretKey, AwsRetries retries) {
         return S3Client.builder()
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .httpClient(AwsClients.httpClient())
-                .overrideConfiguration(AwsClients.s3Overrides(AwsClients.retries()))
+                .overrideConfiguration(AwsClients.s3Overrides(retries))
                 .build();
     }
 }
