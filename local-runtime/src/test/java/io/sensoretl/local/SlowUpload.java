@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -19,9 +21,30 @@ public final class SlowUpload {
     private final CountDownLatch release = new CountDownLatch(1);
     private final CompletableFuture<PutObjectResponse> done;
 
+    private final S3Client streaming;
+
     private SlowUpload(S3Client s3, String bucket, String key, byte[] body) {
-        done = CompletableFuture.supplyAsync(() -> s3.putObject(b -> b.bucket(bucket).key(key),
+        streaming = streamingClient(s3);
+        done = CompletableFuture.supplyAsync(() -> streaming.putObject(b -> b.bucket(bucket).key(key),
                 RequestBody.fromContentProvider(() -> new HalfThenWait(body), body.length, "application/x-ndjson")));
+    }
+
+    /**
+     * A client like {@code s3} (same endpoint, region and credentials) that streams the body in aws-chunked
+     * encoding, as the AWS CLI and SDKs do by default: only then does the first half go out before the rest is
+     * read. Our own clients for S3-compatible endpoints hash the body up front instead (see
+     * {@code S3Clients.forEndpoint}), so they could not leave an upload half sent.
+     */
+    private static S3Client streamingClient(S3Client s3) {
+        var config = s3.serviceClientConfiguration();
+        return S3Client.builder()
+                .endpointOverride(config.endpointOverride().orElseThrow())
+                .region(config.region())
+                .credentialsProvider(config.credentialsProvider())
+                .forcePathStyle(true)
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(true).build())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public static SlowUpload start(S3Client s3, String bucket, String key, byte[] body) {
@@ -48,7 +71,11 @@ public final class SlowUpload {
     /** Sends the rest and returns the stored object's ETag. */
     public String finish() {
         release.countDown();
-        return done.orTimeout(120, TimeUnit.SECONDS).join().eTag();
+        try {
+            return done.orTimeout(120, TimeUnit.SECONDS).join().eTag();
+        } finally {
+            streaming.close();
+        }
     }
 
     private final class HalfThenWait extends InputStream {

@@ -29,6 +29,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** `states run`: executes a definition and prints {"status","output"} or {"status","error","cause"}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -154,8 +155,11 @@ final class StatesRunCommand implements Callable<Integer> {
         }
         String key = System.getenv().getOrDefault("AWS_ACCESS_KEY_ID", "local");
         String secret = System.getenv().getOrDefault("AWS_SECRET_ACCESS_KEY", "local");
+        // bodies sent as they are, not aws-chunked: S3-compatible servers such as S3Proxy may drop the connection
+        // after an aws-chunked PUT without saying so, and the next PUT on it fails (see S3Clients.forEndpoint)
         return S3Client.builder().endpointOverride(s3Endpoint).forcePathStyle(true).region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 }
