@@ -86,7 +86,8 @@ class ExampleEventsTest {
 
             // each handler, in workflow order, with its file as `sam local invoke -e` gives it
             for (LambdaFunction function : pipeline.functions().handlers().keySet()) {
-                JsonNode event = JSON.readTree(eventFile(function).toFile());
+                // as uploaded today: the file's sourceDate is the day it was written, the run's is today's
+                JsonNode event = withSourceDate(JSON.readTree(eventFile(function).toFile()), inputs.get(function).findValue(SOURCE_DATE));
                 JsonNode answer = invoke(pipeline.functions().handler(function), function, event);
                 JsonNode during = outputs.get(function);
                 switch (function) {
@@ -133,19 +134,26 @@ class ExampleEventsTest {
 
     /** A copy with every "sourceDate" value replaced, so the comparison does not depend on the day. */
     private static JsonNode withoutSourceDate(JsonNode node) {
+        return withSourceDate(node, TextNode.valueOf("<day of upload>"));
+    }
+
+    /** A copy with every textual "sourceDate" set to {@code day} (unchanged where {@code day} is null). */
+    static JsonNode withSourceDate(JsonNode node, JsonNode day) {
         JsonNode copy = node.deepCopy();
-        replace(copy);
+        if (day != null) {
+            replace(copy, day);
+        }
         return copy;
     }
 
-    private static void replace(JsonNode node) {
+    private static void replace(JsonNode node, JsonNode day) {
         if (node instanceof ObjectNode o) {
             if (o.has(SOURCE_DATE) && o.get(SOURCE_DATE).isTextual()) {
-                o.set(SOURCE_DATE, TextNode.valueOf("<day of upload>"));
+                o.set(SOURCE_DATE, day);
             }
-            o.elements().forEachRemaining(ExampleEventsTest::replace);
+            o.elements().forEachRemaining(child -> replace(child, day));
         } else if (node != null && node.isArray()) {
-            node.forEach(ExampleEventsTest::replace);
+            node.forEach(child -> replace(child, day));
         }
     }
 }
