@@ -41,8 +41,8 @@ public final class ColdStartBench implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--jvm-option", paramLabel = "<option>",
-            description = "An extra option for every measured JVM (repeatable), for profiling a cold start, "
-                    + "e.g. --jvm-option=-Xlog:class+load:file=cl-%%p.log:uptime. Not used by the training run.")
+            description = "An extra option for every measured JVM (repeatable; not the training run), for profiling, "
+                    + "e.g. -Xlog:startuptime.")
     List<String> jvmOptions = new ArrayList<>();
 
     static final class Names extends ArrayList<String> {
