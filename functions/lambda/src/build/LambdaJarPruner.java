@@ -12,11 +12,20 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 
 /**
  * Build step (run by functions/lambda/pom.xml after the shade plugin, as a single-file Java program so it
@@ -37,15 +46,20 @@ import java.util.stream.Stream;
  * reference, which covers classes loaded by name. Every other class and resource is kept as shaded.
  * Glue alone shrinks from 10 MB to about 1.
  *
- * <p>Usage: {@code java LambdaJarPruner.java <jar>=<entry class>[,<entry class>...] ...}; with
+ * <p>Stand-ins ({@code --stubs=<source dir>}): small hand-written classes compiled here and added to a
+ * jar in which a kept class refers to one of them, for a library left out of the jars whose classes
+ * a kept class still names on a path the handlers never take (Parquet's shaded Jackson: see
+ * {@code src/build/stubs}). A stand-in never replaces a class the jar has.
+ *
+ * <p>Usage: {@code java LambdaJarPruner.java [--stubs=<dir>] <jar>=<entry class>[,<entry class>...] ...}; with
  * {@code PRUNER_WHY=<class>} in the environment it prints the chain of classes that kept that one.
  */
 public final class LambdaJarPruner {
     /**
      * Reached only from their callers and never loaded by name on the handlers' paths: sensor-etl
      * itself, Parquet (without Hadoop, its reflective paths are dead), its shaded fastutil, JTS
-     * (geospatial statistics) and aircompressor. Parquet's shaded Jackson is kept whole: Jackson
-     * loads parts of itself by name.
+     * (geospatial statistics) and aircompressor. Parquet's shaded Jackson is not in the jars at all
+     * (the shade filter leaves it out; stand-ins replace the few classes Parquet names).
      */
     private static final Pattern OWN = Pattern.compile(
             "(io/sensoretl/|org/apache/parquet/|shaded/parquet/it/|org/locationtech/jts/|io/airlift/compress/).*");
@@ -68,16 +82,21 @@ public final class LambdaJarPruner {
             System.err.println("usage: java LambdaJarPruner.java <jar>=<entry class>[,<entry class>...] ...");
             System.exit(2);
         }
+        Map<String, byte[]> stubs = Map.of();
         for (String arg : args) {
+            if (arg.startsWith("--stubs=")) {
+                stubs = compile(Path.of(arg.substring("--stubs=".length())));
+                continue;
+            }
             int eq = arg.indexOf('=');
             if (eq < 0) {
                 throw new IllegalArgumentException("expected <jar>=<entry classes>, got " + arg);
             }
-            prune(Path.of(arg.substring(0, eq)), Set.of(arg.substring(eq + 1).replace('.', '/').split(",")));
+            prune(Path.of(arg.substring(0, eq)), Set.of(arg.substring(eq + 1).replace('.', '/').split(",")), stubs);
         }
     }
 
-    static void prune(Path jar, Set<String> entryPoints) throws IOException {
+    static void prune(Path jar, Set<String> entryPoints, Map<String, byte[]> stubs) throws IOException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
             try (Stream<Path> files = Files.walk(zip.getPath("/"))) {
@@ -136,6 +155,21 @@ public final class LambdaJarPruner {
             }
         }
         verifierOnly.removeAll(kept);
+        Set<String> standIns = new HashSet<>();
+        for (String c : kept) {
+            byte[] bytes = classes.get(c);
+            if (bytes != null) {
+                for (String ref : references(bytes, c)) {
+                    if (stubs.containsKey(ref) && !classes.containsKey(ref)) {
+                        standIns.add(ref);
+                    }
+                }
+            }
+        }
+        if (!standIns.isEmpty()) {
+            // a stand-in refers to its siblings (ObjectMapper -> ObjectWriter): all of them go in
+            stubs.keySet().stream().filter(c -> !classes.containsKey(c)).forEach(standIns::add);
+        }
         String why = System.getenv("PRUNER_WHY");
         for (String c = why == null ? null : why.replace('.', '/'); c != null; c = reachedFrom.get(c)) {
             System.out.println("  kept because of " + c);
@@ -147,6 +181,11 @@ public final class LambdaJarPruner {
             for (String c : verifierOnly) {
                 Files.write(zip.getPath("/" + c + ".class"), stub(classes.get(c), c));
             }
+            for (String c : standIns) {
+                Path file = zip.getPath("/" + c + ".class");
+                Files.createDirectories(file.getParent());
+                Files.write(file, stubs.get(c));
+            }
             for (String c : classes.keySet()) {
                 if (!kept.contains(c) && !verifierOnly.contains(c)) {
                     Files.delete(zip.getPath("/" + c + ".class"));
@@ -154,8 +193,43 @@ public final class LambdaJarPruner {
                 }
             }
         }
-        System.out.printf("%s: removed %d of %d classes, %d reduced to stubs, %.1f MB -> %.1f MB%n", jar.getFileName(),
-                removed, classes.size(), verifierOnly.size(), before / 1e6, Files.size(jar) / 1e6);
+        System.out.printf("%s: removed %d of %d classes, %d reduced to stubs, %d stand-ins added, %.1f MB -> %.1f MB%n",
+                jar.getFileName(), removed, classes.size(), verifierOnly.size(), standIns.size(), before / 1e6,
+                Files.size(jar) / 1e6);
+    }
+
+    /** The stand-ins' sources under {@code dir}, compiled in memory for Java 17: class name -> class file. */
+    static Map<String, byte[]> compile(Path dir) throws IOException {
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(dir)) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no stand-in sources (*.java) under " + dir);
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        Map<String, ByteArrayOutputStream> out = new LinkedHashMap<>();
+        StandardJavaFileManager standard = javac.getStandardFileManager(null, null, null);
+        JavaFileManager memory = new ForwardingJavaFileManager<>(standard) {
+            @Override
+            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                    FileObject sibling) {
+                return new SimpleJavaFileObject(java.net.URI.create("mem:///" + className.replace('.', '/') + ".class"), kind) {
+                    @Override
+                    public java.io.OutputStream openOutputStream() {
+                        return out.computeIfAbsent(className.replace('.', '/'), k -> new ByteArrayOutputStream());
+                    }
+                };
+            }
+        };
+        boolean ok = javac.getTask(null, memory, null, List.of("--release", "17", "-Xlint:all", "-Werror"), null,
+                standard.getJavaFileObjectsFromPaths(sources)).call();
+        if (!ok) {
+            throw new IllegalStateException("the stand-ins under " + dir + " do not compile (errors above)");
+        }
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        out.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
+        return classes;
     }
 
     private static boolean prunable(String c) {

@@ -5,7 +5,6 @@ import io.sensoretl.columnar.ReadingSort.Ranks;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.parquet.bytes.BytesUtils;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
@@ -13,7 +12,6 @@ import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.DoubleStatistics;
 import org.apache.parquet.column.statistics.LongStatistics;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForLong;
 import org.apache.parquet.io.api.Binary;
 
 /**
@@ -30,9 +28,7 @@ final class ColumnPages {
     /** Largest double dictionary kept (parquet-java's default dictionary page limit is 1 MiB, i.e. 131,072 doubles). */
     static final int MAX_DOUBLE_DICTIONARY = 1 << 16;
 
-    private static final HeapByteBufferAllocator HEAP = HeapByteBufferAllocator.getInstance();
-
-    private DeltaBinaryPackingValuesWriterForLong deltas;
+    private final DeltaBinaryPacked deltas = new DeltaBinaryPacked();
     private final PageBuffer page = new PageBuffer();
     private final PageBuffer dictionary = new PageBuffer();
     private final DoubleIds doubleIds = new DoubleIds();
@@ -108,9 +104,6 @@ final class ColumnPages {
 
     /** int64 values (a required column) as DELTA_BINARY_PACKED: sorted times become a few bits each. */
     void deltaLongs(PageWriter out, ColumnDescriptor col, ColumnData data) throws IOException {
-        if (deltas == null) {
-            deltas = new DeltaBinaryPackingValuesWriterForLong(64 * 1024, 1 << 20, HEAP);
-        }
         long[] v = data.longs;
         int value = 0;
         for (int row = 0; row < data.rows; row += PAGE_ROWS) {
@@ -120,7 +113,6 @@ final class ColumnPages {
             long min = Long.MAX_VALUE;
             long max = Long.MIN_VALUE;
             for (int i = value; i < value + n; i++) {
-                deltas.writeLong(v[i]);
                 min = Math.min(min, v[i]);
                 max = Math.max(max, v[i]);
             }
@@ -128,8 +120,7 @@ final class ColumnPages {
                 ((LongStatistics) stats).updateStats(min);
                 ((LongStatistics) stats).updateStats(max);
             }
-            deltas.getBytes().writeAllTo(page);
-            deltas.reset();
+            deltas.encode(v, value, value + n, page);
             value += n;
             writePage(out, col, data, row, rowEnd, stats, Encoding.DELTA_BINARY_PACKED);
         }

@@ -71,6 +71,15 @@ final class PageBuffer extends OutputStream {
         buf[size++] = (byte) v;
     }
 
+    void writeUnsignedVarLong(long v) {
+        ensure(10);
+        while ((v & ~0x7FL) != 0) {
+            buf[size++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buf[size++] = (byte) v;
+    }
+
     BytesInput bytes() {
         return BytesInput.from(buf, 0, size);
     }

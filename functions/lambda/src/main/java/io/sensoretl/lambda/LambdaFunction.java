@@ -36,15 +36,11 @@ public enum LambdaFunction {
     PLAN("plan", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "dynamodb", "parquet", "sfn")),
     TRANSFORM("transform", Sizing.TRANSFORM, Cost.PER_CHUNK, Excludes.without("glue", "dynamodb", "sfn")),
     RUN_RESULTS("run-results", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "dynamodb", "parquet-codecs", "yaml", "sfn")),
-    /**
-     * Over the 20 MB target: three AWS service clients (S3, Glue, DynamoDB) plus Parquet's reader and
-     * writer (see docs/performance.md, "Cold starts"). The budget stops it from growing further.
-     */
-    COMPACT("compact", Sizing.COMPACT, Cost.PER_ROW, Excludes.without("yaml", "sfn"), 21_000_000L),
+    COMPACT("compact", Sizing.COMPACT, Cost.PER_ROW, Excludes.without("yaml", "sfn")),
     LATEST_READINGS("latest-readings", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "parquet-codecs", "yaml", "sfn")),
     CLOSE_RUN("close-run", Sizing.SMALL, Cost.FIXED, Excludes.without("glue", "parquet-codecs", "yaml", "sfn"));
 
-    /** The size a deployment jar must stay within unless its entry says otherwise (docs/performance.md). */
+    /** The size every deployment jar must stay within (docs/performance.md, "Cold starts"). */
     public static final long MAX_JAR_BYTES = 20_000_000L;
 
     /** Where the deployment jars are built, relative to the repository (template.yaml's CodeUri). */
@@ -149,18 +145,12 @@ public enum LambdaFunction {
     private final String functionName;
     private final Sizing sizing;
     private final Cost cost;
-    private final long maxJarBytes;
     private final Set<String> shadeExcludes;
 
     LambdaFunction(String functionName, Sizing sizing, Cost cost, Set<String> shadeExcludes) {
-        this(functionName, sizing, cost, shadeExcludes, MAX_JAR_BYTES);
-    }
-
-    LambdaFunction(String functionName, Sizing sizing, Cost cost, Set<String> shadeExcludes, long maxJarBytes) {
         this.functionName = functionName;
         this.sizing = sizing;
         this.cost = cost;
-        this.maxJarBytes = maxJarBytes;
         this.shadeExcludes = shadeExcludes;
     }
 
@@ -206,9 +196,9 @@ public enum LambdaFunction {
         return JAR_DIRECTORY + jarName();
     }
 
-    /** The size budget of this function's deployment jar, in bytes. */
+    /** The size budget of this function's deployment jar, in bytes: the same for every function. */
     public long maxJarBytes() {
-        return maxJarBytes;
+        return MAX_JAR_BYTES;
     }
 
     public Sizing sizing() {

@@ -82,6 +82,21 @@ class DeploymentJarsTest {
 
     @ParameterizedTest
     @EnumSource(LambdaFunction.class)
+    void jarHoldsOnlyTheStandInsOfParquetsShadedJackson(LambdaFunction f) throws IOException {
+        Set<String> shadedJackson;
+        boolean parquetMetadata;
+        try (ZipFile zip = new ZipFile(jar(f).toFile())) {
+            shadedJackson = zip.stream().map(e -> e.getName()).filter(n -> n.contains("shaded/parquet/com/fasterxml/"))
+                    .filter(n -> n.endsWith(".class")).collect(Collectors.toSet());
+            parquetMetadata = zip.getEntry("org/apache/parquet/hadoop/metadata/ParquetMetadata.class") != null;
+        }
+        String pkg = "shaded/parquet/com/fasterxml/jackson/databind/";
+        assertThat(shadedJackson).as("Parquet's shaded Jackson in %s", f.jarName()).isEqualTo(parquetMetadata
+                ? Set.of(pkg + "ObjectMapper.class", pkg + "ObjectWriter.class", pkg + "SerializationFeature.class") : Set.of());
+    }
+
+    @ParameterizedTest
+    @EnumSource(LambdaFunction.class)
     void jarRunsItsHandlersPrimingInAFreshJvm(LambdaFunction f) throws Exception {
         JsonNode result = firstInvocation(jar(f), List.of("prime", f.primingClass(), f.functionName()), Map.of());
         assertThat(result.path("mode").asText()).isEqualTo("prime");

@@ -40,6 +40,11 @@ public final class ColdStartBench implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--jvm-option", paramLabel = "<option>",
+            description = "An extra option for every measured JVM (repeatable; not the training run), for profiling, "
+                    + "e.g. -Xlog:startuptime.")
+    List<String> jvmOptions = new ArrayList<>();
+
     static final class Names extends ArrayList<String> {
         Names() {
             super(LambdaFunction.names());
@@ -117,10 +122,14 @@ public final class ColdStartBench implements Callable<Integer> {
         }
         List<String> withArchive = new ArrayList<>(C1);
         withArchive.add("-XX:SharedArchiveFile=" + archive);
+        withArchive.addAll(jvmOptions);
+        List<String> plainOptions = List.copyOf(jvmOptions);
+        List<String> c1Options = new ArrayList<>(C1);
+        c1Options.addAll(jvmOptions);
         for (int i = 0; i < runs; i++) {
             // interleaved, so a burst of load on the machine hits all modes alike
-            plain.add(FreshJvm.run(jar, List.of(), invocation.driverArgs(), invocation.env(), log));
-            c1.add(FreshJvm.run(jar, C1, invocation.driverArgs(), invocation.env(), log));
+            plain.add(FreshJvm.run(jar, plainOptions, invocation.driverArgs(), invocation.env(), log));
+            c1.add(FreshJvm.run(jar, c1Options, invocation.driverArgs(), invocation.env(), log));
             cds.add(FreshJvm.run(jar, withArchive, invocation.driverArgs(), invocation.env(), log));
         }
         Map<String, Object> r = new LinkedHashMap<>();
