@@ -13,6 +13,7 @@ import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.ReferenceChunkTransformer;
 import io.sensoretl.transform.DirectoryOutputs;
 import io.sensoretl.transform.FileByteSource;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,6 +83,9 @@ public final class TransformBench implements Callable<Integer> {
                 }
             }
             result.put("java", System.getProperty("java.version"));
+            // the JIT configuration decides much of the CPU a short run costs: the Lambda runs C1 only
+            // (template.yaml's JAVA_TOOL_OPTIONS), so say which this run had
+            result.put("jvmOptions", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
             result.put("cores", Runtime.getRuntime().availableProcessors());
             result.put("arch", System.getProperty("os.arch"));
             result.put("measuredAt", Instant.now().toString());
