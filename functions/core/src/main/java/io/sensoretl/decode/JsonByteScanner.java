@@ -28,6 +28,9 @@ public final class JsonByteScanner extends ScannedFields {
     private final byte[][] nextWithFirstByte;
     /** Per node and child, the name's first 8 bytes as a word (names are compared a word at a time). */
     private final long[][] nameWords;
+    /** Per node and child, the mask of the name's first (up to) 8 bytes in a word, and the name's length. */
+    private final long[][] nameMasks;
+    private final int[][] nameLengths;
     /** Per node, the child named "" (the pointer {@code /}), or -1. */
     private final int[] emptyName;
     private final int[][] children;
@@ -55,6 +58,8 @@ public final class JsonByteScanner extends ScannedFields {
         byFirstByte = new byte[n][];
         nextWithFirstByte = new byte[n][];
         nameWords = new long[n][];
+        nameMasks = new long[n][];
+        nameLengths = new int[n][];
         emptyName = new int[n];
         children = new int[n][];
         slotOf = new int[n];
@@ -78,9 +83,13 @@ public final class JsonByteScanner extends ScannedFields {
             byFirstByte[i] = new byte[256];
             nextWithFirstByte[i] = new byte[kids.size()];
             nameWords[i] = new long[kids.size()];
+            nameMasks[i] = new long[kids.size()];
+            nameLengths[i] = new int[kids.size()];
             for (int k = kids.size() - 1; k >= 0; k--) {
                 byte[] name = names[i][k];
                 nameWords[i][k] = Bytes.word(name, 0, Math.min(8, name.length));
+                nameMasks[i][k] = name.length == 0 ? 0 : -1L >>> (64 - 8 * Math.min(8, name.length));
+                nameLengths[i][k] = name.length;
                 if (name.length == 0) {
                     emptyName[i] = k;
                 } else {
@@ -121,7 +130,17 @@ public final class JsonByteScanner extends ScannedFields {
         return pos == len;
     }
 
+    /**
+     * Skips JSON whitespace at pos. Records rarely have any: the check of one byte is kept small enough
+     * for the JIT to inline at every call site (C1 included, which the Lambda runs with), the loop is not.
+     */
     private void skipWhitespace() {
+        if (pos < len && bytes[pos] <= ' ') {
+            skipWhitespaceRun();
+        }
+    }
+
+    private void skipWhitespaceRun() {
         byte[] b = bytes;
         while (pos < len) {
             byte c = b[pos];
@@ -221,11 +240,17 @@ public final class JsonByteScanner extends ScannedFields {
         if (b[ks] == '"') {
             return emptyName[node];
         }
-        for (int k = byFirstByte[node][b[ks] & 0xFF] - 1; k >= 0; k = nextWithFirstByte[node][k] - 1) {
-            byte[] name = names[node][k];
-            int l = name.length;
-            if (ks + l < len && b[ks + l] == '"' && Bytes.word(b, ks, Math.min(8, l)) == nameWords[node][k]
-                    && (l <= 8 || Arrays.equals(name, 8, l, b, ks + 8, ks + l))) {
+        byte[] next = nextWithFirstByte[node];
+        long[] words = nameWords[node];
+        long[] masks = nameMasks[node];
+        int[] lengths = nameLengths[node];
+        // the key's first 8 bytes, read once for every candidate (bytes past the record are masked off
+        // or fail the closing-quote check)
+        long key = ks + 8 <= b.length ? Bytes.word(b, ks) : Bytes.word(b, ks, Math.min(8, b.length - ks));
+        for (int k = byFirstByte[node][b[ks] & 0xFF] - 1; k >= 0; k = next[k] - 1) {
+            int l = lengths[k];
+            if (ks + l < len && b[ks + l] == '"' && (key & masks[k]) == words[k]
+                    && (l <= 8 || Arrays.equals(names[node][k], 8, l, b, ks + 8, ks + l))) {
                 return k;
             }
         }
@@ -420,10 +445,16 @@ public final class JsonByteScanner extends ScannedFields {
     private int stringEnd(int from) {
         byte[] b = bytes;
         int i = from;
-        while (i + 8 <= len) {
+        // a word at a time, also past the record's end while the array has bytes (they are not trusted:
+        // a stop found at or past len means the string is not closed); the lowest flagged byte is exact,
+        // as the SWAR tests flag false bytes only above a true one
+        int words = b.length - 8;
+        while (i <= words && i < len) {
             long w = Bytes.word(b, i);
-            if ((Bytes.has(w, '"') | Bytes.has(w, '\\') | Bytes.unprintable(w)) != 0) {
-                break;
+            long stop = Bytes.has(w, '"') | Bytes.has(w, '\\') | Bytes.unprintable(w);
+            if (stop != 0) {
+                int at = i + (Long.numberOfTrailingZeros(stop) >>> 3);
+                return at < len && b[at] == '"' ? at : -1;
             }
             i += 8;
         }

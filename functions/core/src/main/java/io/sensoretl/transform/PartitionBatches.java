@@ -35,6 +35,8 @@ final class PartitionBatches implements AutoCloseable {
     private long lastDay = Long.MIN_VALUE;
     private Open last;
     private int buffered;
+    /** Rows of batch arrays allocated by growth (what taking over idle arrays saves; tests look at it). */
+    private long grownRows;
 
     private final ChunkBuffers buffers;
     /** Rows granted to a newly opened batch. */
@@ -89,6 +91,10 @@ final class PartitionBatches implements AutoCloseable {
         }
         if (b.batch.size() >= b.granted) {
             grow(b);
+        } else if (b.batch.size() == b.batch.capacity()) {
+            // arrays smaller than the grant (given to another batch): back to the grant, not beyond
+            grownRows += b.granted;
+            b.batch.growTo(b.granted);
         }
         return b.batch;
     }
@@ -115,7 +121,7 @@ final class PartitionBatches implements AutoCloseable {
             flush(biggest.getKey(), other.batch);
             others -= other.granted - INITIAL_ROWS;
             other.granted = INITIAL_ROWS;
-            if (other.batch.capacity() >= need && b.batch.capacity() < need) {
+            if (other.batch.capacity() > b.batch.capacity()) {
                 b.batch.takeArraysOf(other.batch);
             }
             if (other.batch.capacity() > INITIAL_ROWS) {
@@ -126,7 +132,32 @@ final class PartitionBatches implements AutoCloseable {
             buffers.dropPooled(); // memory is needed for open batches, not idle ones
         }
         b.granted = need;
-        b.batch.growTo(need);
+        if (b.batch.capacity() < need) {
+            takeLargerEmptyArrays(b);
+        }
+        if (b.batch.capacity() < need) {
+            grownRows += need;
+            b.batch.growTo(need);
+        }
+    }
+
+    /**
+     * Swaps arrays with the empty open batch holding the largest ones, when they are larger than this
+     * batch's: a partition the input has moved past keeps the arrays it grew after it was written out,
+     * and the busy one would otherwise allocate its own by doubling. Memory held does not change (the
+     * arrays change hands) and grants do not either, so neither the bound nor the cut points move.
+     */
+    private void takeLargerEmptyArrays(Open b) {
+        ReadingColumns best = null;
+        for (Open o : open.values()) {
+            if (o != b && o.batch.size() == 0 && o.batch.capacity() > b.batch.capacity()
+                    && (best == null || o.batch.capacity() > best.capacity())) {
+                best = o.batch;
+            }
+        }
+        if (best != null) {
+            b.batch.takeArraysOf(best);
+        }
     }
 
     /** Called between records: writes the largest batch out when the rows held exceed the bound. */
@@ -157,6 +188,11 @@ final class PartitionBatches implements AutoCloseable {
         buffers.writer.write(batch, buffers.sort.sort(batch), batch.size(), names.next(day), true);
         buffered -= batch.size();
         batch.clear();
+    }
+
+    /** Rows of batch arrays allocated by growth so far. */
+    long grownRows() {
+        return grownRows;
     }
 
     /** Rows the open batches' arrays can hold in all (tests of the memory bound). */

@@ -44,30 +44,31 @@ final class RecentKeys {
     /** Adds the fingerprint; returns false when it is already in the window. */
     boolean add(long fingerprint) {
         long fp = fingerprint == EMPTY ? 1L : fingerprint;
+        long[] t = table;
+        int m = mask;
         int i = slot(fp);
-        while (table[i] != EMPTY) {
-            if (table[i] == fp) {
+        long e;
+        while ((e = t[i]) != EMPTY) {
+            if (e == fp) {
                 return false;
             }
-            i = (i + 1) & mask;
+            i = (i + 1) & m;
         }
         if (size == ring.length) {
+            // evicting the oldest may shift entries backwards, so the free slot is looked for again
             remove(ring[next]);
-            size--;
+            i = slot(fp);
+            while (t[i] != EMPTY) {
+                i = (i + 1) & m;
+            }
+        } else {
+            size++;
         }
-        insert(fp);
+        t[i] = fp;
         ring[next] = fp;
-        next = (next + 1) % ring.length;
-        size++;
+        // no modulo: an integer division per reading costs more than this branch
+        next = next + 1 == ring.length ? 0 : next + 1;
         return true;
-    }
-
-    private void insert(long fp) {
-        int i = slot(fp);
-        while (table[i] != EMPTY) {
-            i = (i + 1) & mask;
-        }
-        table[i] = fp;
     }
 
     /** Linear-probing deletion with backward shift, so no tombstones accumulate. */

@@ -112,6 +112,48 @@ class ByteScannersPropertyTest {
         }
     }
 
+    /**
+     * The scanner reads strings a word at a time, also past the record's end while its buffer has bytes:
+     * what follows the record in the buffer (a quote, a backslash, a closing brace) must never change
+     * whether a record is accepted or what a field holds, wherever the string's end falls in a word.
+     */
+    @Test
+    void jsonScannerReadsOnlyTheRecordsBytesOfItsBuffer() throws Exception {
+        JsonFieldPlan plan = JsonFieldPlan.of(List.of(JsonPointer.compile("/device/id"), JsonPointer.compile("/value")));
+        JsonByteScanner scanner = new JsonByteScanner(plan);
+        int id = scanner.slot(JsonPointer.compile("/device/id"));
+        int value = scanner.slot(JsonPointer.compile("/value"));
+        scanner.numeric(value, true);
+        String[] specials = {"", "\"", "\\", "\u0001", "\u007f", "\u00e9", "x"};
+        String[] after = {"", "\"", "\\", "\"}", "}", "\n{\"device\":{\"id\":\"z\"}}"};
+        for (int n = 0; n <= 19; n++) {
+            for (int at = 0; at <= n; at++) {
+                for (String special : specials) {
+                    String text = "a".repeat(at) + special + "b".repeat(n - at);
+                    for (boolean closed : new boolean[] {true, false}) {
+                        String record = closed ? "{\"value\":2,\"device\":{\"id\":\"" + text + "\"}}"
+                                : "{\"value\":2,\"device\":{\"id\":\"" + text;
+                        byte[] exact = record.getBytes(StandardCharsets.UTF_8);
+                        boolean accepted = scanner.scan(exact, exact.length);
+                        String expected = accepted && scanner.kind(id) == ScannedFields.TEXT
+                                ? new String(exact, scanner.start(id), scanner.end(id) - scanner.start(id), StandardCharsets.UTF_8) : null;
+                        for (String tail : after) {
+                            byte[] buffer = (record + tail + "        ").getBytes(StandardCharsets.UTF_8);
+                            assertThat(scanner.scan(buffer, exact.length)).as("%s followed by %s", record, tail).isEqualTo(accepted);
+                            if (accepted) {
+                                String actual = scanner.kind(id) == ScannedFields.TEXT
+                                        ? new String(buffer, scanner.start(id), scanner.end(id) - scanner.start(id), StandardCharsets.UTF_8)
+                                        : null;
+                                assertThat(actual).as(record).isEqualTo(expected);
+                            }
+                        }
+                        assertThat(accepted).as(record).isEqualTo(closed && (special.isEmpty() || special.equals("x")));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void jsonTextFieldsAreTheReferencesAndOddRecordsAreDeclined() throws Exception {
         JsonFieldPlan plan = JsonFieldPlan.of(List.of(JsonPointer.compile("/device/id"), JsonPointer.compile("/value")));

@@ -52,6 +52,40 @@ class PartitionBatchesTest {
         rows.values().forEach(n -> assertEquals(3_000, n));
     }
 
+    /**
+     * Days longer than the buffered-rows bound, one after the other (the delimited bench's shape): once the
+     * first days have grown arrays, a new busy day grows into the arrays a day written out left behind
+     * instead of allocating its own by doubling; the rows and the memory bound are unchanged.
+     */
+    @Test
+    void aBusyPartitionGrowsIntoArraysAWrittenOutOneLeftBehind() throws IOException {
+        ChunkBuffers buffers = new ChunkBuffers();
+        PartitionBatches batches = new PartitionBatches(new DirectoryOutputs(dir.resolve("a"), dir.resolve("r")), "chunk-00000",
+                new ReadingDictionaries(), MAX_OPEN, MAX_ROWS, buffers);
+        long maxHeld = 0;
+        long grownAfterDay2 = 0;
+        for (int day = 0; day < 20; day++) {
+            if (day == 2) {
+                grownAfterDay2 = batches.grownRows();
+            }
+            for (int i = 0; i < 7_000; i++) {
+                // now and then a reading of a far day (a mistyped date): a partition that stays open, small
+                add(batches, i % 97 == 0 ? 1_000 : day, i);
+                batches.afterRecord();
+                maxHeld = Math.max(maxHeld, batches.heldRows() + buffers.pooledRows());
+            }
+        }
+        long grownLater = batches.grownRows() - grownAfterDay2;
+        batches.close();
+        // at most the small first grants of new days; not a doubling series (~10 k rows) per day
+        assertTrue(grownLater <= 18L * PartitionBatches.INITIAL_ROWS, "arrays grown for " + grownLater + " rows in days 2-19");
+        long bound = 2L * (MAX_ROWS + 1024) + MAX_OPEN * (long) PartitionBatches.INITIAL_ROWS;
+        assertTrue(maxHeld <= bound, "held " + maxHeld + " rows, bound " + bound);
+        Map<String, Integer> rows = rowsPerPartition(dir.resolve("a"));
+        assertEquals(21, rows.size());
+        assertEquals(20 * 7_000, rows.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
     /** Idle arrays reused from an earlier chunk change no cut point: a retry writes the same files. */
     @Test
     void cutPointsDoNotDependOnTheArraysReused() throws IOException {

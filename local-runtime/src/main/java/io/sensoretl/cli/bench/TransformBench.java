@@ -13,6 +13,7 @@ import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.ReferenceChunkTransformer;
 import io.sensoretl.transform.DirectoryOutputs;
 import io.sensoretl.transform.FileByteSource;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,8 +64,20 @@ public final class TransformBench implements Callable<Integer> {
     @Option(names = "--skip-duckdb", description = "Only run sensor-etl.")
     boolean skipDuckDb;
 
+    /**
+     * The JVM the transform Lambda runs: C1 only (template.yaml's JAVA_TOOL_OPTIONS) and, on its one vCPU
+     * (1,769 MB), the serial collector the JVM picks for a single processor. The benchmark runs in this
+     * process; a run configured otherwise measures a different JIT and collector, which is said on stderr.
+     */
+    static final List<String> LAMBDA_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     @Override
     public Integer call() throws Exception {
+        List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (!args.containsAll(LAMBDA_JVM)) {
+            System.err.println("note: the transform Lambda runs C1 only with the serial collector; for its figures run with "
+                    + "SENSOR_ETL_JAVA_OPTS=\"-Xmx256m " + String.join(" ", LAMBDA_JVM) + "\" (this JVM: " + String.join(" ", args) + ")");
+        }
         Path dump = format == DumpFormat.delimited ? data.csvDump(size) : data.dump(size);
         long bytes = Files.size(dump);
         Path work = Files.createTempDirectory(data.dir, "out-");
@@ -82,6 +95,10 @@ public final class TransformBench implements Callable<Integer> {
                 }
             }
             result.put("java", System.getProperty("java.version"));
+            // the JIT configuration decides much of the CPU a short run costs: the Lambda runs C1 only
+            // (template.yaml's JAVA_TOOL_OPTIONS), so say which this run had
+            result.put("jvmOptions", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            result.put("gc", ManagementFactory.getGarbageCollectorMXBeans().get(0).getName());
             result.put("cores", Runtime.getRuntime().availableProcessors());
             result.put("arch", System.getProperty("os.arch"));
             result.put("measuredAt", Instant.now().toString());
