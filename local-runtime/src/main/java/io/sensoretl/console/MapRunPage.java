@@ -56,7 +56,7 @@ final class MapRunPage {
                 .append(counts.path(c[0]).asLong()).append("</td>"));
         b.append("</tr></tbody></table>");
         JsonNode failed = run.path("failedItems");
-        b.append("<h2>Items that did not succeed (").append(failed.size()).append(")</h2>");
+        b.append("<h2>Failed items (").append(failed.size()).append(")</h2>");
         if (!failed.isEmpty()) {
             b.append("<table class=\"failed-items\"><thead><tr><th>Index</th><th>Status</th><th>Error</th>"
                     + "<th>Cause</th><th>Child execution</th><th>Input</th></tr></thead><tbody>");
