@@ -108,14 +108,13 @@ final class Html {
             .legend span{display:inline-block;margin-right:14px}.legend i{display:inline-block;width:12px;height:12px;margin-right:4px;border:1px solid #879596;vertical-align:-1px}
             .graph{background:#fff;border:1px solid #e9ebed;overflow:auto;padding:8px}
             g.state rect{stroke:#879596;stroke-width:1}g.state text{font-size:12px;fill:#16191f}
-            g.state text.type{font-size:10px;fill:#5f6b7a}g.container>rect{fill:#fafafa;stroke-dasharray:4 3}
+            g.state text.type{font-size:10px;fill:#5f6b7a}g.container>rect{fill-opacity:.5;stroke-dasharray:4 3}
             .st-succeeded rect,.legend .st-succeeded{fill:#d7f3d8;background:#d7f3d8}
             .st-failed rect,.legend .st-failed{fill:#ffd3d1;background:#ffd3d1}
             .st-caught rect,.legend .st-caught{fill:#ffe8bd;background:#ffe8bd}
             .st-running rect,.legend .st-running{fill:#d1e8ff;background:#d1e8ff}
             .st-aborted rect,.legend .st-aborted{fill:#e9ebed;background:#e9ebed}
             .st-not_reached rect,.legend .st-not_reached{fill:#ffffff;background:#ffffff}
-            g.container.st-not_reached>rect{fill:#fafafa}
             path.edge{fill:none;stroke:#5f6b7a;stroke-width:1.2}path.catch{stroke-dasharray:5 3;stroke:#d91515}
             text.edge-label{font-size:10px;fill:#5f6b7a}
             """;
