@@ -97,7 +97,7 @@ final class Html {
             header{background:#232f3e;padding:10px 20px}header a{color:#fff;text-decoration:none;font-weight:600}
             main{padding:16px 24px}h1{font-size:20px;margin:4px 0 12px}h2{font-size:16px;margin:20px 0 8px}
             table{border-collapse:collapse;background:#fff;width:100%;margin-bottom:12px}
-            th,td{border-bottom:1px solid #e9ebed;padding:6px 8px;text-align:left;vertical-align:top}
+            th,td{border-bottom:1px solid #e9ebed;padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
             th{background:#fafafa;font-weight:600}
             pre{margin:4px 0;white-space:pre-wrap;word-break:break-all;background:#fafafa;padding:6px;max-height:320px;overflow:auto}
             .status{font-weight:600}.s-succeeded{color:#037f0c}.s-failed,.s-timed_out{color:#d91515}

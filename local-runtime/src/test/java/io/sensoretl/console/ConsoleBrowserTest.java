@@ -91,6 +91,7 @@ class ConsoleBrowserTest {
         assertThat(fill("Check")).isEqualTo("rgb(255, 232, 189)");
         assertThat(fill("Items")).isEqualTo("rgb(255, 211, 209)");
         assertThat(fill("Done")).isEqualTo("rgb(255, 255, 255)");
+        shot("execution-failed");
         WebElement started = browser.findElement(By.cssSelector("tr[data-type='ExecutionStarted']"));
         WebElement input = started.findElement(By.cssSelector("details pre"));
         assertThat(input.isDisplayed()).as("collapsed until opened").isFalse();
@@ -99,7 +100,6 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.cssSelector("tr[data-type='ExecutionFailed']"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector(".error .error-name")).getText())
                 .isEqualTo("States.ExceedToleratedFailureThreshold");
-        shot("execution-failed");
 
         // its Map Run: one failed item, with its error; Redrive re-runs it and the execution succeeds
         browser.findElement(By.cssSelector("ul.map-runs a")).click();
