@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sensoretl.asl.json.Json;
+import io.sensoretl.console.ConsoleHandler;
 import io.sensoretl.local.SigV4Verifier;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,8 @@ import java.util.concurrent.Executors;
  * The Step Functions endpoint: AWS's JSON 1.0 protocol over HTTP on 127.0.0.1 ({@code POST /},
  * {@code X-Amz-Target: AWSStepFunctions.<Action>}, {@code application/x-amz-json-1.0}), so the AWS CLI and the
  * SDKs work with an endpoint override. Requests are checked like the local S3's: SigV4 signed with the local
- * credentials, unless the verifier is null (any credentials, as Step Functions Local accepts).
+ * credentials, unless the verifier is null (any credentials, as Step Functions Local accepts). The same port serves
+ * the local console ({@code GET /console/}, {@link ConsoleHandler}); {@code GET /} leads there.
  */
 public final class StepFunctionsServer implements AutoCloseable {
     private static final String TARGET_PREFIX = "AWSStepFunctions.";
@@ -32,6 +35,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final ExecutorService executor;
     private final StepFunctionsService service;
     private final SigV4Verifier verifier;
+    private final ConsoleHandler console;
 
     private StepFunctionsServer(HttpServer server, ExecutorService executor, StepFunctionsService service,
                                 SigV4Verifier verifier) {
@@ -39,6 +43,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         this.executor = executor;
         this.service = service;
         this.verifier = verifier;
+        this.console = new ConsoleHandler(service, Clock.systemUTC());
     }
 
     /** Binds 127.0.0.1:{@code port} (0: any free port) and serves at once. */
@@ -64,6 +69,16 @@ public final class StepFunctionsServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            // the console's pages (GET /console/...) share the port: the API is POST / with X-Amz-Target
+            if (ConsoleHandler.handles(exchange)) {
+                console.handle(exchange);
+                return;
+            }
+            if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getRawPath().equals("/")) {
+                exchange.getResponseHeaders().set("Location", ConsoleHandler.PREFIX + "/");
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
             byte[] body = exchange.getRequestBody().readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (!exchange.getRequestMethod().equals("POST") || target == null || !target.startsWith(TARGET_PREFIX)) {

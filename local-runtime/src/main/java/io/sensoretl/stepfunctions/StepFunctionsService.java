@@ -525,6 +525,39 @@ public final class StepFunctionsService {
                 + "task token '" + token + "'");
     }
 
+    /**
+     * A Map Run as its parent execution's record keeps it (DescribeMapRun's fields, dates as ISO-8601 text, and
+     * {@code failedItems}), for the console; empty when no execution of this service has it.
+     */
+    public java.util.Optional<JsonNode> mapRun(String mapRunArn) {
+        String[] parts = mapRunArn == null ? new String[0] : mapRunArn.split(":", 7);
+        if (parts.length < 7 || !parts[5].equals("mapRun") || !parts[6].contains("/")) {
+            return java.util.Optional.empty();
+        }
+        String machine = parts[6].substring(0, parts[6].indexOf('/'));
+        if (!NAME.matcher(machine).matches()) {
+            return java.util.Optional.empty();
+        }
+        for (Execution running : live.values()) {
+            java.util.Optional<JsonNode> found = mapRunOf(running.record(), mapRunArn);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        ExecutionStore store = store(machine);
+        for (String name : store.list()) {
+            java.util.Optional<JsonNode> found = store.find(name).flatMap(r -> mapRunOf(r, mapRunArn));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<JsonNode> mapRunOf(ExecutionRecord record, String mapRunArn) {
+        return record.mapRuns().stream().filter(r -> r.path("mapRunArn").asText().equals(mapRunArn)).findFirst();
+    }
+
     // ---- helpers
 
     private StoredStateMachine definitionUsed(String machine, String executionName) {

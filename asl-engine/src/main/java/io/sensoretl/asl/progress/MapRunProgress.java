@@ -131,6 +131,34 @@ public final class MapRunProgress implements StateProgress {
         return o;
     }
 
+    /**
+     * What an execution record keeps of this run: DescribeMapRun's fields and its items that did not succeed
+     * ({@code failedItems}: index, child execution, status, error, cause, input), so they can be shown after the
+     * run's state has moved on (a Catch, a later state).
+     */
+    public synchronized ObjectNode recorded() {
+        ObjectNode o = describe();
+        ArrayNode failed = o.putArray("failedItems");
+        for (ChildRun c : children) {
+            String s = c.status();
+            if (s != null && !s.equals("RUNNING") && !s.equals("SUCCEEDED")) {
+                ObjectNode item = failed.addObject();
+                item.put("index", c.index());
+                item.put("name", c.name());
+                item.put("executionArn", c.executionArn());
+                item.put("status", s);
+                if (c.error() != null) {
+                    item.put("error", c.error());
+                }
+                if (c.cause() != null) {
+                    item.put("cause", c.cause());
+                }
+                item.set("input", c.input());
+            }
+        }
+        return o;
+    }
+
     private ObjectNode counts() {
         long pending = 0;
         long running = 0;

@@ -108,11 +108,11 @@ public final class ExecutionRuntime {
         return history;
     }
 
-    /** DescribeMapRun of every Map Run of this execution, in the order they started. */
+    /** Every Map Run of this execution as its record keeps it (DescribeMapRun and failed items), in start order. */
     public List<JsonNode> mapRuns() {
         synchronized (mapRuns) {
             List<JsonNode> out = new ArrayList<>();
-            mapRuns.values().forEach(r -> out.add(r.describe()));
+            mapRuns.values().forEach(r -> out.add(r.recorded()));
             return out;
         }
     }

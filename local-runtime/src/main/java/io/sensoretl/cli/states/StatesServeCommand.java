@@ -92,6 +92,7 @@ final class StatesServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Step Functions API: " + server.endpoint());
         out.println("  aws stepfunctions list-state-machines --endpoint-url " + server.endpoint());
+        out.println("Console: " + server.endpoint() + "/console/");
         if (verifier != null) {
             out.println("  credentials: AWS_ACCESS_KEY_ID=" + LocalS3.ACCESS_KEY + " AWS_SECRET_ACCESS_KEY="
                     + LocalS3.SECRET_KEY + " (or --any-credentials)");

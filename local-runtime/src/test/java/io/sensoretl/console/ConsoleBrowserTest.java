@@ -1,0 +1,163 @@
+package io.sensoretl.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * The console in a real browser: Debian's headless Chromium and its driver (installed by {@code .ci/run}), driven by
+ * Selenium, on a `states serve` in this process with executions started through the SDK. Screenshots go to
+ * {@code target/console-screenshots/}. Skipped, saying why, where Chromium or chromedriver is not installed.
+ */
+class ConsoleBrowserTest {
+    private static final Path SHOTS = Path.of("target", "console-screenshots");
+
+    @TempDir
+    Path dir;
+    ConsoleFixture local;
+    WebDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        File chromium = executable("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser");
+        File driver = executable("CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        Assumptions.assumeTrue(chromium != null && driver != null, "ConsoleBrowserTest skipped: needs Chromium and "
+                + "chromedriver (Debian: apt-get install chromium chromium-driver, as .ci/run does; or set CHROME_BIN "
+                + "and CHROMEDRIVER); found chromium=" + chromium + ", chromedriver=" + driver);
+        local = new ConsoleFixture(dir);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1400,1100", "--disable-extensions", "--no-first-run");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (local != null) {
+            local.close();
+        }
+    }
+
+    @Test
+    void theConsoleShowsTheColouredGraphAndHistoryAndRedrivesAndStopsExecutions() throws Exception {
+        String orders = local.create("orders", ConsoleFixture.ORDERS);
+        String failed = local.run(orders, "first", "{\"customer\":\"ana\"}").executionArn();
+        String waits = local.create("waits", ConsoleFixture.WAITS);
+        String parked = local.start(waits, "parked", "{}");
+
+        // the list: both executions, with their status; the filter keeps the failed one
+        browser.get(local.url("/console/"));
+        assertThat(row(failed).findElement(By.cssSelector(".status")).getText()).isEqualTo("FAILED");
+        assertThat(row(parked).findElement(By.cssSelector(".status")).getText()).isEqualTo("RUNNING");
+        browser.findElement(By.linkText("FAILED")).click();
+        assertThat(browser.findElements(By.cssSelector("tr[data-execution]"))).hasSize(1);
+        shot("list-failed");
+
+        // the execution: each state coloured by what happened, the history with its payloads
+        row(failed).findElement(By.linkText("first")).click();
+        assertThat(state("Prepare")).isEqualTo("SUCCEEDED");
+        assertThat(state("Check")).isEqualTo("CAUGHT");
+        assertThat(state("Fallback")).isEqualTo("SUCCEEDED");
+        assertThat(state("Items")).isEqualTo("FAILED");
+        assertThat(state("Done")).isEqualTo("NOT_REACHED");
+        assertThat(fill("Prepare")).isEqualTo("rgb(215, 243, 216)");
+        assertThat(fill("Check")).isEqualTo("rgb(255, 232, 189)");
+        assertThat(fill("Items")).isEqualTo("rgb(255, 211, 209)");
+        assertThat(fill("Done")).isEqualTo("rgb(255, 255, 255)");
+        shot("execution-failed");
+        WebElement started = browser.findElement(By.cssSelector("tr[data-type='ExecutionStarted']"));
+        WebElement input = started.findElement(By.cssSelector("details pre"));
+        assertThat(input.isDisplayed()).as("collapsed until opened").isFalse();
+        started.findElement(By.cssSelector("details summary")).click();
+        assertThat(input.getText()).contains("\"customer\" : \"ana\"");
+        assertThat(browser.findElements(By.cssSelector("tr[data-type='ExecutionFailed']"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector(".error .error-name")).getText())
+                .isEqualTo("States.ExceedToleratedFailureThreshold");
+
+        // its Map Run: one failed item, with its error; Redrive re-runs it and the execution succeeds
+        browser.findElement(By.cssSelector("ul.map-runs a")).click();
+        assertThat(browser.findElement(By.cssSelector("td[data-count='failed']")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.cssSelector("table.failed-items .error-name")).getText())
+                .isEqualTo("java.lang.IllegalArgumentException");
+        shot("map-run-failed");
+        String mapRunUrl = browser.getCurrentUrl();
+        browser.findElement(By.id("redrive")).click();
+        assertThat(local.awaitEnd(failed).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        browser.get(mapRunUrl);
+        assertThat(browser.findElement(By.cssSelector("td[data-count='failed']")).getText()).isEqualTo("0");
+        assertThat(browser.findElements(By.id("redrive"))).isEmpty();
+        browser.findElement(By.linkText(failed)).click();
+        assertThat(state("Items")).isEqualTo("SUCCEEDED");
+        assertThat(state("Done")).isEqualTo("SUCCEEDED");
+        assertThat(fill("Done")).isEqualTo("rgb(215, 243, 216)");
+        shot("execution-redriven");
+
+        // the running one: Stop aborts it
+        browser.get(local.url(Html.executionHref(parked)));
+        assertThat(state("Hold")).isEqualTo("RUNNING");
+        browser.findElement(By.id("stop")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> {
+            b.navigate().refresh();
+            return b.findElement(By.cssSelector("h1 .status")).getText().equals("ABORTED");
+        });
+        assertThat(state("Hold")).isEqualTo("ABORTED");
+        assertThat(browser.findElements(By.id("stop"))).isEmpty();
+        shot("execution-stopped");
+    }
+
+    private WebElement row(String executionArn) {
+        return browser.findElement(By.cssSelector("tr[data-execution='" + executionArn + "']"));
+    }
+
+    private String state(String name) {
+        return browser.findElement(By.cssSelector("g.state[data-state='" + name + "']")).getAttribute("data-status");
+    }
+
+    /** The colour the browser paints the state's box with. */
+    private String fill(String name) {
+        return browser.findElement(By.cssSelector("g.state[data-state='" + name + "'] > rect")).getCssValue("fill");
+    }
+
+    private void shot(String name) throws Exception {
+        File png = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static File executable(String variable, String... candidates) {
+        String configured = System.getenv(variable);
+        for (String path : configured != null && !configured.isBlank() ? List.of(configured) : List.of(candidates)) {
+            File f = new File(path);
+            if (f.canExecute()) {
+                return f;
+            }
+        }
+        return null;
+    }
+}
