@@ -1,5 +1,6 @@
 package io.sensoretl.cli.bench;
 
+import io.sensoretl.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -16,12 +17,12 @@ final class BenchDumpOptions {
     Path dir;
 
     /** The dump of this size, generated on first use. */
-    Path dump(long size) throws IOException {
-        return BenchFiles.dump(dir, size, seed, badShare);
+    Path dump(long size, Progress progress) throws IOException {
+        return BenchFiles.dump(dir, size, seed, badShare, progress);
     }
 
     /** The UCI Air Quality-shaped CSV of this size, generated on first use. */
-    Path csvDump(long size) throws IOException {
-        return BenchFiles.csvDump(dir, size, seed, badShare);
+    Path csvDump(long size, Progress progress) throws IOException {
+        return BenchFiles.csvDump(dir, size, seed, badShare, progress);
     }
 }

@@ -1,7 +1,9 @@
 package io.sensoretl.cli.bench;
 
+import io.sensoretl.cli.ProgressStream;
 import io.sensoretl.generate.AirQualityGenerator;
 import io.sensoretl.generate.DumpGenerator;
+import io.sensoretl.progress.Progress;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,14 +17,17 @@ final class BenchFiles {
     private BenchFiles() {}
 
     /** The generated dump for these settings in {@code dir}, generated once (atomically) and then reused. */
-    static Path dump(Path dir, long size, long seed, double badShare) throws IOException {
+    static Path dump(Path dir, long size, long seed, double badShare, Progress progress) throws IOException {
         Files.createDirectories(dir);
         Path dump = dir.resolve(String.format("dump-%d-s%d-b%s.ndjson", size, seed, badShare));
         if (!Files.exists(dump)) {
             System.err.printf("generating %s (%,d bytes)...%n", dump, size);
             Path tmp = dir.resolve(dump.getFileName() + ".part");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+            progress.start("generating " + dump.getFileName(), size, -1);
+            try (OutputStream out = new ProgressStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20), progress)) {
                 new DumpGenerator(seed, badShare).writeBytes(out, size);
+            } finally {
+                progress.finish();
             }
             Files.move(tmp, dump);
         }
@@ -30,14 +35,17 @@ final class BenchFiles {
     }
 
     /** A generated UCI Air Quality-shaped CSV of this size in {@code dir}, generated once (atomically) and then reused. */
-    static Path csvDump(Path dir, long size, long seed, double badShare) throws IOException {
+    static Path csvDump(Path dir, long size, long seed, double badShare, Progress progress) throws IOException {
         Files.createDirectories(dir);
         Path dump = dir.resolve(String.format("airquality-%d-s%d-b%s.csv", size, seed, badShare));
         if (!Files.exists(dump)) {
             System.err.printf("generating %s (%,d bytes)...%n", dump, size);
             Path tmp = dir.resolve(dump.getFileName() + ".part");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+            progress.start("generating " + dump.getFileName(), size, -1);
+            try (OutputStream out = new ProgressStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20), progress)) {
                 new AirQualityGenerator(seed, badShare).writeBytes(out, size);
+            } finally {
+                progress.finish();
             }
             Files.move(tmp, dump);
         }

@@ -7,6 +7,7 @@ import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
 import io.sensoretl.cli.ByteSize;
 import io.sensoretl.cli.JsonOutput;
+import io.sensoretl.cli.ProgressLine;
 import io.sensoretl.compact.Blob;
 import io.sensoretl.compact.CompactionConfig;
 import io.sensoretl.compact.CompactionOutcome;
@@ -20,11 +21,13 @@ import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
 import io.sensoretl.parquet.RecordBatchWriter;
+import io.sensoretl.progress.Progress;
 import io.sensoretl.parquet.ReadingFile;
 import io.sensoretl.parquet.SortDeclaration;
 import io.sensoretl.parquet.StreamOutputFile;
 import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
+import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.DirectoryOutputs;
 import io.sensoretl.transform.FileByteSource;
@@ -92,11 +95,13 @@ public final class CompactBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dump = data.dump(size);
+        // on stderr (a live line on a terminal, a line every 10 s otherwise); stdout carries only the JSON line
+        Progress progress = ProgressLine.forCommand(false);
+        Path dump = data.dump(size, progress);
         Path work = Files.createTempDirectory(data.dir, "compact-");
         try {
             Path root = work.resolve("bucket");
-            long stagedRows = stage(dump, root);
+            long stagedRows = stage(dump, root, progress);
             LocalBlobs blobs = new LocalBlobs(root);
             List<Blob> stagedFiles = blobs.list(CuratedLayout.stagingRoot(RUN));
             if (staged == Staged.SORTED) {
@@ -129,9 +134,11 @@ public final class CompactBench implements Callable<Integer> {
             long peak;
             long cpu0 = ProcessCpu.nanos();
             long t0 = System.nanoTime();
+            progress.start("compacting " + dts.size() + " partition(s)", -1, stagedRows);
             try (HeapSampler heap = new HeapSampler()) {
                 for (String dt : dts) {
                     CompactionOutcome o = compactor.compact(RUN, dt);
+                    progress.advance(0, o.rows());
                     rows += o.rows();
                     outFiles += o.files().size();
                     outBytes += o.files().stream().mapToLong(Blob::size).sum();
@@ -143,6 +150,7 @@ public final class CompactBench implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
+            progress.finish();
             if (rows != stagedRows) {
                 throw new IllegalStateException("compaction wrote " + rows + " rows from " + stagedRows + " staged rows");
             }
@@ -166,7 +174,12 @@ public final class CompactBench implements Callable<Integer> {
             result.put("peakHeapMb", BenchFiles.round(peak / 1048576.0));
             result.put("maxHeapMb", BenchFiles.round(Runtime.getRuntime().maxMemory() / 1048576.0));
             if (!skipDuckDb) {
-                runDuckDb(root, stagedFiles, work, rows, result);
+                progress.start("DuckDB, 1 thread", -1, -1);
+                try {
+                    runDuckDb(root, stagedFiles, work, rows, result);
+                } finally {
+                    progress.finish();
+                }
             }
             result.put("java", System.getProperty("java.version"));
             result.put("cores", Runtime.getRuntime().availableProcessors());
@@ -180,7 +193,7 @@ public final class CompactBench implements Callable<Integer> {
     }
 
     /** The transform's staged output, laid out as the compactor finds it in the bucket; returns the valid rows. */
-    private long stage(Path dump, Path root) throws Exception {
+    private long stage(Path dump, Path root, Progress progress) throws Exception {
         Contract contract = ContractLoader.defaultContract();
         long bytes = Files.size(dump);
         SourceObject object = new SourceObject("local", dump.getFileName().toString(), "bench", bytes, Instant.now(), Compression.NONE);
@@ -188,8 +201,15 @@ public final class CompactBench implements Callable<Integer> {
         FileByteSource source = new FileByteSource(dump);
         DirectoryOutputs outputs = new DirectoryOutputs(root.resolve(CuratedLayout.stagingRoot(RUN)), root.resolve("rejects"));
         long valid = 0;
-        for (ChunkDescriptor c : chunks) {
-            valid += new ChunkTransformer(contract).transform(c, source, outputs).valid();
+        progress.start("staging: transforming " + chunks.size() + " chunk(s)", bytes, -1);
+        try {
+            for (ChunkDescriptor c : chunks) {
+                ChunkStats s = new ChunkTransformer(contract).transform(c, source, outputs);
+                valid += s.valid();
+                progress.advance(c.end() - c.start(), s.sourceRecords());
+            }
+        } finally {
+            progress.finish();
         }
         return valid;
     }

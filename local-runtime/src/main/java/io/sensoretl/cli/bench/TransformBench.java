@@ -5,9 +5,11 @@ import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
 import io.sensoretl.cli.ByteSize;
 import io.sensoretl.cli.JsonOutput;
+import io.sensoretl.cli.ProgressLine;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
+import io.sensoretl.progress.Progress;
 import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.ReferenceChunkTransformer;
@@ -78,7 +80,9 @@ public final class TransformBench implements Callable<Integer> {
             System.err.println("note: the transform Lambda runs C1 only with the serial collector; for its figures run with "
                     + "SENSOR_ETL_JAVA_OPTS=\"-Xmx256m " + String.join(" ", LAMBDA_JVM) + "\" (this JVM: " + String.join(" ", args) + ")");
         }
-        Path dump = format == DumpFormat.delimited ? data.csvDump(size) : data.dump(size);
+        // on stderr (a live line on a terminal, a line every 10 s otherwise); stdout carries only the JSON line
+        Progress progress = ProgressLine.forCommand(false);
+        Path dump = format == DumpFormat.delimited ? data.csvDump(size, progress) : data.dump(size, progress);
         long bytes = Files.size(dump);
         Path work = Files.createTempDirectory(data.dir, "out-");
         try {
@@ -86,12 +90,17 @@ public final class TransformBench implements Callable<Integer> {
             result.put("format", format.name());
             result.put("inputBytes", bytes);
             result.put("chunkBytes", chunk);
-            runSensorEtl(dump, bytes, work, result);
+            runSensorEtl(dump, bytes, work, result, progress);
             if (!skipDuckDb) {
-                if (format == DumpFormat.delimited) {
-                    runDuckDbCsv(dump, bytes, work, result);
-                } else {
-                    runDuckDb(dump, bytes, work, result);
+                progress.start("DuckDB, 1 thread", -1, -1);
+                try {
+                    if (format == DumpFormat.delimited) {
+                        runDuckDbCsv(dump, bytes, work, result);
+                    } else {
+                        runDuckDb(dump, bytes, work, result);
+                    }
+                } finally {
+                    progress.finish();
                 }
             }
             result.put("java", System.getProperty("java.version"));
@@ -109,7 +118,7 @@ public final class TransformBench implements Callable<Integer> {
         return 0;
     }
 
-    private void runSensorEtl(Path dump, long bytes, Path work, Map<String, Object> result) throws Exception {
+    private void runSensorEtl(Path dump, long bytes, Path work, Map<String, Object> result, Progress progress) throws Exception {
         Contract contract = format == DumpFormat.delimited ? ContractLoader.classpath(UCI_CONTRACT)
                 : ContractLoader.defaultContract();
         SourceObject object = new SourceObject("local", dump.getFileName().toString(), "bench", bytes, Instant.now(), Compression.NONE);
@@ -127,6 +136,7 @@ public final class TransformBench implements Callable<Integer> {
         long jit0 = ProcessCpu.compileMillis();
         long gc0 = ProcessCpu.gcMillis();
         long t0 = System.nanoTime();
+        progress.start("sensor-etl, " + chunks.size() + " chunk(s)", bytes, -1);
         try (HeapSampler heap = new HeapSampler()) {
             ChunkTransformer columnar = new ChunkTransformer(contract);
             ReferenceChunkTransformer straightforward = new ReferenceChunkTransformer(contract);
@@ -135,6 +145,7 @@ public final class TransformBench implements Callable<Integer> {
                 records += s.records();
                 valid += s.valid();
                 rejected += s.rejected();
+                progress.advance(c.end() - c.start(), s.sourceRecords());
             }
             peak = heap.peakBytes();
             if (!reference) {
@@ -144,6 +155,7 @@ public final class TransformBench implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
+        progress.finish();
         long allocated = ProcessCpu.allocatedBytes() - alloc0;
         double threadSeconds = (ProcessCpu.threadNanos() - thread0) / 1e9;
         double jitSeconds = (ProcessCpu.compileMillis() - jit0) / 1e3;
