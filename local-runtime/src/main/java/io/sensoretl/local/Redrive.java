@@ -36,7 +36,7 @@ public final class Redrive {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChunkOutcome(@JsonProperty("runId") String runId, @JsonProperty("chunk") int chunk,
-                               @JsonProperty("redriven") boolean redriven, @JsonProperty("records") Long records,
+                               @JsonProperty("redriven") boolean redriven, @JsonProperty("readings") Long readings,
                                @JsonProperty("valid") Long valid, @JsonProperty("rejected") Long rejected,
                                @JsonProperty("error") String error) {}
 

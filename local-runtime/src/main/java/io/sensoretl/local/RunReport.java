@@ -27,7 +27,7 @@ public record RunReport(
         @JsonProperty("runId") String runId,
         @JsonProperty("source") String source,
         @JsonProperty("sourceRecords") long sourceRecords,
-        @JsonProperty("records") long records,
+        @JsonProperty("readings") long readings,
         @JsonProperty("valid") long valid,
         @JsonProperty("rejected") long rejected,
         @JsonProperty("rejectedByReason") Map<String, Long> rejectedByReason,

@@ -49,7 +49,7 @@ class WorkflowEndToEndTest {
             assertThat(report.chunks()).isGreaterThan(6);
             assertThat(report.chunksDeadLettered()).isEqualTo(PERMANENT.size());
             assertThat(report.valid()).isLessThan(truth.valid());
-            assertThat(report.valid() + report.rejected()).isEqualTo(report.records());
+            assertThat(report.valid() + report.rejected()).isEqualTo(report.readings());
             for (int chunk : TRANSIENT) {
                 assertThat(faults.calls(chunk)).as("calls of transient chunk %d", chunk).isEqualTo(3);
             }

@@ -44,7 +44,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
                 out.printf("redrove %d chunk(s), %d still failing%n", report.redriven(), report.stillFailing());
                 for (Redrive.ChunkOutcome c : report.chunks()) {
                     out.printf("  %s chunk %d: %s%n", c.runId(), c.chunk(), c.redriven()
-                            ? String.format("%,d records (%,d valid, %,d rejected)", c.records(), c.valid(), c.rejected())
+                            ? String.format("%,d reading(s) (%,d valid, %,d rejected)", c.readings(), c.valid(), c.rejected())
                             : "failed again, stays in the queue: " + c.error());
                 }
                 for (Redrive.RunOutcome r : report.runs()) {

@@ -46,7 +46,7 @@ final class RunReportText {
         out.printf("  source     %s%n", r.source());
         // a source record (a row of a wide CSV) can hold several readings: both counts, never one for the other
         out.printf("  read       %,d source record(s) -> %,d reading(s): %,d valid, %,d rejected%n", r.sourceRecords(),
-                r.records(), r.valid(), r.rejected());
+                r.readings(), r.valid(), r.rejected());
         for (Map.Entry<String, Long> e : r.rejectedByReason().entrySet()) {
             out.printf("    %-28s %,d%n", e.getKey(), e.getValue());
         }

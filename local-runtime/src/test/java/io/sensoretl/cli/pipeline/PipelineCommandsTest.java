@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sensoretl.generate.AirQualityGenerator;
 import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.generate.GeneratorTruth;
 import io.sensoretl.local.DataDir;
@@ -62,7 +63,8 @@ class PipelineCommandsTest {
         assertThat(r.path("schemaVersion").asInt()).isEqualTo(1);
         // the default contract is long form: one reading per source record, so both counts agree here
         assertThat(r.path("sourceRecords").asLong()).isEqualTo(truth.records());
-        assertThat(r.path("records").asLong()).isEqualTo(truth.records());
+        assertThat(r.path("readings").asLong()).isEqualTo(truth.records());
+        assertThat(r.has("records")).as("one name: readings").isFalse();
         assertThat(r.path("valid").asLong()).isEqualTo(truth.valid());
         assertThat(r.path("rejected").asLong()).isEqualTo(truth.rejected());
         Map<String, Long> byReason = new TreeMap<>();
@@ -128,6 +130,29 @@ class PipelineCommandsTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("bad.yaml");
         assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void aWideContractsRunReportsSourceRecordsAndTheReadingsTheyBecameSeparately() throws Exception {
+        Path csv = dir.resolve("air.csv");
+        try (OutputStream out = Files.newOutputStream(csv)) {
+            new AirQualityGenerator(3, 0).writeBytes(out, 20_000);
+        }
+        long rows = Files.readAllLines(csv).stream().skip(1).filter(l -> !l.isBlank()).count();
+        Path contract = Path.of("..", "test-fixtures", "contracts", "airquality-uci.yaml");
+        String data = dir.resolve("wide").toString();
+
+        Outcome json = cli("run", csv.toString(), "--contract", contract.toString(), "--json", "--data-dir", data);
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonNode r = json.json();
+        assertThat(r.path("sourceRecords").asLong()).isEqualTo(rows);
+        // the UCI contract reads 13 measurement columns of each row: 13 candidate readings per source record
+        assertThat(r.path("readings").asLong()).isEqualTo(13 * rows);
+        assertThat(r.path("valid").asLong() + r.path("rejected").asLong()).isEqualTo(13 * rows);
+
+        Outcome text = cli("run", csv.toString(), "--contract", contract.toString(), "--data-dir", dir.resolve("wide2").toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains(String.format("%,d source record(s) -> %,d reading(s)", rows, 13 * rows));
     }
 
     @Test

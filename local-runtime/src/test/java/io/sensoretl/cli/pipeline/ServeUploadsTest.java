@@ -96,7 +96,7 @@ class ServeUploadsTest {
             JsonNode run = lastLine(done);
             assertThat(run.path("source").asText()).isEqualTo("s3://sensor-etl-source/incoming/sdk/multi.ndjson");
             assertThat(run.path("valid").asLong()).isEqualTo(truth.valid());
-            assertThat(run.path("records").asLong()).isEqualTo(truth.records());
+            assertThat(run.path("readings").asLong()).isEqualTo(truth.records());
         }
     }
 
