@@ -124,7 +124,7 @@ public final class DataFile {
         if (!n.isObject()) {
             throw new CostInputException(name + ": " + path + " must be a mapping of names to numbers");
         }
-        n.fields().forEachRemaining(e -> {
+        n.properties().forEach(e -> {
             if (!e.getValue().canConvertToLong()) {
                 throw new CostInputException(name + ": " + path + "." + e.getKey() + " must be a whole number");
             }

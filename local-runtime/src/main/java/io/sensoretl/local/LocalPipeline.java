@@ -126,6 +126,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /** @param executionName the execution's name, or null for a random one (as Step Functions does) */
+    @SuppressWarnings("try") // the claim is held, not used: open, it tells other processes this one runs the execution
     public ExecutionResult run(String bucket, String key, RunOptions options, String executionName) {
         HeadObjectResponse head;
         try {

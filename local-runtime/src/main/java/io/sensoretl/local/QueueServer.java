@@ -147,7 +147,7 @@ final class QueueServer implements AutoCloseable {
                     + RESTORE_TIMEOUT.toSeconds() + " s: " + e, e);
         }
         if (reply instanceof scala.util.Either<?, ?> either && either.isLeft()) {
-            throw new IllegalStateException("cannot load the local queues from " + directory + ": " + either.left().get());
+            throw new IllegalStateException("cannot load the local queues from " + directory + ": " + either.swap().toOption().get());
         }
     }
 

@@ -76,7 +76,7 @@ public record RunReport(
                     curated, rejects, null, out.path("processedBy").asText(null), out.path("holder").asText(null), null, null);
         }
         Map<String, Long> byReason = new TreeMap<>();
-        out.path("rejectedByReason").fields().forEachRemaining(e -> byReason.put(e.getKey(), e.getValue().asLong()));
+        out.path("rejectedByReason").properties().forEach(e -> byReason.put(e.getKey(), e.getValue().asLong()));
         List<Partition> partitions = new ArrayList<>();
         for (JsonNode p : out.path("partitionsPublished")) {
             String location = p.path("location").asText(null);

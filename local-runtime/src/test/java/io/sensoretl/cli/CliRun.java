@@ -91,9 +91,13 @@ public record CliRun(int exit, String out, String err) {
 
         /** Stops the command if it still runs, e.g. when a test failed before stopping it. */
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (thread.isAlive()) {
-                stop();
+                try {
+                    stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // the test is being stopped: leave the command to its daemon thread
+                }
             }
         }
 

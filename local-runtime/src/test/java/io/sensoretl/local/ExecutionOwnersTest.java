@@ -42,6 +42,7 @@ class ExecutionOwnersTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the claim is held, not used
     void anExecutionThisProcessRunsIsRunningUntilItsClaimIsGivenUp() {
         String arn = running("e1").executionArn();
         ExecutionOwners owners = owners();

@@ -70,8 +70,12 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         client.close();
-        proxy.stop();
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping S3Proxy: " + e, e);
+        }
     }
 }

@@ -97,7 +97,7 @@ class HandlerJsonTest {
     static String shape(JsonNode n) {
         if (n.isObject()) {
             StringBuilder b = new StringBuilder("{");
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 b.append(e.getKey()).append(':').append(shape(e.getValue())).append(it.hasNext() ? "," : "");
             }

@@ -73,8 +73,7 @@ class WorkflowErrorTest {
                 .isEqualTo(WorkflowError.SOURCE_CHANGED);
         assertThat(WorkflowError.classify(new IllegalStateException("wrapped", new SourceMissingException("x", null))))
                 .isEqualTo(WorkflowError.SOURCE_MISSING);
-        ProvisionedThroughputExceededException throttled = (ProvisionedThroughputExceededException)
-                ProvisionedThroughputExceededException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+        ProvisionedThroughputExceededException throttled = ProvisionedThroughputExceededException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
                         .errorCode("ProvisionedThroughputExceededException").build()).build();
         assertThat(WorkflowError.classify(new CompletionException(throttled))).isEqualTo(WorkflowError.THROTTLED);
         assertThat(WorkflowError.classify(new IllegalArgumentException("bad", s3(400, "ThrottlingException"))))

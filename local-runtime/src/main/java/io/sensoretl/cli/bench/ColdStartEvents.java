@@ -92,7 +92,7 @@ final class ColdStartEvents implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (s3 != null) {
             s3.close();
         }

@@ -35,8 +35,12 @@ final class HeapSampler implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the sampler is a daemon thread that ends on its next tick
+        }
     }
 }

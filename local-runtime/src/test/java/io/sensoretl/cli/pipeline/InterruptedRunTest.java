@@ -154,7 +154,7 @@ class InterruptedRunTest {
             return List.of();
         }
         List<String> held = new java.util.ArrayList<>();
-        JSON.readTree(file.toFile()).fields().forEachRemaining(e -> {
+        JSON.readTree(file.toFile()).properties().forEach(e -> {
             if (executionArn.equals(e.getValue().path("execution").asText(null))) {
                 held.add(e.getKey());
             }

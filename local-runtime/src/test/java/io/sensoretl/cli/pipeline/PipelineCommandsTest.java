@@ -68,7 +68,7 @@ class PipelineCommandsTest {
         assertThat(r.path("valid").asLong()).isEqualTo(truth.valid());
         assertThat(r.path("rejected").asLong()).isEqualTo(truth.rejected());
         Map<String, Long> byReason = new TreeMap<>();
-        r.path("rejectedByReason").fields().forEachRemaining(e -> byReason.put(e.getKey(), e.getValue().asLong()));
+        r.path("rejectedByReason").properties().forEach(e -> byReason.put(e.getKey(), e.getValue().asLong()));
         assertThat(byReason).isEqualTo(truth.rejectedByReason());
         assertThat(r.path("chunks").asInt()).isGreaterThan(1);
         assertThat(r.path("chunksDeadLettered").asInt()).isZero();
