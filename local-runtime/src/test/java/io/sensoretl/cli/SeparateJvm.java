@@ -96,7 +96,8 @@ public final class SeparateJvm implements AutoCloseable {
 
     /** SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks, then ends. */
     public void terminate() {
-        process.destroy();
+        // through the handle: Process.destroy() also closes our end of its stdout, losing what it prints on the way out
+        process.toHandle().destroy();
     }
 
     /** What the process printed on stderr so far. */

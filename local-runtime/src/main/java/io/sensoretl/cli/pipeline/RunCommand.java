@@ -67,13 +67,16 @@ public final class RunCommand implements Callable<Integer> {
         try (LocalServices stack = local.start(json)) {
             Uploads.Location source = Uploads.dump(stack.s3(), dump);
             String contractUri = contract == null ? null : Uploads.contract(stack.s3(), contract);
-            RunReport report = execute(stack, source, new RunOptions(contractUri, chunkBytes, force), settings(maxConcurrency), json);
-            if (json) {
-                out.println(JsonOutput.document(report));
-            } else {
-                RunReportText.print(report, out, force);
-            }
-            out.flush();
+            // printed before a Ctrl-C's shutdown hook lets the JVM end, so a stopped run still reports ABORTED
+            RunReport report = execute(stack, source, new RunOptions(contractUri, chunkBytes, force), settings(maxConcurrency),
+                    json, r -> {
+                        if (json) {
+                            out.println(JsonOutput.document(r));
+                        } else {
+                            RunReportText.print(r, out, force);
+                        }
+                        out.flush();
+                    });
             return exitCode(report);
         }
     }
@@ -102,6 +105,15 @@ public final class RunCommand implements Callable<Integer> {
     /** Runs the workflow for an uploaded object, with progress on stderr unless the output is JSON. */
     static RunReport execute(LocalServices stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
                              boolean quiet) {
+        return execute(stack, source, options, settings, quiet, report -> { });
+    }
+
+    /**
+     * @param report given the run's report before a Ctrl-C or SIGTERM that stopped the run lets the process end
+     *               (the shutdown hook waits for it)
+     */
+    static RunReport execute(LocalServices stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
+                             boolean quiet, java.util.function.Consumer<RunReport> report) {
         if (!quiet) {
             System.err.println("processing " + source.uri() + " (data dir " + stack.dataDir().root() + ")");
         }
@@ -112,7 +124,9 @@ public final class RunCommand implements Callable<Integer> {
             Thread stopOnSignal = new Thread(() -> stop(pipeline, reported), "sensor-etl-stop");
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
             try {
-                return RunReport.of(pipeline.run(source.bucket(), source.key(), options), stack.dataDir());
+                RunReport result = RunReport.of(pipeline.run(source.bucket(), source.key(), options), stack.dataDir());
+                report.accept(result);
+                return result;
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(stopOnSignal);

@@ -117,6 +117,12 @@ class InterruptedRunTest {
             first.terminate();
             assertThat(first.waitFor(RUN_TIMEOUT)).isNotZero();
             assertThat(first.stderr()).contains("stopped execution " + holding + " (ABORTED)");
+            // the stopped run still reports, as a failed one does
+            JsonNode stopped = JSON.readTree(first.awaitLine(Duration.ofSeconds(5)));
+            assertThat(stopped.path("status").asText()).isEqualTo("ABORTED");
+            assertThat(stopped.path("outcome").asText()).isEqualTo("FAILED");
+            assertThat(stopped.path("executionId").asText()).isEqualTo(holding);
+            assertThat(stopped.path("error").asText()).isEqualTo(RunCommand.INTERRUPTED);
             assertThat(leasesOf(data, holding)).as("the leases of the stopped execution").isEmpty();
             JsonNode shown = executions(data, "show", holding);
             assertThat(shown.toString()).contains("ABORTED").contains(RunCommand.INTERRUPTED);
