@@ -3,6 +3,7 @@ package io.sensoretl.query;
 import io.sensoretl.aws.S3Layout;
 import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.compact.CompactionConfig;
 import io.sensoretl.compact.local.LocalBlobs;
 import io.sensoretl.compact.local.LocalPartitionLocks;
@@ -10,7 +11,6 @@ import io.sensoretl.contract.Contract;
 import io.sensoretl.lambda.CompactHandler;
 import io.sensoretl.lambda.Json;
 import io.sensoretl.ledger.RunCounts;
-import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import io.sensoretl.local.DataDir;
 import io.sensoretl.transform.ChunkStats;
@@ -34,7 +34,7 @@ import org.apache.parquet.io.OutputFile;
  */
 final class CuratedDataDir {
     /** One processed source object. */
-    record Run(String runId, RunKey key, ChunkStats stats) {}
+    record Run(String runId, SourceVersion key, ChunkStats stats) {}
 
     final DataDir dataDir;
     private final LocalBlobs dataBucket;
@@ -60,7 +60,7 @@ final class CuratedDataDir {
      */
     Run ingest(Contract contract, Path source, String key, String etag, String sourceDate, long ledgerValidSkew)
             throws IOException {
-        RunKey runKey = new RunKey(DataDir.SOURCE_BUCKET, key, etag);
+        SourceVersion runKey = new SourceVersion(DataDir.SOURCE_BUCKET, key, etag);
         String runId = runKey.runId();
         String execution = "exec-" + runId;
         ledger.start(runKey, execution, false);

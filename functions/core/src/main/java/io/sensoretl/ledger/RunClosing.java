@@ -1,6 +1,7 @@
 package io.sensoretl.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.compact.BlobOutput;
 import io.sensoretl.compact.Blobs;
 import java.io.IOException;
@@ -23,11 +24,11 @@ public final class RunClosing {
         this.json = json;
     }
 
-    public RunRecord succeeded(RunKey key, String executionId, RunCounts counts, List<String> partitions) throws IOException {
+    public RunRecord succeeded(SourceVersion key, String executionId, RunCounts counts, List<String> partitions) throws IOException {
         return export(ledger.complete(key, executionId, counts, partitions));
     }
 
-    public RunRecord failed(RunKey key, String executionId, String error) throws IOException {
+    public RunRecord failed(SourceVersion key, String executionId, String error) throws IOException {
         return export(ledger.fail(key, executionId, error));
     }
 

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.aws.Settings;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.ledger.RunClosing;
 import io.sensoretl.ledger.RunCounts;
-import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.RunRecord;
 import io.sensoretl.ledger.RunState;
@@ -45,11 +45,11 @@ public final class CloseRunHandler implements RequestStreamHandler {
      * @param state  {@link RunState#SUCCEEDED} or {@link RunState#FAILED}
      * @param error  what failed ({@code Error: Cause} of a Catch), for a failed run
      */
-    public record Request(RunKey key, String executionId, RunState state, RunCounts counts, List<String> partitions,
+    public record Request(SourceVersion key, String executionId, RunState state, RunCounts counts, List<String> partitions,
                           String error) {
         public static Request parse(JsonNode event) {
-            RunKey key = ObjectCreated.from(event).map(ObjectCreated::runKey).orElseGet(() ->
-                    new RunKey(Json.required(event, "bucket"), Json.required(event, "key"), Json.required(event, "etag")));
+            SourceVersion key = ObjectCreated.from(event).map(ObjectCreated::runKey).orElseGet(() ->
+                    new SourceVersion(Json.required(event, "bucket"), Json.required(event, "key"), Json.required(event, "etag")));
             String status = Json.required(event, "status");
             RunState state = switch (status) {
                 case "SUCCEEDED" -> RunState.SUCCEEDED;

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.catalog.CuratedTables;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.local.LocalPartitionCatalog;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.compact.CompactionConfig;
 import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.latest.LatestReadingsUpdate;
 import io.sensoretl.latest.local.LocalLatestReadings;
-import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunState;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import io.sensoretl.parquet.ParquetFiles;
@@ -102,7 +102,7 @@ class FinalisationHandlersTest {
         assertThat(started.decision()).isEqualTo("STARTED");
         assertThat(started.started()).isTrue();
         String runId = started.runId();
-        assertThat(runId).isEqualTo(new RunKey("uploads", "incoming/site-a.ndjson", "d41d8cd9").runId());
+        assertThat(runId).isEqualTo(new SourceVersion("uploads", "incoming/site-a.ndjson", "d41d8cd9").runId());
 
         Random random = new Random(5);
         Map<String, Long> expectedSums = new HashMap<>();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.ledger.RunKey;
+import io.sensoretl.chunk.SourceVersion;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class ObjectCreatedTest {
                 Instant.parse("2021-11-12T00:00:00Z"), "ca-central-1", "111122223333", "DOC-EXAMPLE-BUCKET1", "example-key", 5,
                 "b1946ac92492d2347c6235b4d2611184", "617f08299329d189", "N4N7GDK58NMKJ12R", "123456789012", "1.2.3.4",
                 "PutObject"));
-        assertThat(upload.runKey()).isEqualTo(new RunKey("DOC-EXAMPLE-BUCKET1", "example-key", "b1946ac92492d2347c6235b4d2611184"));
+        assertThat(upload.runKey()).isEqualTo(new SourceVersion("DOC-EXAMPLE-BUCKET1", "example-key", "b1946ac92492d2347c6235b4d2611184"));
     }
 
     @Test

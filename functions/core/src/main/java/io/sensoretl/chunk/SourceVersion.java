@@ -1,7 +1,5 @@
-package io.sensoretl.ledger;
+package io.sensoretl.chunk;
 
-import io.sensoretl.chunk.RunId;
-import io.sensoretl.chunk.SourceObject;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,8 +8,8 @@ import java.util.Objects;
  * event at least once; every delivery carries the same bucket, key and ETag, so they all map to the
  * same ledger entry and the same run id, while a re-upload (new ETag) is a new run.
  */
-public record RunKey(String bucket, String key, String etag) {
-    public RunKey {
+public record SourceVersion(String bucket, String key, String etag) {
+    public SourceVersion {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(etag, "etag");
