@@ -101,7 +101,7 @@ public final class UploadWatcher {
             // listed, then deleted or renamed (an upload's file moving to its final name): nothing to run
             return Optional.empty();
         }
-        if (!key.etag().equals(head.eTag().replace("\"", ""))) {
+        if (!key.equals(new SourceVersion(DataDir.SOURCE_BUCKET, o.key(), head.eTag()))) {
             return Optional.empty(); // replaced meanwhile: the new version is offered at the next poll
         }
         return Optional.of(new Upload(DataDir.SOURCE_BUCKET, o.key(), key.etag(), head.contentLength()));

@@ -277,7 +277,7 @@ class StrictInputTest {
     @Test
     void aMultilineObjectIsPlannedAsOneChunkAndAByteRangeOfItIsRefused() throws Exception {
         Contract multiline = ContractLoader.parse(utf8(CSV_CONTRACT.formatted(", multilineFields: true")), "multiline");
-        var object = new io.sensoretl.chunk.SourceObject("b", "k", "e", 10L << 30, java.time.Instant.EPOCH,
+        var object = new io.sensoretl.chunk.SourceObject(new io.sensoretl.chunk.SourceVersion("b", "k", "e"), 10L << 30, java.time.Instant.EPOCH,
                 io.sensoretl.decode.Compression.NONE);
         assertThat(new io.sensoretl.chunk.ChunkPlanner(multiline.format(), 1 << 20).plan("run-x", List.of(object)))
                 .singleElement().satisfies(c -> {

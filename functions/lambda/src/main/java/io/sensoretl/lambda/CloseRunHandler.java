@@ -48,7 +48,7 @@ public final class CloseRunHandler implements RequestStreamHandler {
     public record Request(SourceVersion key, String executionId, RunState state, RunCounts counts, List<String> partitions,
                           String error) {
         public static Request parse(JsonNode event) {
-            SourceVersion key = ObjectCreated.from(event).map(ObjectCreated::runKey).orElseGet(() ->
+            SourceVersion key = ObjectCreated.from(event).map(ObjectCreated::sourceVersion).orElseGet(() ->
                     new SourceVersion(Json.required(event, "bucket"), Json.required(event, "key"), Json.required(event, "etag")));
             String status = Json.required(event, "status");
             RunState state = switch (status) {

@@ -56,7 +56,7 @@ public record ObjectCreated(String id, Instant time, String region, String accou
     }
 
     /** The run this upload is: one version of one object. */
-    public SourceVersion runKey() {
+    public SourceVersion sourceVersion() {
         if (etag == null) {
             throw new IllegalArgumentException("the Object Created event of s3://" + bucket + "/" + key + " has no detail.object.etag");
         }

@@ -38,7 +38,7 @@ public final class RecordRunHandler implements RequestStreamHandler {
     /** What the step is asked. */
     public record Request(SourceVersion key, String executionId, boolean force) {
         public static Request parse(JsonNode event) {
-            SourceVersion key = ObjectCreated.from(event).map(ObjectCreated::runKey).orElseGet(() ->
+            SourceVersion key = ObjectCreated.from(event).map(ObjectCreated::sourceVersion).orElseGet(() ->
                     new SourceVersion(Json.required(event, "bucket"), Json.required(event, "key"), Json.required(event, "etag")));
             return new Request(key, Json.required(event, "executionId"), event.path("force").asBoolean(false));
         }

@@ -5,6 +5,7 @@ import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.cli.ByteSize;
 import io.sensoretl.cli.JsonOutput;
 import io.sensoretl.cli.ProgressLine;
@@ -196,7 +197,7 @@ public final class CompactBench implements Callable<Integer> {
     private long stage(Path dump, Path root, Progress progress) throws Exception {
         Contract contract = ContractLoader.defaultContract();
         long bytes = Files.size(dump);
-        SourceObject object = new SourceObject("local", dump.getFileName().toString(), "bench", bytes, Instant.now(), Compression.NONE);
+        SourceObject object = new SourceObject(new SourceVersion("local", dump.getFileName().toString(), "bench"), bytes, Instant.now(), Compression.NONE);
         List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), chunk).plan(RUN, List.of(object));
         FileByteSource source = new FileByteSource(dump);
         DirectoryOutputs outputs = new DirectoryOutputs(root.resolve(CuratedLayout.stagingRoot(RUN)), root.resolve("rejects"));

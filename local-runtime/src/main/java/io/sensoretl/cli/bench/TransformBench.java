@@ -3,6 +3,7 @@ package io.sensoretl.cli.bench;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.cli.ByteSize;
 import io.sensoretl.cli.JsonOutput;
 import io.sensoretl.cli.ProgressLine;
@@ -121,7 +122,7 @@ public final class TransformBench implements Callable<Integer> {
     private void runSensorEtl(Path dump, long bytes, Path work, Map<String, Object> result, Progress progress) throws Exception {
         Contract contract = format == DumpFormat.delimited ? ContractLoader.classpath(UCI_CONTRACT)
                 : ContractLoader.defaultContract();
-        SourceObject object = new SourceObject("local", dump.getFileName().toString(), "bench", bytes, Instant.now(), Compression.NONE);
+        SourceObject object = new SourceObject(new SourceVersion("local", dump.getFileName().toString(), "bench"), bytes, Instant.now(), Compression.NONE);
         List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), chunk).plan("run-bench", List.of(object));
         FileByteSource source = new FileByteSource(dump);
         DirectoryOutputs outputs = new DirectoryOutputs(work.resolve("readings"), work.resolve("rejects"));
