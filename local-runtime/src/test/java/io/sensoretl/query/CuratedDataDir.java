@@ -5,7 +5,6 @@ import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.compact.CompactionConfig;
-import io.sensoretl.compact.local.LocalBlobs;
 import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.lambda.CompactHandler;
@@ -13,6 +12,7 @@ import io.sensoretl.lambda.Json;
 import io.sensoretl.ledger.RunCounts;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import io.sensoretl.local.DataDir;
+import io.sensoretl.store.local.LocalObjectStore;
 import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.FileByteSource;
@@ -37,13 +37,13 @@ final class CuratedDataDir {
     record Run(String runId, SourceVersion key, ChunkStats stats) {}
 
     final DataDir dataDir;
-    private final LocalBlobs dataBucket;
+    private final LocalObjectStore dataBucket;
     private final LocalPartitionCatalog catalog;
     private final LocalRunLedger ledger;
 
     CuratedDataDir(Path root) {
         this.dataDir = new DataDir(root);
-        this.dataBucket = new LocalBlobs(dataDir.s3().resolve(DataDir.DATA_BUCKET));
+        this.dataBucket = new LocalObjectStore(dataDir.s3().resolve(DataDir.DATA_BUCKET));
         this.catalog = new LocalPartitionCatalog(dataDir.stores());
         this.ledger = new LocalRunLedger(dataDir.stores(), Clock.systemUTC(), Duration.ofHours(6));
     }

@@ -2,6 +2,7 @@ package io.sensoretl.aws;
 
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.parquet.StreamOutputFile;
+import io.sensoretl.store.aws.S3MultipartOutputStream;
 import io.sensoretl.transform.TransformOutputs;
 import org.apache.parquet.io.OutputFile;
 import software.amazon.awssdk.services.s3.S3Client;

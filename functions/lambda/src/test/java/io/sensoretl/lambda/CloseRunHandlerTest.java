@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.chunk.SourceVersion;
-import io.sensoretl.compact.local.LocalBlobs;
 import io.sensoretl.ledger.RunsTable;
 import io.sensoretl.ledger.local.LocalRunLedger;
+import io.sensoretl.store.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +26,7 @@ class CloseRunHandlerTest {
     void aClosedRunIsExportedAsOneJsonRowOfTheRunsTable() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2024-03-02T10:15:30.250Z"), ZoneOffset.UTC);
         LocalRunLedger ledger = new LocalRunLedger(dir.resolve("state"), clock, Duration.ofHours(6));
-        LocalBlobs bucket = new LocalBlobs(dir.resolve("bucket"));
+        LocalObjectStore bucket = new LocalObjectStore(dir.resolve("bucket"));
         SourceVersion key = new SourceVersion("uploads", "incoming/a.csv", "e1");
         ledger.start(key, "exec-1", false);
 

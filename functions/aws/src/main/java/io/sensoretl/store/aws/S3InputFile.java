@@ -1,4 +1,4 @@
-package io.sensoretl.compact.aws;
+package io.sensoretl.store.aws;
 
 import java.io.EOFException;
 import java.io.IOException;

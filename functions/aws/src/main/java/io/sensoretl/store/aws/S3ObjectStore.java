@@ -1,9 +1,8 @@
-package io.sensoretl.compact.aws;
+package io.sensoretl.store.aws;
 
-import io.sensoretl.aws.S3MultipartOutputStream;
-import io.sensoretl.compact.Blob;
-import io.sensoretl.compact.BlobOutput;
-import io.sensoretl.compact.Blobs;
+import io.sensoretl.store.ObjectOutput;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
 
 /** One S3 bucket as compaction's blob store. */
-public final class S3Blobs implements Blobs {
+public final class S3ObjectStore implements ObjectStore {
     /** S3's DeleteObjects limit. */
     private static final int DELETE_BATCH = 1000;
     /** Must match the lifecycle rule's tag filter in template.yaml (a deploy check compares them). */
@@ -28,11 +27,11 @@ public final class S3Blobs implements Blobs {
     private final String bucket;
     private final boolean lifecycleTags;
 
-    public S3Blobs(S3Client s3, String bucket) {
+    public S3ObjectStore(S3Client s3, String bucket) {
         this(s3, bucket, true);
     }
 
-    private S3Blobs(S3Client s3, String bucket, boolean lifecycleTags) {
+    private S3ObjectStore(S3Client s3, String bucket, boolean lifecycleTags) {
         this.s3 = s3;
         this.bucket = bucket;
         this.lifecycleTags = lifecycleTags;
@@ -42,28 +41,28 @@ public final class S3Blobs implements Blobs {
      * For an S3-compatible store without lifecycle rules or object tagging (the local runtime's
      * endpoint): replaced versions are not tagged, the compactor's own sweep deletes them.
      */
-    public static S3Blobs withoutLifecycleTags(S3Client s3, String bucket) {
-        return new S3Blobs(s3, bucket, false);
+    public static S3ObjectStore withoutLifecycleTags(S3Client s3, String bucket) {
+        return new S3ObjectStore(s3, bucket, false);
     }
 
     @Override
-    public List<Blob> list(String prefix) {
-        List<Blob> out = new ArrayList<>();
+    public List<StoredObject> list(String prefix) {
+        List<StoredObject> out = new ArrayList<>();
         for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-            out.add(new Blob(o.key(), o.size()));
+            out.add(new StoredObject(o.key(), o.size()));
         }
         return out;
     }
 
     @Override
-    public InputFile input(Blob blob) {
+    public InputFile input(StoredObject blob) {
         return new S3InputFile(s3, bucket, blob.key(), blob.size());
     }
 
     @Override
-    public BlobOutput create(String key) {
+    public ObjectOutput create(String key) {
         S3MultipartOutputStream out = new S3MultipartOutputStream(s3, bucket, key, "application/octet-stream");
-        return new BlobOutput() {
+        return new ObjectOutput() {
             @Override
             public void write(int b) throws IOException {
                 out.write(b);

@@ -1,4 +1,4 @@
-package io.sensoretl.compact;
+package io.sensoretl.store;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -10,16 +10,16 @@ import org.apache.parquet.io.InputFile;
  * slash-separated like S3 keys; {@link #location(String)} turns a key prefix into the URI the
  * catalog stores, so the catalog and the store agree on where a partition lives.
  */
-public interface Blobs {
+public interface ObjectStore {
 
     /** Every object whose key starts with {@code prefix}, in key order. */
-    List<Blob> list(String prefix) throws IOException;
+    List<StoredObject> list(String prefix) throws IOException;
 
     /** A seekable view of one object, as Parquet readers need. */
-    InputFile input(Blob blob) throws IOException;
+    InputFile input(StoredObject blob) throws IOException;
 
     /** A new object, visible only once the returned stream is closed. */
-    BlobOutput create(String key) throws IOException;
+    ObjectOutput create(String key) throws IOException;
 
     /** Deletes the objects; keys that do not exist are not an error (deletes are retried). */
     void delete(Collection<String> keys) throws IOException;

@@ -1,8 +1,8 @@
-package io.sensoretl.compact.local;
+package io.sensoretl.store.local;
 
-import io.sensoretl.compact.Blob;
-import io.sensoretl.compact.BlobOutput;
-import io.sensoretl.compact.Blobs;
+import io.sensoretl.store.ObjectOutput;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,13 +23,13 @@ import org.apache.parquet.io.LocalInputFile;
  * to a hidden temporary file and renamed into place on close, which gives the same all-or-nothing
  * visibility as an S3 upload.
  */
-public final class LocalBlobs implements Blobs {
+public final class LocalObjectStore implements ObjectStore {
     private static final String TEMP_MARK = ".inflight-";
 
     private final Path root;
     private final String base;
 
-    public LocalBlobs(Path root) {
+    public LocalObjectStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
         String uri = this.root.toUri().toString();
         // Path.toUri() ends in '/' only for directories that already exist
@@ -37,7 +37,7 @@ public final class LocalBlobs implements Blobs {
     }
 
     @Override
-    public List<Blob> list(String prefix) throws IOException {
+    public List<StoredObject> list(String prefix) throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -46,31 +46,31 @@ public final class LocalBlobs implements Blobs {
         if (!Files.isDirectory(start)) {
             return List.of();
         }
-        List<Blob> out = new ArrayList<>();
+        List<StoredObject> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(start)) {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String key = root.relativize(p).toString().replace('\\', '/');
                 if (key.startsWith(prefix) && !p.getFileName().toString().startsWith(TEMP_MARK)) {
-                    out.add(new Blob(key, Files.size(p)));
+                    out.add(new StoredObject(key, Files.size(p)));
                 }
             }
         }
-        out.sort(Comparator.comparing(Blob::key));
+        out.sort(Comparator.comparing(StoredObject::key));
         return out;
     }
 
     @Override
-    public InputFile input(Blob blob) {
+    public InputFile input(StoredObject blob) {
         return new LocalInputFile(resolve(blob.key()));
     }
 
     @Override
-    public BlobOutput create(String key) throws IOException {
+    public ObjectOutput create(String key) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), TEMP_MARK, ".tmp");
         OutputStream out = Files.newOutputStream(temp);
-        return new BlobOutput() {
+        return new ObjectOutput() {
             private boolean done;
 
             @Override
