@@ -16,15 +16,12 @@ import io.sensoretl.store.local.LocalObjectStore;
 import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.FileByteSource;
-import io.sensoretl.transform.TransformOutputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 
 /**
  * Puts source dumps through the core the way the workflow does, into a local data directory: the
@@ -67,33 +64,13 @@ final class CuratedDataDir {
         long size = Files.size(source);
         ChunkDescriptor chunk = new ChunkDescriptor(runId, 0, DataDir.SOURCE_BUCKET, key, etag, size, 0, size, "none",
                 contract.format().splittable(), sourceDate);
-        ChunkStats stats = new ChunkTransformer(contract).transform(chunk, new FileByteSource(source), outputs(runId, sourceDate));
+        ChunkStats stats = new ChunkTransformer(contract).transform(chunk, new FileByteSource(source), S3Layout.chunkOutputs(dataBucket, chunk));
         CompactionConfig config = new CompactionConfig(64L << 20, 64L << 20, 16, dataDir.tmp());
         new CompactHandler(dataBucket, catalog, config, new LocalPartitionLocks(dataDir.stores(), Clock.systemUTC()))
                 .compact(Json.MAPPER.readTree("{\"runId\":\"" + runId + "\",\"sourceDate\":\"" + sourceDate + "\"}"));
         ledger.complete(runKey, execution, new RunCounts(stats.records(), stats.valid() + ledgerValidSkew, stats.rejected(), 0),
                 stats.partitions());
         return new Run(runId, runKey, stats);
-    }
-
-    private TransformOutputs outputs(String runId, String sourceDate) {
-        return new TransformOutputs() {
-            @Override
-            public OutputFile readings(String partition, String fileName) throws IOException {
-                return file(S3Layout.stagingKey(runId, partition, fileName));
-            }
-
-            @Override
-            public OutputFile rejects(String fileName) throws IOException {
-                return file(S3Layout.rejectsKey(sourceDate, runId, fileName));
-            }
-        };
-    }
-
-    private OutputFile file(String key) throws IOException {
-        Path p = dataDir.object(DataDir.DATA_BUCKET, key);
-        Files.createDirectories(p.getParent());
-        return new LocalOutputFile(p);
     }
 
     /** Every curated data file of the data bucket (registered or not). */

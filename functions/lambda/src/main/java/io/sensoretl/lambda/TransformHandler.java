@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.ContractSource;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.aws.S3RangeSource;
-import io.sensoretl.aws.S3TransformOutputs;
+import io.sensoretl.aws.S3Layout;
 import io.sensoretl.aws.Settings;
 import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
@@ -111,6 +112,6 @@ public final class TransformHandler implements RequestStreamHandler {
         ChunkDescriptor chunk = request.chunk();
         var contract = contracts.get(request.contract());
         return new ChunkTransformer(contract).transform(chunk, new S3RangeSource(s3, chunk),
-                new S3TransformOutputs(s3, request.outputBucket(), chunk));
+                S3Layout.chunkOutputs(new S3ObjectStore(s3, request.outputBucket()), chunk));
     }
 }

@@ -30,7 +30,7 @@ import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
-import io.sensoretl.transform.DirectoryOutputs;
+import io.sensoretl.transform.TransformOutputs;
 import io.sensoretl.transform.FileByteSource;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -200,7 +200,7 @@ public final class CompactBench implements Callable<Integer> {
         SourceObject object = new SourceObject(new SourceVersion("local", dump.getFileName().toString(), "bench"), bytes, Instant.now(), Compression.NONE);
         List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), chunk).plan(RUN, List.of(object));
         FileByteSource source = new FileByteSource(dump);
-        DirectoryOutputs outputs = new DirectoryOutputs(root.resolve(CuratedLayout.stagingRoot(RUN)), root.resolve("rejects"));
+        TransformOutputs outputs = new TransformOutputs(new LocalObjectStore(root), CuratedLayout.stagingRoot(RUN), "rejects/");
         long valid = 0;
         progress.start("staging: transforming " + chunks.size() + " chunk(s)", bytes, -1);
         try {

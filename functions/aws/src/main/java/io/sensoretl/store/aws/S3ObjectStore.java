@@ -61,7 +61,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public ObjectOutput create(String key) {
-        S3MultipartOutputStream out = new S3MultipartOutputStream(s3, bucket, key, "application/octet-stream");
+        S3MultipartOutputStream out = new S3MultipartOutputStream(s3, bucket, key, contentType(key));
         return new ObjectOutput() {
             @Override
             public void write(int b) throws IOException {
@@ -83,6 +83,11 @@ public final class S3ObjectStore implements ObjectStore {
                 out.abort();
             }
         };
+    }
+
+    /** Parquet files say so (the media type registered for Parquet); anything else is plain bytes. */
+    static String contentType(String key) {
+        return key.endsWith(".parquet") ? "application/vnd.apache.parquet" : "application/octet-stream";
     }
 
     @Override

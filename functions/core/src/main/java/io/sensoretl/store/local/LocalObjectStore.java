@@ -3,6 +3,7 @@ package io.sensoretl.store.local;
 import io.sensoretl.store.ObjectOutput;
 import io.sensoretl.store.ObjectStore;
 import io.sensoretl.store.StoredObject;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -69,7 +70,8 @@ public final class LocalObjectStore implements ObjectStore {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), TEMP_MARK, ".tmp");
-        OutputStream out = Files.newOutputStream(temp);
+        // buffered: Parquet writers hand over page headers and small values a few bytes at a time
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024);
         return new ObjectOutput() {
             private boolean done;
 
