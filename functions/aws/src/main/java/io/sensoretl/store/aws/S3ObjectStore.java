@@ -1,22 +1,29 @@
 package io.sensoretl.store.aws;
 
+import io.sensoretl.store.ObjectChangedException;
+import io.sensoretl.store.ObjectMissingException;
 import io.sensoretl.store.ObjectOutput;
 import io.sensoretl.store.ObjectStore;
 import io.sensoretl.store.StoredObject;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.apache.parquet.io.InputFile;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
 
-/** One S3 bucket as compaction's blob store. */
+/** One S3 bucket as an {@link ObjectStore}. */
 public final class S3ObjectStore implements ObjectStore {
     /** S3's DeleteObjects limit. */
     private static final int DELETE_BATCH = 1000;
@@ -54,9 +61,29 @@ public final class S3ObjectStore implements ObjectStore {
         return out;
     }
 
+    /** One GET of the range, conditional on the ETag when one is given (If-Match). */
     @Override
-    public InputFile input(StoredObject blob) {
-        return new S3InputFile(s3, bucket, blob.key(), blob.size());
+    public InputStream read(String key, long from, long to, String etag) throws IOException {
+        String range = "bytes=" + from + "-" + (to < 0 ? "" : String.valueOf(to - 1));
+        ResponseInputStream<GetObjectResponse> body;
+        try {
+            body = s3.getObject(b -> b.bucket(bucket).key(key).range(range).ifMatch(etag));
+        } catch (NoSuchKeyException e) {
+            throw new ObjectMissingException(key, location(key) + " does not exist", e);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                throw new ObjectChangedException(key, location(key) + " is no longer version " + etag, e);
+            }
+            throw e;
+        }
+        return new FilterInputStream(body) {
+            @Override
+            public void close() throws IOException {
+                // abort rather than drain: a reader may stop long before the range ends
+                body.abort();
+                body.close();
+            }
+        };
     }
 
     @Override

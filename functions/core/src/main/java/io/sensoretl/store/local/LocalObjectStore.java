@@ -1,16 +1,21 @@
 package io.sensoretl.store.local;
 
+import io.sensoretl.store.ObjectMissingException;
 import io.sensoretl.store.ObjectOutput;
 import io.sensoretl.store.ObjectStore;
 import io.sensoretl.store.StoredObject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -60,9 +65,31 @@ public final class LocalObjectStore implements ObjectStore {
         return out;
     }
 
+    /**
+     * A directory keeps no object versions, so a read conditional on an ETag is refused rather than
+     * answered without the check.
+     */
     @Override
-    public InputFile input(StoredObject blob) {
-        return new LocalInputFile(resolve(blob.key()));
+    public InputStream read(String key, long from, long to, String etag) throws IOException {
+        if (etag != null) {
+            throw new UnsupportedOperationException("the local store " + root + " keeps no object versions: cannot read "
+                    + key + " on condition of ETag " + etag);
+        }
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(resolve(key), StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new ObjectMissingException(key, location(key) + " does not exist", e);
+        }
+        ch.position(from);
+        InputStream in = Channels.newInputStream(ch);
+        return to < 0 ? in : new BoundedInputStream(in, Math.max(0, to - from));
+    }
+
+    /** Parquet's own local file (positioned reads) rather than the ranged reads of the default. */
+    @Override
+    public InputFile input(StoredObject object) {
+        return new LocalInputFile(resolve(object.key()));
     }
 
     @Override
@@ -162,5 +189,39 @@ public final class LocalObjectStore implements ObjectStore {
             throw new IllegalArgumentException("key " + key + " escapes the local store " + root);
         }
         return p;
+    }
+
+    /** At most {@code remaining} bytes of a stream. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long remaining) {
+            super(in);
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
     }
 }
