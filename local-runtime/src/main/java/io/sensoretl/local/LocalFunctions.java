@@ -5,7 +5,6 @@ import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.compact.CompactionConfig;
 import io.sensoretl.compact.CrashPoint;
 import io.sensoretl.compact.RunCompaction;
-import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.lambda.CloseRunHandler;
 import io.sensoretl.lambda.CompactHandler;
@@ -18,6 +17,7 @@ import io.sensoretl.lambda.TransformHandler;
 import io.sensoretl.latest.local.LocalLatestReadings;
 import io.sensoretl.ledger.ExecutionLiveness;
 import io.sensoretl.ledger.local.LocalRunLedger;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +52,7 @@ public final class LocalFunctions {
         LocalRunLedger ledger = new LocalRunLedger(dir.stores(), clock, STALE_AFTER);
         ExecutionLiveness executions = new ExecutionOwners(dir, clock);
         // the local endpoint has no lifecycle rules: the compactor's sweep expires replaced versions
-        S3Blobs data = S3Blobs.withoutLifecycleTags(stack.s3(), DataDir.DATA_BUCKET);
+        S3ObjectStore data = S3ObjectStore.withoutLifecycleTags(stack.s3(), DataDir.DATA_BUCKET);
         for (LambdaFunction f : LambdaFunction.values()) {
             // a switch over every entry: a function added to the registry does not compile until it is wired here
             handlers.put(f, switch (f) {

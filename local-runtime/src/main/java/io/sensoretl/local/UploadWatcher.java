@@ -1,6 +1,6 @@
 package io.sensoretl.local;
 
-import io.sensoretl.ledger.RunKey;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.ledger.RunRecord;
 import io.sensoretl.ledger.RunState;
 import java.util.ArrayList;
@@ -39,12 +39,12 @@ public final class UploadWatcher {
     public record Poll(List<Upload> uploads, List<Problem> problems) {}
 
     private final S3Client s3;
-    private final Function<RunKey, Optional<RunRecord>> ledger;
+    private final Function<SourceVersion, Optional<RunRecord>> ledger;
     private final Set<String> offered = new HashSet<>();
     private String listingFailed;
 
     /** @param ledger the run ledger's lookup ({@code RunLedger::get}) */
-    public UploadWatcher(S3Client s3, Function<RunKey, Optional<RunRecord>> ledger) {
+    public UploadWatcher(S3Client s3, Function<SourceVersion, Optional<RunRecord>> ledger) {
         this.s3 = s3;
         this.ledger = ledger;
     }
@@ -89,7 +89,7 @@ public final class UploadWatcher {
 
     /** The upload to run, if the ledger has not seen it and it is still there as listed. */
     private Optional<Upload> offer(S3Object o) {
-        RunKey key = new RunKey(DataDir.SOURCE_BUCKET, o.key(), o.eTag());
+        SourceVersion key = new SourceVersion(DataDir.SOURCE_BUCKET, o.key(), o.eTag());
         Optional<RunRecord> known = ledger.apply(key);
         if (known.isPresent() && known.get().state() != RunState.FAILED) {
             return Optional.empty();
@@ -101,7 +101,7 @@ public final class UploadWatcher {
             // listed, then deleted or renamed (an upload's file moving to its final name): nothing to run
             return Optional.empty();
         }
-        if (!key.etag().equals(head.eTag().replace("\"", ""))) {
+        if (!key.equals(new SourceVersion(DataDir.SOURCE_BUCKET, o.key(), head.eTag()))) {
             return Optional.empty(); // replaced meanwhile: the new version is offered at the next poll
         }
         return Optional.of(new Upload(DataDir.SOURCE_BUCKET, o.key(), key.etag(), head.contentLength()));

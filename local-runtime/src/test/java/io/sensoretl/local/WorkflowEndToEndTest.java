@@ -110,7 +110,7 @@ class WorkflowEndToEndTest {
             assertThat(failed.cause()).contains("injected: the catalog is unavailable");
             String etag = stack.s3().headObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY)).eTag();
             var entry = new io.sensoretl.ledger.local.LocalRunLedger(dataDir.stores(), java.time.Clock.systemUTC(),
-                    java.time.Duration.ofHours(6)).get(new io.sensoretl.ledger.RunKey(DataDir.SOURCE_BUCKET, KEY, etag));
+                    java.time.Duration.ofHours(6)).get(new io.sensoretl.chunk.SourceVersion(DataDir.SOURCE_BUCKET, KEY, etag));
             assertThat(entry).hasValueSatisfying(r -> {
                 assertThat(r.state()).isEqualTo(io.sensoretl.ledger.RunState.FAILED);
                 assertThat(r.error()).contains("injected: the catalog is unavailable");

@@ -3,28 +3,25 @@ package io.sensoretl.query;
 import io.sensoretl.aws.S3Layout;
 import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.compact.CompactionConfig;
-import io.sensoretl.compact.local.LocalBlobs;
 import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.lambda.CompactHandler;
 import io.sensoretl.lambda.Json;
 import io.sensoretl.ledger.RunCounts;
-import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import io.sensoretl.local.DataDir;
+import io.sensoretl.store.local.LocalObjectStore;
 import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.FileByteSource;
-import io.sensoretl.transform.TransformOutputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 
 /**
  * Puts source dumps through the core the way the workflow does, into a local data directory: the
@@ -34,16 +31,16 @@ import org.apache.parquet.io.OutputFile;
  */
 final class CuratedDataDir {
     /** One processed source object. */
-    record Run(String runId, RunKey key, ChunkStats stats) {}
+    record Run(String runId, SourceVersion key, ChunkStats stats) {}
 
     final DataDir dataDir;
-    private final LocalBlobs dataBucket;
+    private final LocalObjectStore dataBucket;
     private final LocalPartitionCatalog catalog;
     private final LocalRunLedger ledger;
 
     CuratedDataDir(Path root) {
         this.dataDir = new DataDir(root);
-        this.dataBucket = new LocalBlobs(dataDir.s3().resolve(DataDir.DATA_BUCKET));
+        this.dataBucket = new LocalObjectStore(dataDir.s3().resolve(DataDir.DATA_BUCKET));
         this.catalog = new LocalPartitionCatalog(dataDir.stores());
         this.ledger = new LocalRunLedger(dataDir.stores(), Clock.systemUTC(), Duration.ofHours(6));
     }
@@ -60,40 +57,20 @@ final class CuratedDataDir {
      */
     Run ingest(Contract contract, Path source, String key, String etag, String sourceDate, long ledgerValidSkew)
             throws IOException {
-        RunKey runKey = new RunKey(DataDir.SOURCE_BUCKET, key, etag);
+        SourceVersion runKey = new SourceVersion(DataDir.SOURCE_BUCKET, key, etag);
         String runId = runKey.runId();
         String execution = "exec-" + runId;
         ledger.start(runKey, execution, false);
         long size = Files.size(source);
         ChunkDescriptor chunk = new ChunkDescriptor(runId, 0, DataDir.SOURCE_BUCKET, key, etag, size, 0, size, "none",
                 contract.format().splittable(), sourceDate);
-        ChunkStats stats = new ChunkTransformer(contract).transform(chunk, new FileByteSource(source), outputs(runId, sourceDate));
+        ChunkStats stats = new ChunkTransformer(contract).transform(chunk, new FileByteSource(source), S3Layout.chunkOutputs(dataBucket, chunk));
         CompactionConfig config = new CompactionConfig(64L << 20, 64L << 20, 16, dataDir.tmp());
         new CompactHandler(dataBucket, catalog, config, new LocalPartitionLocks(dataDir.stores(), Clock.systemUTC()))
                 .compact(Json.MAPPER.readTree("{\"runId\":\"" + runId + "\",\"sourceDate\":\"" + sourceDate + "\"}"));
         ledger.complete(runKey, execution, new RunCounts(stats.records(), stats.valid() + ledgerValidSkew, stats.rejected(), 0),
                 stats.partitions());
         return new Run(runId, runKey, stats);
-    }
-
-    private TransformOutputs outputs(String runId, String sourceDate) {
-        return new TransformOutputs() {
-            @Override
-            public OutputFile readings(String partition, String fileName) throws IOException {
-                return file(S3Layout.stagingKey(runId, partition, fileName));
-            }
-
-            @Override
-            public OutputFile rejects(String fileName) throws IOException {
-                return file(S3Layout.rejectsKey(sourceDate, runId, fileName));
-            }
-        };
-    }
-
-    private OutputFile file(String key) throws IOException {
-        Path p = dataDir.object(DataDir.DATA_BUCKET, key);
-        Files.createDirectories(p.getParent());
-        return new LocalOutputFile(p);
     }
 
     /** Every curated data file of the data bucket (registered or not). */

@@ -18,7 +18,7 @@ public final class ReplacedVersionsCheck {
     private ReplacedVersionsCheck() {}
 
     /**
-     * @param tagKey    the tag the function sets ({@code S3Blobs.REPLACED_TAG_KEY})
+     * @param tagKey    the tag the function sets ({@code S3ObjectStore.REPLACED_TAG_KEY})
      * @param functionId the compact function's logical id
      */
     public static List<String> check(Template template, String bucketId, String functionId, String tagKey) {

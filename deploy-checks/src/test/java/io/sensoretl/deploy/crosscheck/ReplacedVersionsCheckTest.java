@@ -2,15 +2,15 @@ package io.sensoretl.deploy.crosscheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.deploy.Repo;
 import io.sensoretl.deploy.template.Template;
+import io.sensoretl.store.aws.S3ObjectStore;
 import org.junit.jupiter.api.Test;
 
 /** Replaced curated versions expire on AWS by the tag the compact function sets, after the grace period. */
 class ReplacedVersionsCheckTest {
     private static java.util.List<String> check(Template t) {
-        return ReplacedVersionsCheck.check(t, "DataBucket", "CompactFunction", S3Blobs.REPLACED_TAG_KEY);
+        return ReplacedVersionsCheck.check(t, "DataBucket", "CompactFunction", S3ObjectStore.REPLACED_TAG_KEY);
     }
 
     @Test

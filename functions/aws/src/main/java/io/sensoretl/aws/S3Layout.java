@@ -1,5 +1,9 @@
 package io.sensoretl.aws;
 
+import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.transform.TransformOutputs;
+
 /**
  * Where a run's artefacts live in S3 (see docs/architecture.md). One place, so the handlers, the
  * workflow definition and the Athena tables agree.
@@ -26,7 +30,16 @@ public final class S3Layout {
 
     /** Rejects, queryable in place: {@code curated/rejects/dt=<upload day>/run=<run>/chunk-00007.parquet}. */
     public static String rejectsKey(String sourceDate, String runId, String fileName) {
-        return "curated/rejects/dt=" + sourceDate + "/run=" + runId + "/" + fileName;
+        return rejectsPrefix(sourceDate, runId) + fileName;
+    }
+
+    public static String rejectsPrefix(String sourceDate, String runId) {
+        return "curated/rejects/dt=" + sourceDate + "/run=" + runId + "/";
+    }
+
+    /** Where a chunk's files go in the work bucket: its run's staging prefix and the rejects of its upload day. */
+    public static TransformOutputs chunkOutputs(ObjectStore bucket, ChunkDescriptor chunk) {
+        return new TransformOutputs(bucket, stagingPrefix(chunk.runId()), rejectsPrefix(chunk.sourceDate(), chunk.runId()));
     }
 
     public static String readingsPrefix() {

@@ -3,6 +3,7 @@ package io.sensoretl.aws;
 import io.sensoretl.chunk.SourceChangedException;
 import io.sensoretl.chunk.SourceMissingException;
 import io.sensoretl.chunk.SourceObject;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.decode.Compression;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class S3Sources {
             }
             throw e;
         }
-        return new SourceObject(bucket, key, head.eTag(), head.contentLength(), head.lastModified(),
+        return new SourceObject(new SourceVersion(bucket, key, head.eTag()), head.contentLength(), head.lastModified(),
                 sniff(bucket, key, head.contentLength(), head.eTag()));
     }
 
@@ -43,7 +44,7 @@ public final class S3Sources {
             if (o.key().endsWith("/")) {
                 continue; // console "folders"
             }
-            out.add(new SourceObject(bucket, o.key(), o.eTag(), o.size(), o.lastModified(), sniff(bucket, o.key(), o.size(), o.eTag())));
+            out.add(new SourceObject(new SourceVersion(bucket, o.key(), o.eTag()), o.size(), o.lastModified(), sniff(bucket, o.key(), o.size(), o.eTag())));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.sensoretl.chunk;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -28,6 +29,12 @@ public record ChunkDescriptor(
         @JsonProperty("compression") String compression,
         @JsonProperty("splittable") boolean splittable,
         @JsonProperty("sourceDate") String sourceDate) {
+
+    /** The version of the source object this chunk was planned on; reads are conditional on it. */
+    @JsonIgnore
+    public SourceVersion source() {
+        return new SourceVersion(bucket, key, etag);
+    }
 
     /** s3://bucket/key, for messages and the rejects table. */
     public String sourceUri() {

@@ -36,7 +36,7 @@ public final class ChunkPlanner {
             String day = o.lastModified().atOffset(ZoneOffset.UTC).toLocalDate().toString();
             String compression = o.compression() == Compression.GZIP ? "gzip" : "none";
             if (!splittable) {
-                chunks.add(new ChunkDescriptor(runId, chunks.size(), o.bucket(), o.key(), o.etag(), o.size(), 0, o.size(),
+                chunks.add(new ChunkDescriptor(runId, chunks.size(), o.bucket(), o.key(), o.version().quotedEtag(), o.size(), 0, o.size(),
                         compression, false, day));
                 continue;
             }
@@ -47,7 +47,7 @@ public final class ChunkPlanner {
             long start = 0;
             for (long i = 0; i < pieces; i++) {
                 long end = start + base + (i < extra ? 1 : 0);
-                chunks.add(new ChunkDescriptor(runId, chunks.size(), o.bucket(), o.key(), o.etag(), o.size(), start, end,
+                chunks.add(new ChunkDescriptor(runId, chunks.size(), o.bucket(), o.key(), o.version().quotedEtag(), o.size(), start, end,
                         compression, true, day));
                 start = end;
             }

@@ -1,5 +1,6 @@
 package io.sensoretl.compact;
 
+import io.sensoretl.store.StoredObject;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record CompactionOutcome(
         String dt,
         Status status,
         String location,
-        List<Blob> files,
+        List<StoredObject> files,
         long stagedRows,
         long keptRows,
         long replacedRows,

@@ -2,6 +2,7 @@ package io.sensoretl.compact;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sensoretl.store.StoredObject;
 import java.util.List;
 
 /**
@@ -25,8 +26,8 @@ public record CompactionPlan(
         @JsonProperty("status") Status status,
         @JsonProperty("compactionId") String compactionId,
         @JsonProperty("base") String base,
-        @JsonProperty("baseParts") List<Blob> baseParts,
-        @JsonProperty("staged") List<Blob> staged,
+        @JsonProperty("baseParts") List<StoredObject> baseParts,
+        @JsonProperty("staged") List<StoredObject> staged,
         @JsonProperty("slices") List<KeyRange> slices,
         @JsonProperty("groups") List<List<Integer>> groups,
         @JsonProperty("estimatedRows") long estimatedRows) {

@@ -6,6 +6,8 @@ import io.sensoretl.parquet.ParquetFooter;
 import io.sensoretl.parquet.ReadingFile;
 import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,12 +30,12 @@ public final class CompactionPlanner {
     static final int BASE_SAMPLE_FILES = 8;
     static final long KEY_SAMPLE = 200_000;
 
-    private final Blobs blobs;
+    private final ObjectStore blobs;
     private final PartitionCatalog catalog;
     private final String table;
     private final CompactionConfig config;
 
-    public CompactionPlanner(Blobs blobs, PartitionCatalog catalog, String table, CompactionConfig config) {
+    public CompactionPlanner(ObjectStore blobs, PartitionCatalog catalog, String table, CompactionConfig config) {
         this.blobs = blobs;
         this.catalog = catalog;
         this.table = table;
@@ -49,22 +51,22 @@ public final class CompactionPlanner {
             return new CompactionPlan(runId, dt, CompactionPlan.Status.ALREADY_APPLIED, id, base, List.of(), List.of(),
                     List.of(), List.of(), 0);
         }
-        List<Blob> staged = parquetFiles(blobs, CuratedLayout.stagingPrefix(runId, dt));
+        List<StoredObject> staged = parquetFiles(blobs, CuratedLayout.stagingPrefix(runId, dt));
         if (staged.isEmpty()) {
             return new CompactionPlan(runId, dt, CompactionPlan.Status.NOTHING_STAGED, "", base, List.of(), List.of(),
                     List.of(), List.of(), 0);
         }
-        List<Blob> baseParts = base == null ? List.of() : parquetFiles(blobs, blobs.prefixOf(base));
+        List<StoredObject> baseParts = base == null ? List.of() : parquetFiles(blobs, blobs.prefixOf(base));
 
         // rows: footers of a spread sample of the staged files (all of them when few), every base part
         boolean few = staged.size() <= config.mergeFanIn();
-        List<Blob> stagedSample = few ? staged : spread(staged, SAMPLE_FILES);
+        List<StoredObject> stagedSample = few ? staged : spread(staged, SAMPLE_FILES);
         Utf8Pool pool = new Utf8Pool();
         long sampledRows = 0;
         long sampledBytes = 0;
         boolean allSorted = true;
         java.util.Map<String, Long> footerRows = new java.util.HashMap<>();
-        for (Blob b : stagedSample) {
+        for (StoredObject b : stagedSample) {
             ParquetFooter f = ReadingFile.footer(blobs.input(b), b.key());
             footerRows.put(b.key(), f.rows());
             sampledRows += f.rows();
@@ -72,10 +74,10 @@ public final class CompactionPlanner {
             allSorted &= f.declaresAscending("sensor_id", "ts");
         }
         double rowsPerByte = sampledBytes == 0 ? 0 : (double) sampledRows / sampledBytes;
-        long stagedBytes = staged.stream().mapToLong(Blob::size).sum();
+        long stagedBytes = staged.stream().mapToLong(StoredObject::size).sum();
         long stagedRows = Math.round(stagedBytes * rowsPerByte);
         long baseRows = 0;
-        for (Blob b : baseParts) {
+        for (StoredObject b : baseParts) {
             long n = ReadingFile.footer(blobs.input(b), b.key()).rows();
             footerRows.put(b.key(), n);
             baseRows += n;
@@ -99,7 +101,7 @@ public final class CompactionPlanner {
     }
 
     /** Key ranges of about equal rows, from a weighted sample of keys of staged and base files. */
-    private List<KeyRange> boundaries(List<Blob> stagedSample, long stagedRows, List<Blob> baseSample, long baseRows,
+    private List<KeyRange> boundaries(List<StoredObject> stagedSample, long stagedRows, List<StoredObject> baseSample, long baseRows,
                                       int wanted, Utf8Pool pool, java.util.Map<String, Long> footerRows) throws IOException {
         Keys keys = new Keys();
         sampleKeys(stagedSample, stagedRows, keys, pool, footerRows);
@@ -146,18 +148,18 @@ public final class CompactionPlanner {
     }
 
     /** Every n-th key of each file, weighted so that the sample stands for {@code rows} rows. */
-    private void sampleKeys(List<Blob> files, long rows, Keys keys, Utf8Pool pool, java.util.Map<String, Long> footerRows)
+    private void sampleKeys(List<StoredObject> files, long rows, Keys keys, Utf8Pool pool, java.util.Map<String, Long> footerRows)
             throws IOException {
         if (files.isEmpty() || rows == 0) {
             return;
         }
         long fileRows = 0;
-        for (Blob b : files) {
+        for (StoredObject b : files) {
             fileRows += footerRows.get(b.key());
         }
         long stride = Math.max(1, fileRows / KEY_SAMPLE);
         int before = keys.size;
-        for (Blob b : files) {
+        for (StoredObject b : files) {
             ReadingFile.sampleKeys(blobs.input(b), b.key(), pool, stride, keys::add);
         }
         int sampled = keys.size - before;
@@ -168,7 +170,7 @@ public final class CompactionPlanner {
     }
 
     /** Staged files in listing order, cut into groups of about {@code sliceRows} estimated rows. */
-    private List<List<Integer>> groups(List<Blob> staged, double rowsPerByte) {
+    private List<List<Integer>> groups(List<StoredObject> staged, double rowsPerByte) {
         List<List<Integer>> groups = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
         double rows = 0;
@@ -197,9 +199,9 @@ public final class CompactionPlanner {
         return out;
     }
 
-    static List<Blob> parquetFiles(Blobs blobs, String prefix) throws IOException {
-        List<Blob> files = new ArrayList<>();
-        for (Blob b : blobs.list(prefix)) {
+    static List<StoredObject> parquetFiles(ObjectStore blobs, String prefix) throws IOException {
+        List<StoredObject> files = new ArrayList<>();
+        for (StoredObject b : blobs.list(prefix)) {
             if (b.key().endsWith(".parquet")) {
                 files.add(b);
             }
@@ -207,13 +209,13 @@ public final class CompactionPlanner {
         return files;
     }
 
-    private static String digest(List<Blob> staged, List<Blob> baseParts, List<KeyRange> slices, List<List<Integer>> groups) {
+    private static String digest(List<StoredObject> staged, List<StoredObject> baseParts, List<KeyRange> slices, List<List<Integer>> groups) {
         StringBuilder sb = new StringBuilder();
-        for (Blob b : staged) {
+        for (StoredObject b : staged) {
             sb.append(b.key()).append('\u0000').append(b.size()).append('\n');
         }
         sb.append("base\n");
-        for (Blob b : baseParts) {
+        for (StoredObject b : baseParts) {
             sb.append(b.key()).append('\u0000').append(b.size()).append('\n');
         }
         sb.append("slices ").append(slices).append("\ngroups ").append(groups);

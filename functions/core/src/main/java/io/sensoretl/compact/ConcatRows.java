@@ -1,6 +1,7 @@
 package io.sensoretl.compact;
 
 import io.sensoretl.reading.ReadingBatch;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.util.List;
 
@@ -13,17 +14,17 @@ final class ConcatRows implements RowStream {
     /** Opens the rows of one file. */
     @FunctionalInterface
     interface Opener {
-        ParquetRows open(Blob part) throws IOException;
+        ParquetRows open(StoredObject part) throws IOException;
     }
 
-    private final List<Blob> parts;
+    private final List<StoredObject> parts;
     private final Opener opener;
     private int next;
     private ParquetRows current;
     private String currentName;
     long dropped;
 
-    ConcatRows(List<Blob> parts, Opener opener) {
+    ConcatRows(List<StoredObject> parts, Opener opener) {
         this.parts = parts;
         this.opener = opener;
         this.currentName = parts.isEmpty() ? "(no parts)" : parts.get(0).key();
@@ -36,7 +37,7 @@ final class ConcatRows implements RowStream {
                 if (next == parts.size()) {
                     return null;
                 }
-                Blob part = parts.get(next++);
+                StoredObject part = parts.get(next++);
                 currentName = part.key();
                 current = opener.open(part);
             }

@@ -3,6 +3,9 @@ package io.sensoretl.compact;
 import io.sensoretl.parquet.ReadingFile;
 import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
+import io.sensoretl.store.ObjectOutput;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +21,12 @@ import java.util.Set;
  * group instead of every staged file, which bounds what a slice opens whatever the partition's size.
  */
 final class GroupTask {
-    private final Blobs blobs;
+    private final ObjectStore blobs;
     private final CompactionConfig config;
     private final CrashPoint crash;
     private final PlanFiles files;
 
-    GroupTask(Blobs blobs, CompactionConfig config, CrashPoint crash) {
+    GroupTask(ObjectStore blobs, CompactionConfig config, CrashPoint crash) {
         this.blobs = blobs;
         this.config = config;
         this.crash = crash;
@@ -62,7 +65,7 @@ final class GroupTask {
         List<RowStream> inputs = new ArrayList<>();
         try (LocalSort sort = new LocalSort(scratch, config.sortBudgetBytes(), config.mergeFanIn(), pool)) {
             for (int index : plan.groups().get(group)) {
-                Blob blob = plan.staged().get(index);
+                StoredObject blob = plan.staged().get(index);
                 ReadingFile file = ReadingFile.open(blobs.input(blob), blob.key(), pool);
                 boolean merge = file.declaresSensorTimeOrder() && !unsorted.contains(blob.key())
                         && inputs.size() < config.mergeFanIn() - 1;
@@ -101,10 +104,10 @@ final class GroupTask {
         private final CompactionPlan plan;
         private final int group;
         private final List<KeyRange.Matcher> ranges = new ArrayList<>();
-        final List<Blob> runs = new ArrayList<>();
+        final List<StoredObject> runs = new ArrayList<>();
         private int slice = -1;
         private String key;
-        private BlobOutput out;
+        private ObjectOutput out;
         private CountingOutput counted;
         private RunFile.Writer writer;
 
@@ -140,7 +143,7 @@ final class GroupTask {
         private void close() throws IOException {
             if (writer != null) {
                 writer.close();
-                runs.set(slice, new Blob(key, counted.count));
+                runs.set(slice, new StoredObject(key, counted.count));
                 writer = null;
                 out = null;
             }
@@ -161,10 +164,10 @@ final class GroupTask {
 
     /** Counts the bytes of a blob as it is written (its size, for the manifest). */
     private static final class CountingOutput extends java.io.OutputStream {
-        private final BlobOutput out;
+        private final ObjectOutput out;
         long count;
 
-        CountingOutput(BlobOutput out) {
+        CountingOutput(ObjectOutput out) {
             this.out = out;
         }
 
@@ -186,8 +189,8 @@ final class GroupTask {
         }
     }
 
-    static List<String> keys(List<Blob> blobs) {
-        return blobs.stream().map(Blob::key).toList();
+    static List<String> keys(List<StoredObject> blobs) {
+        return blobs.stream().map(StoredObject::key).toList();
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -3,6 +3,8 @@ package io.sensoretl.compact;
 import io.sensoretl.catalog.PartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.PartitionSwitch;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +42,7 @@ public final class PartitionCompactor {
     /** Longer than the 15-minute Lambda limit, so it cannot expire under a live holder there; renewed by every task. */
     public static final Duration LEASE = Duration.ofMinutes(20);
 
-    private final Blobs blobs;
+    private final ObjectStore blobs;
     private final PartitionCatalog catalog;
     private final String table;
     private final CompactionConfig config;
@@ -49,12 +51,12 @@ public final class PartitionCompactor {
     private final Clock clock;
     private final PlanFiles files;
 
-    public PartitionCompactor(Blobs blobs, PartitionCatalog catalog, String table, CompactionConfig config,
+    public PartitionCompactor(ObjectStore blobs, PartitionCatalog catalog, String table, CompactionConfig config,
             PartitionLocks locks, CrashPoint crash) {
         this(blobs, catalog, table, config, locks, crash, Clock.systemUTC());
     }
 
-    public PartitionCompactor(Blobs blobs, PartitionCatalog catalog, String table, CompactionConfig config,
+    public PartitionCompactor(ObjectStore blobs, PartitionCatalog catalog, String table, CompactionConfig config,
             PartitionLocks locks, CrashPoint crash, Clock clock) {
         this.blobs = blobs;
         this.catalog = catalog;
@@ -172,7 +174,7 @@ public final class PartitionCompactor {
             m.files().forEach(f -> expected.add(f.key()));
         }
         String versionPrefix = CuratedLayout.versionPrefix(dt, plan.compactionId());
-        List<Blob> present = blobs.list(versionPrefix);
+        List<StoredObject> present = blobs.list(versionPrefix);
         Set<String> presentKeys = new HashSet<>(GroupTask.keys(present));
         for (String key : expected) {
             if (!presentKeys.contains(key)) {
@@ -180,7 +182,7 @@ public final class PartitionCompactor {
             }
         }
         // a part no manifest lists is a leftover (of an attempt that did not finish): never publish it
-        blobs.delete(present.stream().map(Blob::key).filter(k -> !expected.contains(k)).toList());
+        blobs.delete(present.stream().map(StoredObject::key).filter(k -> !expected.contains(k)).toList());
         crash.reached(CompactionStep.BEFORE_SWITCH);
 
         String location = blobs.location(versionPrefix);
@@ -204,7 +206,7 @@ public final class PartitionCompactor {
         replaced().retire(dt, location);
         crash.reached(CompactionStep.DONE);
 
-        List<Blob> written = new ArrayList<>();
+        List<StoredObject> written = new ArrayList<>();
         long staged = 0;
         long kept = 0;
         long replacedRows = 0;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.sensoretl.store.ObjectOutput;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -17,33 +20,33 @@ public final class PlanFiles {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    private final Blobs blobs;
+    private final ObjectStore blobs;
 
-    PlanFiles(Blobs blobs) {
+    PlanFiles(ObjectStore blobs) {
         this.blobs = blobs;
     }
 
     /** Sorted runs one group task wrote: entry {@code s} holds slice {@code s}'s rows, or null when it has none. */
     public record GroupManifest(@JsonProperty("group") int group, @JsonProperty("rows") long rows,
-                         @JsonProperty("sliceRuns") List<Blob> sliceRuns, @JsonProperty("spills") int spills,
+                         @JsonProperty("sliceRuns") List<StoredObject> sliceRuns, @JsonProperty("spills") int spills,
                          @JsonProperty("resorted") List<String> resorted) {}
 
     /** What one slice task published into the new version. */
-    public record SliceManifest(@JsonProperty("slice") int slice, @JsonProperty("files") List<Blob> files,
+    public record SliceManifest(@JsonProperty("slice") int slice, @JsonProperty("files") List<StoredObject> files,
                          @JsonProperty("stagedRows") long stagedRows, @JsonProperty("keptRows") long keptRows,
                          @JsonProperty("replacedRows") long replacedRows, @JsonProperty("spills") int spills,
                          @JsonProperty("resorted") List<String> resorted, @JsonProperty("resortedBase") boolean resortedBase) {}
 
     void write(String key, Object value) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(value);
-        try (BlobOutput out = blobs.create(key)) {
+        try (ObjectOutput out = blobs.create(key)) {
             out.write(bytes);
         }
     }
 
     /** The object stored under {@code key}, or null when there is none. */
     <T> T read(String key, Class<T> type) throws IOException {
-        for (Blob b : blobs.list(key)) {
+        for (StoredObject b : blobs.list(key)) {
             if (b.key().equals(key)) {
                 try (InputStream in = blobs.input(b).newStream()) {
                     return JSON.readValue(in.readAllBytes(), type);

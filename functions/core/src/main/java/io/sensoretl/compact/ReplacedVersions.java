@@ -3,6 +3,8 @@ package io.sensoretl.compact;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sensoretl.catalog.PartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,20 +25,20 @@ import java.util.TreeSet;
  * longest query the workgroup allows.
  *
  * <p>When a version is retired, a marker {@code curated/readings/_replaced/dt=<dt>/v=<id>.json}
- * records the time, and its objects are tagged ({@link Blobs#tagReplaced}): on AWS a bucket
+ * records the time, and its objects are tagged ({@link ObjectStore#tagReplaced}): on AWS a bucket
  * lifecycle rule on that tag expires them even if no run comes along; every publish also sweeps the
  * markers whose grace is over (which is the rule locally). The version the catalog points at is
  * never deleted, whatever a marker says.
  */
 final class ReplacedVersions {
-    private final Blobs blobs;
+    private final ObjectStore blobs;
     private final PartitionCatalog catalog;
     private final String table;
     private final Duration grace;
     private final Clock clock;
     private final PlanFiles files;
 
-    ReplacedVersions(Blobs blobs, PartitionCatalog catalog, String table, Duration grace, Clock clock) {
+    ReplacedVersions(ObjectStore blobs, PartitionCatalog catalog, String table, Duration grace, Clock clock) {
         this.blobs = blobs;
         this.catalog = catalog;
         this.table = table;
@@ -79,7 +81,7 @@ final class ReplacedVersions {
     List<String> sweep() throws IOException {
         long now = clock.millis();
         Map<String, Marker> due = new TreeMap<>();
-        for (Blob b : blobs.list(CuratedLayout.REPLACED_ROOT)) {
+        for (StoredObject b : blobs.list(CuratedLayout.REPLACED_ROOT)) {
             if (!b.key().endsWith(".json")) {
                 continue;
             }
@@ -112,7 +114,7 @@ final class ReplacedVersions {
     private Map<String, List<String>> versions(String dt) throws IOException {
         String partition = CuratedLayout.partitionPrefix(dt);
         Map<String, List<String>> versions = new LinkedHashMap<>();
-        for (Blob b : blobs.list(partition)) {
+        for (StoredObject b : blobs.list(partition)) {
             String rest = b.key().substring(partition.length());
             int slash = rest.indexOf('/');
             if (rest.startsWith("v=") && slash > 2) {

@@ -3,6 +3,8 @@ package io.sensoretl.compact;
 import io.sensoretl.catalog.CuratedTables;
 import io.sensoretl.catalog.PartitionCatalog;
 import io.sensoretl.catalog.PartitionSwitch;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -41,19 +43,19 @@ public final class RunCompaction {
     public record PlannedPartition(String dt, CompactionPlan.Status status, String compactionId, long estimatedRows,
                                    int groups, int slices) {}
 
-    private final Blobs blobs;
+    private final ObjectStore blobs;
     private final PartitionCatalog catalog;
     private final CompactionConfig config;
     private final PartitionLocks locks;
     private final CrashPoint crashPoint;
     private volatile boolean tablesEnsured;
 
-    public RunCompaction(Blobs blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks) {
+    public RunCompaction(ObjectStore blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks) {
         this(blobs, catalog, config, locks, CrashPoint.NONE);
     }
 
     /** @param crashPoint called at each step of each partition (tests stop a process there) */
-    public RunCompaction(Blobs blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks,
+    public RunCompaction(ObjectStore blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks,
                          CrashPoint crashPoint) {
         this.blobs = blobs;
         this.catalog = catalog;
@@ -191,7 +193,7 @@ public final class RunCompaction {
     private List<String> stagedPartitions(String runId) throws IOException {
         TreeSet<String> dts = new TreeSet<>();
         String root = CuratedLayout.stagingRoot(runId);
-        for (Blob b : blobs.list(root)) {
+        for (StoredObject b : blobs.list(root)) {
             String rest = b.key().substring(root.length());
             if (rest.startsWith("dt=") && rest.indexOf('/') > 0) {
                 dts.add(CuratedLayout.requireDt(rest.substring(3, rest.indexOf('/'))));

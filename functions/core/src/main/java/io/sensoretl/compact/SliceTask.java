@@ -4,6 +4,9 @@ import io.sensoretl.latest.LatestLines;
 import io.sensoretl.parquet.ReadingFile;
 import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
+import io.sensoretl.store.ObjectOutput;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +27,12 @@ import java.util.Set;
  * checked row by row; one that breaks its order is sorted instead, after the slice is started over.
  */
 final class SliceTask {
-    private final Blobs blobs;
+    private final ObjectStore blobs;
     private final CompactionConfig config;
     private final CrashPoint crash;
     private final PlanFiles files;
 
-    SliceTask(Blobs blobs, CompactionConfig config, CrashPoint crash) {
+    SliceTask(ObjectStore blobs, CompactionConfig config, CrashPoint crash) {
         this.blobs = blobs;
         this.config = config;
         this.crash = crash;
@@ -79,7 +82,7 @@ final class SliceTask {
         try (LocalSort stagedSort = new LocalSort(scratch.resolve("staged"), config.sortBudgetBytes(), config.mergeFanIn(), pool);
                 LocalSort baseSort = new LocalSort(scratch.resolve("base"), config.sortBudgetBytes(), config.mergeFanIn(), pool)) {
             if (plan.direct()) {
-                for (Blob blob : plan.staged()) {
+                for (StoredObject blob : plan.staged()) {
                     ReadingFile file = ReadingFile.open(blobs.input(blob), blob.key(), pool, bounds.minSensor(),
                             bounds.maxSensor());
                     boolean merge = file.declaresSensorTimeOrder() && !unsorted.contains(blob.key())
@@ -101,7 +104,7 @@ final class SliceTask {
                         throw new IllegalStateException("group " + g + " of dt=" + plan.dt() + " (compaction "
                                 + plan.compactionId() + ") has not finished: run every group before the slices");
                     }
-                    Blob run = m.sliceRuns().size() > slice ? m.sliceRuns().get(slice) : null;
+                    StoredObject run = m.sliceRuns().size() > slice ? m.sliceRuns().get(slice) : null;
                     if (run != null) {
                         inputs.add(new RunFile.Reader(run.key(), blobs.input(run).newStream(), pool));
                     }
@@ -120,7 +123,7 @@ final class SliceTask {
 
             NewestRows newest = new NewestRows(pool);
             long[] counts = new long[2];
-            List<Blob> written;
+            List<StoredObject> written;
             try (TargetSizedParts parts = new TargetSizedParts(blobs, partsPrefix, config.targetFileBytes());
                     KWayMerge merge = new KWayMerge(inputs)) {
                 inputs.clear();
@@ -143,7 +146,7 @@ final class SliceTask {
                     crash.reached(CompactionStep.PART_WRITTEN);
                 }
             }
-            try (BlobOutput out = blobs.create(latestKey)) {
+            try (ObjectOutput out = blobs.create(latestKey)) {
                 LatestLines.write(newest.result(), out);
             }
             return new PlanFiles.SliceManifest(slice, written, counts[0], counts[1], base.dropped,

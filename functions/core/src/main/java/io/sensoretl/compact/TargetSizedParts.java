@@ -3,6 +3,9 @@ package io.sensoretl.compact;
 import io.sensoretl.parquet.RecordBatchWriter;
 import io.sensoretl.parquet.StreamOutputFile;
 import io.sensoretl.reading.ReadingBatch;
+import io.sensoretl.store.ObjectOutput;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -22,17 +25,17 @@ final class TargetSizedParts implements AutoCloseable {
     static final int SAMPLE_ROWS = 16_384;
     private static final int BATCH_ROWS = 4096;
 
-    private final Blobs blobs;
+    private final ObjectStore blobs;
     private final String prefix;
     private final long targetBytes;
-    private final List<Blob> written = new ArrayList<>();
+    private final List<StoredObject> written = new ArrayList<>();
     private final ReadingBatch pending = new ReadingBatch(BATCH_ROWS);
     private final ReadingBatch sample = new ReadingBatch(SAMPLE_ROWS);
     private double bytesPerRow = Double.NaN;
     private Part current;
     private long rows;
 
-    TargetSizedParts(Blobs blobs, String prefix, long targetBytes) {
+    TargetSizedParts(ObjectStore blobs, String prefix, long targetBytes) {
         this.blobs = blobs;
         this.prefix = prefix;
         this.targetBytes = targetBytes;
@@ -74,7 +77,7 @@ final class TargetSizedParts implements AutoCloseable {
     }
 
     /** Closes the last part and returns every part written, with real sizes. */
-    List<Blob> finish() throws IOException {
+    List<StoredObject> finish() throws IOException {
         flushPending();
         if (Double.isNaN(bytesPerRow)) {
             // fewer rows than the sample: they make one (remainder) part whatever their size
@@ -140,7 +143,7 @@ final class TargetSizedParts implements AutoCloseable {
         if (part.writer.rows() >= SAMPLE_ROWS) {
             bytesPerRow = (double) actual / part.writer.rows();
         }
-        written.add(new Blob(part.key, actual));
+        written.add(new StoredObject(part.key, actual));
     }
 
     private static double measure(ReadingBatch rows) throws IOException {
@@ -162,10 +165,10 @@ final class TargetSizedParts implements AutoCloseable {
 
     private static final class Part {
         final String key;
-        final BlobOutput out;
+        final ObjectOutput out;
         final RecordBatchWriter writer;
 
-        Part(Blobs blobs, String key) throws IOException {
+        Part(ObjectStore blobs, String key) throws IOException {
             this.key = key;
             this.out = blobs.create(key);
             this.writer = new RecordBatchWriter(new StreamOutputFile(out, key));

@@ -1,8 +1,8 @@
 package io.sensoretl.latest;
 
-import io.sensoretl.compact.Blob;
-import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.CuratedLayout;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -15,10 +15,10 @@ public final class LatestReadingsUpdate {
     /** What the update did: files read, series found, series written, series skipped because the store had newer. */
     public record Result(String runId, int partitionFiles, int series, int written, int skippedOlder) {}
 
-    private final Blobs blobs;
+    private final ObjectStore blobs;
     private final LatestReadings latest;
 
-    public LatestReadingsUpdate(Blobs blobs, LatestReadings latest) {
+    public LatestReadingsUpdate(ObjectStore blobs, LatestReadings latest) {
         this.blobs = blobs;
         this.latest = latest;
     }
@@ -27,7 +27,7 @@ public final class LatestReadingsUpdate {
         CuratedLayout.requireRunId(runId);
         NewestPerSeries newest = new NewestPerSeries();
         int files = 0;
-        for (Blob blob : blobs.list(CuratedLayout.latestRoot(runId))) {
+        for (StoredObject blob : blobs.list(CuratedLayout.latestRoot(runId))) {
             try (InputStream in = blobs.input(blob).newStream()) {
                 newest.offerAll(LatestLines.read(in));
             }

@@ -1,8 +1,9 @@
 package io.sensoretl.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sensoretl.compact.BlobOutput;
-import io.sensoretl.compact.Blobs;
+import io.sensoretl.chunk.SourceVersion;
+import io.sensoretl.store.ObjectOutput;
+import io.sensoretl.store.ObjectStore;
 import java.io.IOException;
 import java.util.List;
 
@@ -13,21 +14,21 @@ import java.util.List;
  */
 public final class RunClosing {
     private final RunLedger ledger;
-    private final Blobs runsExport;
+    private final ObjectStore runsExport;
     private final ObjectMapper json;
 
     /** @param runsExport where closed entries are written for the {@code runs} table, or {@code null} for nowhere */
-    public RunClosing(RunLedger ledger, Blobs runsExport, ObjectMapper json) {
+    public RunClosing(RunLedger ledger, ObjectStore runsExport, ObjectMapper json) {
         this.ledger = ledger;
         this.runsExport = runsExport;
         this.json = json;
     }
 
-    public RunRecord succeeded(RunKey key, String executionId, RunCounts counts, List<String> partitions) throws IOException {
+    public RunRecord succeeded(SourceVersion key, String executionId, RunCounts counts, List<String> partitions) throws IOException {
         return export(ledger.complete(key, executionId, counts, partitions));
     }
 
-    public RunRecord failed(RunKey key, String executionId, String error) throws IOException {
+    public RunRecord failed(SourceVersion key, String executionId, String error) throws IOException {
         return export(ledger.fail(key, executionId, error));
     }
 
@@ -36,7 +37,7 @@ public final class RunClosing {
         if (runsExport == null) {
             return record;
         }
-        BlobOutput out = runsExport.create(RunsTable.key(record.runId()));
+        ObjectOutput out = runsExport.create(RunsTable.key(record.runId()));
         try {
             out.write(json.writeValueAsBytes(RunsTable.row(record)));
             out.write('\n');

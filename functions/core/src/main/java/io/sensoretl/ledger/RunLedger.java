@@ -1,5 +1,6 @@
 package io.sensoretl.ledger;
 
+import io.sensoretl.chunk.SourceVersion;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ public interface RunLedger {
      * re-runs a SUCCEEDED object, on purpose. A start repeated by the execution that holds the run
      * (a retry after a lost response) is answered STARTED again.
      */
-    StartOutcome start(RunKey key, String executionId, boolean force);
+    StartOutcome start(SourceVersion key, String executionId, boolean force);
 
     /**
      * Starts the run in place of {@code ended}, the RUNNING entry of an execution known to have ended
@@ -24,13 +25,13 @@ public interface RunLedger {
      * that one (same execution, same start), so of several executions taking over one wins. When the
      * entry changed meanwhile, answers as {@link #start} would (without force).
      */
-    StartOutcome takeOver(RunKey key, String executionId, RunRecord ended);
+    StartOutcome takeOver(SourceVersion key, String executionId, RunRecord ended);
 
     /** Marks the run SUCCEEDED; only the execution that started it may. Repeating it is a no-op. */
-    RunRecord complete(RunKey key, String executionId, RunCounts counts, List<String> partitions);
+    RunRecord complete(SourceVersion key, String executionId, RunCounts counts, List<String> partitions);
 
     /** Marks the run FAILED, so a later start may retry it. Repeating it is a no-op. */
-    RunRecord fail(RunKey key, String executionId, String error);
+    RunRecord fail(SourceVersion key, String executionId, String error);
 
-    Optional<RunRecord> get(RunKey key);
+    Optional<RunRecord> get(SourceVersion key);
 }

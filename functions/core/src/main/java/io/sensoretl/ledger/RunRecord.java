@@ -1,5 +1,6 @@
 package io.sensoretl.ledger;
 
+import io.sensoretl.chunk.SourceVersion;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * @param error      why the run failed, or {@code null}
  */
 public record RunRecord(
-        RunKey key,
+        SourceVersion key,
         String runId,
         RunState state,
         String executionId,

@@ -1,5 +1,7 @@
 package io.sensoretl.ledger;
 
+import io.sensoretl.chunk.SourceVersion;
+
 /**
  * Starting a run for an execution, the first step of the workflow. The ledger's conditional start
  * decides; when it finds the run RUNNING under another execution, the orchestrator is asked whether
@@ -18,7 +20,7 @@ public final class RunStarts {
         this.executions = executions;
     }
 
-    public StartOutcome start(RunKey key, String executionId, boolean force) {
+    public StartOutcome start(SourceVersion key, String executionId, boolean force) {
         StartOutcome outcome = ledger.start(key, executionId, force);
         // a takeover lost to another taker, whose entry may itself have ended meanwhile: ask again, a few times at most
         for (int round = 0; round < 3 && outcome.decision() == StartOutcome.Decision.ALREADY_RUNNING; round++) {

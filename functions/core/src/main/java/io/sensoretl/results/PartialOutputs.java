@@ -1,8 +1,8 @@
 package io.sensoretl.results;
 
-import io.sensoretl.compact.Blob;
-import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.CuratedLayout;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,9 +18,9 @@ public final class PartialOutputs {
     /** chunk-00007.parquet, chunk-00007-1.parquet: the stem is the chunk's manifest index. */
     private static final Pattern CHUNK_FILE = Pattern.compile("chunk-(\\d+)(?:-\\d+)?\\.parquet$");
 
-    private final Blobs blobs;
+    private final ObjectStore blobs;
 
-    public PartialOutputs(Blobs blobs) {
+    public PartialOutputs(ObjectStore blobs) {
         this.blobs = blobs;
     }
 
@@ -40,7 +40,7 @@ public final class PartialOutputs {
     }
 
     private void collect(String prefix, Collection<Integer> chunks, List<String> into) throws IOException {
-        for (Blob b : blobs.list(prefix)) {
+        for (StoredObject b : blobs.list(prefix)) {
             Matcher m = CHUNK_FILE.matcher(b.key());
             if (m.find() && chunks.contains(Integer.parseInt(m.group(1)))) {
                 into.add(b.key());

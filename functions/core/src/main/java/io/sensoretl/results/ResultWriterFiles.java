@@ -2,8 +2,8 @@ package io.sensoretl.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sensoretl.compact.Blob;
-import io.sensoretl.compact.Blobs;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -17,10 +17,10 @@ import java.util.List;
 public final class ResultWriterFiles {
     private static final List<String> STATUSES = List.of("SUCCEEDED", "FAILED", "PENDING");
 
-    private final Blobs blobs;
+    private final ObjectStore blobs;
     private final ObjectMapper mapper;
 
-    public ResultWriterFiles(Blobs blobs, ObjectMapper mapper) {
+    public ResultWriterFiles(ObjectStore blobs, ObjectMapper mapper) {
         this.blobs = blobs;
         this.mapper = mapper;
     }
@@ -67,7 +67,7 @@ public final class ResultWriterFiles {
     }
 
     private JsonNode json(String key) throws IOException {
-        Blob blob = blobs.list(key).stream().filter(b -> b.key().equals(key)).findFirst()
+        StoredObject blob = blobs.list(key).stream().filter(b -> b.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("map results file not found: " + blobs.location(key)));
         try (InputStream in = blobs.input(blob).newStream()) {
             return mapper.readTree(in);

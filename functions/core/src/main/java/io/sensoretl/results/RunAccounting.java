@@ -1,8 +1,8 @@
 package io.sensoretl.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.CuratedLayout;
+import io.sensoretl.store.ObjectStore;
 import java.io.IOException;
 
 /**
@@ -12,11 +12,11 @@ import java.io.IOException;
  * ({@link PartialOutputs}), so that only whole chunks are compacted.
  */
 public final class RunAccounting {
-    private final Blobs blobs;
+    private final ObjectStore blobs;
     private final ObjectMapper json;
 
     /** @param blobs the bucket of the ResultWriter output, which is also the run's staging bucket */
-    public RunAccounting(Blobs blobs, ObjectMapper json) {
+    public RunAccounting(ObjectStore blobs, ObjectMapper json) {
         this.blobs = blobs;
         this.json = json;
     }

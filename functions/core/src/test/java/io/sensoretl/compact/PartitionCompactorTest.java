@@ -9,10 +9,11 @@ import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.PartitionSwitch;
 import io.sensoretl.catalog.TableSpec;
 import io.sensoretl.catalog.local.LocalPartitionCatalog;
-import io.sensoretl.compact.local.LocalBlobs;
+import io.sensoretl.store.local.LocalObjectStore;
 import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.latest.LatestLines;
 import io.sensoretl.latest.LatestReading;
+import io.sensoretl.store.StoredObject;
 import io.sensoretl.testing.DuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class PartitionCompactorTest {
     }
 
     private Path store;
-    private LocalBlobs blobs;
+    private LocalObjectStore blobs;
     private LocalPartitionCatalog catalog;
     private StagedData data;
     private CompactionConfig config;
@@ -64,7 +65,7 @@ class PartitionCompactorTest {
     @BeforeEach
     void setUp() {
         store = dir.resolve("store");
-        blobs = new LocalBlobs(store);
+        blobs = new LocalObjectStore(store);
         catalog = new LocalPartitionCatalog(dir.resolve("data"));
         catalog.ensureTable(CuratedTables.readings(blobs.location("")));
         data = new StagedData(store, 42);
@@ -583,7 +584,7 @@ class PartitionCompactorTest {
     }
 
     private void assertSizesNearTarget(CompactionOutcome o) {
-        List<Long> sizes = o.files().stream().map(Blob::size).toList();
+        List<Long> sizes = o.files().stream().map(StoredObject::size).toList();
         List<Long> full = sizes.subList(0, sizes.size() - 1);
         assertThat(full).as("every part but the remainder is near the 1 MiB target: %s", sizes)
                 .allSatisfy(s -> assertThat(s).isBetween(MIB * 85 / 100, MIB * 115 / 100));

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sensoretl.catalog.CuratedTables;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.local.LocalPartitionCatalog;
-import io.sensoretl.compact.local.LocalBlobs;
 import io.sensoretl.compact.local.LocalPartitionLocks;
+import io.sensoretl.store.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +32,7 @@ class RunCompactionTest {
         store = dir.resolve("store");
         catalog = new LocalPartitionCatalog(dir.resolve("data"));
         data = new StagedData(store, 7);
-        compaction = new RunCompaction(new LocalBlobs(store), catalog, CompactionConfig.defaults(dir.resolve("scratch")),
+        compaction = new RunCompaction(new LocalObjectStore(store), catalog, CompactionConfig.defaults(dir.resolve("scratch")),
                 new LocalPartitionLocks(dir.resolve("data"), Clock.systemUTC()));
     }
 

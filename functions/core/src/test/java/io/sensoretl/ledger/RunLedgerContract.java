@@ -3,6 +3,7 @@ package io.sensoretl.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The behaviour every {@link RunLedger} must have; run against DynamoDB (dynalite) and the local file. */
 public abstract class RunLedgerContract {
     static final Duration STALE_AFTER = Duration.ofHours(2);
-    static final RunKey KEY = new RunKey("uploads", "incoming/site-a/2024-03-01.ndjson", "\"9b2cf535f27731c974343645a3985328\"");
+    static final SourceVersion KEY = new SourceVersion("uploads", "incoming/site-a/2024-03-01.ndjson", "\"9b2cf535f27731c974343645a3985328\"");
 
     final ManualClock clock = new ManualClock(Instant.parse("2024-03-02T01:00:00Z"));
     RunLedger ledger;
@@ -156,13 +157,13 @@ public abstract class RunLedgerContract {
     @Test
     void aNewVersionOfTheObjectIsANewRun() {
         ledger.start(KEY, "exec-1", false);
-        RunKey reuploaded = new RunKey(KEY.bucket(), KEY.key(), "other-etag");
+        SourceVersion reuploaded = new SourceVersion(KEY.bucket(), KEY.key(), "other-etag");
 
         StartOutcome second = ledger.start(reuploaded, "exec-2", false);
 
         assertThat(second.started()).isTrue();
         assertThat(second.record().runId()).isNotEqualTo(KEY.runId());
-        assertThat(ledger.get(new RunKey("uploads", "never-seen", "x"))).isEmpty();
+        assertThat(ledger.get(new SourceVersion("uploads", "never-seen", "x"))).isEmpty();
     }
 
     @Test

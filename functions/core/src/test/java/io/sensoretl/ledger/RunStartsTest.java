@@ -2,6 +2,7 @@ package io.sensoretl.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import io.sensoretl.testing.ManualClock;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Starting a run: a holder that still runs keeps it, one known to have ended is taken over at once. */
 class RunStartsTest {
-    private static final RunKey KEY = new RunKey("uploads", "incoming/a.ndjson", "etag-1");
+    private static final SourceVersion KEY = new SourceVersion("uploads", "incoming/a.ndjson", "etag-1");
 
     @TempDir
     Path data;

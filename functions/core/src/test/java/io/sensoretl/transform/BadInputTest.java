@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
+import io.sensoretl.store.local.LocalObjectStore;
 import io.sensoretl.testing.DuckDb;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ class BadInputTest {
         boolean gz = src.compression() != io.sensoretl.decode.Compression.NONE;
         var chunk = new ChunkDescriptor("run-x", 0, "b", "k", "e", content.length, 0, content.length, gz ? "gzip" : "none",
                 !gz && contract.format().splittable(), "2024-03-01");
-        return new ChunkTransformer(contract).transform(chunk, src, new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
+        return new ChunkTransformer(contract).transform(chunk, src, new TransformOutputs(new LocalObjectStore(dir), "r/", "j/"));
     }
 
     private static byte[] utf8(String s) {

@@ -7,6 +7,7 @@ import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.generate.GeneratorTruth;
+import io.sensoretl.store.local.LocalObjectStore;
 import io.sensoretl.testing.DuckDb;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class ChunkTransformerTest {
             truth = new DumpGenerator(42, 0.2).writeRecords(out, 20_000);
         }
         ChunkStats stats = new ChunkTransformer(ContractLoader.defaultContract())
-                .transform(wholeFile(dump, 0), new FileByteSource(dump), new DirectoryOutputs(dir.resolve("readings"), dir.resolve("rejects")));
+                .transform(wholeFile(dump, 0), new FileByteSource(dump), new TransformOutputs(new LocalObjectStore(dir), "readings/", "rejects/"));
 
         assertThat(stats.records()).isEqualTo(truth.records());
         assertThat(stats.sourceRecords()).isEqualTo(truth.records());
@@ -92,7 +93,7 @@ class ChunkTransformerTest {
         for (long start = 0; start < size; start += chunkBytes) {
             var chunk = new ChunkDescriptor("run-1", index++, "local", "d.ndjson", "e", size, start, Math.min(size, start + chunkBytes), "none", true, "2024-03-01");
             ChunkStats s = new ChunkTransformer(ContractLoader.defaultContract())
-                    .transform(chunk, new FileByteSource(dump), new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
+                    .transform(chunk, new FileByteSource(dump), new TransformOutputs(new LocalObjectStore(dir), "r/", "j/"));
             records += s.records();
             bytes += s.bytes();
             valid += s.valid();

@@ -7,6 +7,7 @@ import io.sensoretl.columnar.ReadingColumns;
 import io.sensoretl.columnar.ReadingDictionaries;
 import io.sensoretl.parquet.ParquetFiles;
 import io.sensoretl.parquet.ReadingRows;
+import io.sensoretl.store.local.LocalObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class PartitionBatchesTest {
     @Test
     void partitionsTheInputMovedPastDoNotKeepTheirGrownArrays() throws IOException {
         ChunkBuffers buffers = new ChunkBuffers();
-        PartitionBatches batches = new PartitionBatches(new DirectoryOutputs(dir.resolve("a"), dir.resolve("r")), "chunk-00000",
+        PartitionBatches batches = new PartitionBatches(new TransformOutputs(new LocalObjectStore(dir), "a/", "r/"), "chunk-00000",
                 new ReadingDictionaries(), MAX_OPEN, MAX_ROWS, buffers);
         long maxHeld = 0;
         for (int day = 0; day < 20; day++) {
@@ -60,7 +61,7 @@ class PartitionBatchesTest {
     @Test
     void aBusyPartitionGrowsIntoArraysAWrittenOutOneLeftBehind() throws IOException {
         ChunkBuffers buffers = new ChunkBuffers();
-        PartitionBatches batches = new PartitionBatches(new DirectoryOutputs(dir.resolve("a"), dir.resolve("r")), "chunk-00000",
+        PartitionBatches batches = new PartitionBatches(new TransformOutputs(new LocalObjectStore(dir), "a/", "r/"), "chunk-00000",
                 new ReadingDictionaries(), MAX_OPEN, MAX_ROWS, buffers);
         long maxHeld = 0;
         long grownAfterDay2 = 0;
@@ -100,7 +101,7 @@ class PartitionBatchesTest {
     }
 
     private Map<String, Integer> run(ChunkBuffers buffers, Path out) throws IOException {
-        try (PartitionBatches batches = new PartitionBatches(new DirectoryOutputs(out, out.resolve("r")), "chunk-00001",
+        try (PartitionBatches batches = new PartitionBatches(new TransformOutputs(new LocalObjectStore(out), "", "r/"), "chunk-00001",
                 new ReadingDictionaries(), MAX_OPEN, MAX_ROWS, buffers)) {
             // interleaved days, then day after day
             for (int i = 0; i < 6_000; i++) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
+import io.sensoretl.store.local.LocalObjectStore;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -211,7 +212,7 @@ class StrictInputTest {
         long cut = header.length() + first.length() - 5;
         var second = new io.sensoretl.chunk.ChunkDescriptor("run-x", 1, "b", "k", "e", size, cut, size, "none", true, "2024-03-01");
         ChunkStats s = new ChunkTransformer(ContractLoader.parse(utf8(CSV_CONTRACT.formatted("")), "csv"))
-                .transform(second, new FileByteSource(f), new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
+                .transform(second, new FileByteSource(f), new TransformOutputs(new LocalObjectStore(dir), "r/", "j/"));
         assertThat(s.rejectedByReason()).isEqualTo(Map.of("malformed_row", 1L));
         assertThat((String) rejects().get(0).get("detail")).endsWith("found 5, at byte offset " + (header.length() + first.length()));
     }
@@ -277,7 +278,7 @@ class StrictInputTest {
     @Test
     void aMultilineObjectIsPlannedAsOneChunkAndAByteRangeOfItIsRefused() throws Exception {
         Contract multiline = ContractLoader.parse(utf8(CSV_CONTRACT.formatted(", multilineFields: true")), "multiline");
-        var object = new io.sensoretl.chunk.SourceObject("b", "k", "e", 10L << 30, java.time.Instant.EPOCH,
+        var object = new io.sensoretl.chunk.SourceObject(new io.sensoretl.chunk.SourceVersion("b", "k", "e"), 10L << 30, java.time.Instant.EPOCH,
                 io.sensoretl.decode.Compression.NONE);
         assertThat(new io.sensoretl.chunk.ChunkPlanner(multiline.format(), 1 << 20).plan("run-x", List.of(object)))
                 .singleElement().satisfies(c -> {
@@ -289,7 +290,7 @@ class StrictInputTest {
         java.nio.file.Files.writeString(f, "sensor,ts,metric,value\ns-1,2024-03-01T10:00:00Z,temperature,1\n");
         var range = new io.sensoretl.chunk.ChunkDescriptor("run-x", 1, "b", "k", "e", 60, 30, 60, "none", true, "2024-03-01");
         assertThatThrownBy(() -> new ChunkTransformer(multiline).transform(range, new FileByteSource(f),
-                new DirectoryOutputs(dir.resolve("r"), dir.resolve("j"))))
+                new TransformOutputs(new LocalObjectStore(dir), "r/", "j/")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multilineFields")
                 .hasMessageContaining("cannot be cut at byte offsets");
     }

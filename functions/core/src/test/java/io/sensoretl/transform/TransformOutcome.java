@@ -10,6 +10,7 @@ import io.sensoretl.parquet.ReadingRows;
 import io.sensoretl.reading.Reading;
 import io.sensoretl.reading.Reject;
 import io.sensoretl.reading.RejectReason;
+import io.sensoretl.store.local.LocalObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -93,7 +94,7 @@ record TransformOutcome(List<ChunkStats> stats, List<Reading> readings, List<Lis
                     gz ? "gzip" : "none", splittable && !gz, "2024-03-01");
             Path r = out.resolve("readings");
             Path j = out.resolve("rejects");
-            ChunkStats s = t.transform(chunk, source, new DirectoryOutputs(r, j));
+            ChunkStats s = t.transform(chunk, source, new TransformOutputs(new LocalObjectStore(out), "readings/", "rejects/"));
             stats.add(s);
             Path rejectFile = j.resolve(chunk.fileStem() + ".parquet");
             rejects.add(Files.exists(rejectFile) ? readRejects(rejectFile) : List.of());

@@ -3,6 +3,7 @@ package io.sensoretl.transform;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.decode.Compression;
+import io.sensoretl.store.local.LocalObjectStore;
 import io.sensoretl.testing.DuckDb;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ final class WholeObject {
         boolean gz = src.compression() != Compression.NONE;
         var chunk = new ChunkDescriptor("run-x", 0, "b", "k", "e", content.length, 0, content.length, gz ? "gzip" : "none",
                 !gz && contract.format().splittable(), "2024-03-01");
-        return new ChunkTransformer(contract).transform(chunk, src, new DirectoryOutputs(dir.resolve("r"), dir.resolve("j")));
+        return new ChunkTransformer(contract).transform(chunk, src, new TransformOutputs(new LocalObjectStore(dir), "r/", "j/"));
     }
 
     /** The rejects written under {@code dir/j}, in source order: reason, byte_offset, detail, raw. */

@@ -6,16 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.aws.Settings;
-import io.sensoretl.compact.Blobs;
-import io.sensoretl.compact.aws.S3Blobs;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.ledger.RunClosing;
 import io.sensoretl.ledger.RunCounts;
-import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.RunRecord;
 import io.sensoretl.ledger.RunState;
 import io.sensoretl.ledger.RunsTable;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
@@ -45,11 +45,11 @@ public final class CloseRunHandler implements RequestStreamHandler {
      * @param state  {@link RunState#SUCCEEDED} or {@link RunState#FAILED}
      * @param error  what failed ({@code Error: Cause} of a Catch), for a failed run
      */
-    public record Request(RunKey key, String executionId, RunState state, RunCounts counts, List<String> partitions,
+    public record Request(SourceVersion key, String executionId, RunState state, RunCounts counts, List<String> partitions,
                           String error) {
         public static Request parse(JsonNode event) {
-            RunKey key = ObjectCreated.from(event).map(ObjectCreated::runKey).orElseGet(() ->
-                    new RunKey(Json.required(event, "bucket"), Json.required(event, "key"), Json.required(event, "etag")));
+            SourceVersion key = ObjectCreated.from(event).map(ObjectCreated::sourceVersion).orElseGet(() ->
+                    new SourceVersion(Json.required(event, "bucket"), Json.required(event, "key"), Json.required(event, "etag")));
             String status = Json.required(event, "status");
             RunState state = switch (status) {
                 case "SUCCEEDED" -> RunState.SUCCEEDED;
@@ -100,7 +100,7 @@ public final class CloseRunHandler implements RequestStreamHandler {
     public CloseRunHandler(Settings settings) {
         this(new DynamoDbRunLedger(AwsClients.dynamoDb(settings), settings.required("LEDGER_TABLE"), Clock.systemUTC(),
                         Duration.ofHours(6)), Telemetry.stdout(),
-                new S3Blobs(S3Clients.from(settings), settings.required("CURATED_BUCKET")));
+                new S3ObjectStore(S3Clients.from(settings), settings.required("CURATED_BUCKET")));
     }
 
     /** Without telemetry and without the export: the local runtime (its query engine reads the local ledger directly). */
@@ -112,12 +112,12 @@ public final class CloseRunHandler implements RequestStreamHandler {
         this(ledger, telemetry, null);
     }
 
-    public CloseRunHandler(RunLedger ledger, Blobs runsExport) {
+    public CloseRunHandler(RunLedger ledger, ObjectStore runsExport) {
         this(ledger, Telemetry.silent(), runsExport);
     }
 
     /** @param runsExport where closed entries are written for the {@code runs} table, or {@code null} for nowhere */
-    public CloseRunHandler(RunLedger ledger, Telemetry telemetry, Blobs runsExport) {
+    public CloseRunHandler(RunLedger ledger, Telemetry telemetry, ObjectStore runsExport) {
         this.closing = new RunClosing(ledger, runsExport, Json.MAPPER);
         this.telemetry = telemetry;
     }

@@ -9,8 +9,8 @@ import io.sensoretl.aws.Settings;
 import io.sensoretl.catalog.PartitionConflictException;
 import io.sensoretl.catalog.PartitionCatalog;
 import io.sensoretl.catalog.aws.GluePartitionCatalog;
-import io.sensoretl.compact.Blob;
-import io.sensoretl.compact.Blobs;
+import io.sensoretl.store.StoredObject;
+import io.sensoretl.store.ObjectStore;
 import io.sensoretl.compact.CompactionConfig;
 import io.sensoretl.compact.CompactionPlan;
 import io.sensoretl.compact.CompactionOutcome;
@@ -19,7 +19,7 @@ import io.sensoretl.compact.PartitionLocks;
 import io.sensoretl.compact.PlanFiles;
 import io.sensoretl.compact.RunCompaction;
 import io.sensoretl.compact.aws.DynamoDbPartitionLocks;
-import io.sensoretl.compact.aws.S3Blobs;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
@@ -156,7 +156,7 @@ public final class CompactHandler implements RequestStreamHandler {
                             long keptRows, long replacedRows, int slices) {
         static Partition of(CompactionOutcome o) {
             return new Partition(o.dt(), o.status().name(), o.location(), o.files().size(),
-                    o.files().stream().mapToLong(Blob::size).sum(), o.stagedRows(), o.keptRows(), o.replacedRows(),
+                    o.files().stream().mapToLong(StoredObject::size).sum(), o.stagedRows(), o.keptRows(), o.replacedRows(),
                     o.slices());
         }
     }
@@ -175,7 +175,7 @@ public final class CompactHandler implements RequestStreamHandler {
 
     /** The AWS wiring of these settings. */
     public CompactHandler(Settings settings) {
-        this(new S3Blobs(S3Clients.from(settings), settings.required("CURATED_BUCKET")),
+        this(new S3ObjectStore(S3Clients.from(settings), settings.required("CURATED_BUCKET")),
                 new GluePartitionCatalog(AwsClients.glue(), settings.required("GLUE_DATABASE")),
                 CompactionConfig.fromEnvironment(settings.asMap(), Path.of(System.getProperty("java.io.tmpdir"))),
                 new DynamoDbPartitionLocks(AwsClients.dynamoDb(settings), settings.required("LEDGER_TABLE"), Clock.systemUTC()),
@@ -183,11 +183,11 @@ public final class CompactHandler implements RequestStreamHandler {
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
-    public CompactHandler(Blobs blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks) {
+    public CompactHandler(ObjectStore blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks) {
         this(blobs, catalog, config, locks, Telemetry.silent());
     }
 
-    public CompactHandler(Blobs blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks,
+    public CompactHandler(ObjectStore blobs, PartitionCatalog catalog, CompactionConfig config, PartitionLocks locks,
                           Telemetry telemetry) {
         this(new RunCompaction(blobs, catalog, config, locks), telemetry);
     }

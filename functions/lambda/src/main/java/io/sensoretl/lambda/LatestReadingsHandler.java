@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.aws.Settings;
-import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.CuratedLayout;
-import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.latest.LatestReadings;
 import io.sensoretl.latest.LatestReadingsUpdate;
 import io.sensoretl.latest.aws.DynamoDbLatestReadings;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
@@ -49,17 +49,17 @@ public final class LatestReadingsHandler implements RequestStreamHandler {
 
     /** The AWS wiring of these settings. */
     public LatestReadingsHandler(Settings settings) {
-        this(new S3Blobs(S3Clients.from(settings), settings.required("CURATED_BUCKET")),
+        this(new S3ObjectStore(S3Clients.from(settings), settings.required("CURATED_BUCKET")),
                 new DynamoDbLatestReadings(AwsClients.dynamoDb(settings), settings.required("LATEST_TABLE"),
                         Executors.newFixedThreadPool(settings.intValue("LATEST_WRITE_PARALLELISM", 16))), Telemetry.stdout());
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
-    public LatestReadingsHandler(Blobs blobs, LatestReadings latest) {
+    public LatestReadingsHandler(ObjectStore blobs, LatestReadings latest) {
         this(blobs, latest, Telemetry.silent());
     }
 
-    public LatestReadingsHandler(Blobs blobs, LatestReadings latest, Telemetry telemetry) {
+    public LatestReadingsHandler(ObjectStore blobs, LatestReadings latest, Telemetry telemetry) {
         this.update = new LatestReadingsUpdate(blobs, latest);
         this.telemetry = telemetry;
     }

@@ -3,7 +3,7 @@ package io.sensoretl.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sensoretl.ledger.RunKey;
+import io.sensoretl.chunk.SourceVersion;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -56,11 +56,11 @@ public record ObjectCreated(String id, Instant time, String region, String accou
     }
 
     /** The run this upload is: one version of one object. */
-    public RunKey runKey() {
+    public SourceVersion sourceVersion() {
         if (etag == null) {
             throw new IllegalArgumentException("the Object Created event of s3://" + bucket + "/" + key + " has no detail.object.etag");
         }
-        return new RunKey(bucket, key, etag);
+        return new SourceVersion(bucket, key, etag);
     }
 
     /** The event as EventBridge delivers it. */

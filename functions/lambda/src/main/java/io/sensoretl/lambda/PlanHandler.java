@@ -10,8 +10,8 @@ import io.sensoretl.aws.S3Sources;
 import io.sensoretl.aws.Settings;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
-import io.sensoretl.chunk.RunId;
 import io.sensoretl.chunk.SourceObject;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.plan.PlanResult;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
@@ -123,7 +123,7 @@ public final class PlanHandler implements RequestStreamHandler {
             throw new IllegalArgumentException("no objects under s3://" + request.bucket() + "/" + request.prefix());
         }
         var contract = contracts.get(request.contract());
-        String runId = RunId.of(objects);
+        String runId = SourceVersion.runIdOf(objects.stream().map(SourceObject::version).toList());
         List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), request.chunkBytes()).plan(runId, objects);
         String manifestKey = S3Layout.manifestKey(runId);
         try {

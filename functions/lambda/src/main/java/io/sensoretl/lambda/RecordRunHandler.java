@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.AwsClients;
 import io.sensoretl.aws.Settings;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.ledger.ExecutionLiveness;
-import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.RunStarts;
 import io.sensoretl.ledger.StartOutcome;
@@ -36,10 +36,10 @@ import org.crac.Resource;
  */
 public final class RecordRunHandler implements RequestStreamHandler {
     /** What the step is asked. */
-    public record Request(RunKey key, String executionId, boolean force) {
+    public record Request(SourceVersion key, String executionId, boolean force) {
         public static Request parse(JsonNode event) {
-            RunKey key = ObjectCreated.from(event).map(ObjectCreated::runKey).orElseGet(() ->
-                    new RunKey(Json.required(event, "bucket"), Json.required(event, "key"), Json.required(event, "etag")));
+            SourceVersion key = ObjectCreated.from(event).map(ObjectCreated::sourceVersion).orElseGet(() ->
+                    new SourceVersion(Json.required(event, "bucket"), Json.required(event, "key"), Json.required(event, "etag")));
             return new Request(key, Json.required(event, "executionId"), event.path("force").asBoolean(false));
         }
     }
@@ -111,7 +111,7 @@ public final class RecordRunHandler implements RequestStreamHandler {
 
     public Answer record(Request request) {
         StartOutcome outcome = starts.start(request.key(), request.executionId(), request.force());
-        RunKey key = request.key();
+        SourceVersion key = request.key();
         String holder = outcome.decision() == StartOutcome.Decision.ALREADY_RUNNING && outcome.holder() != null
                 ? outcome.holder().state() + (outcome.holder().detail() == null ? "" : ": " + outcome.holder().detail()) : null;
         return new Answer(outcome.decision().name(), outcome.started(), outcome.record().runId(), key.bucket(), key.key(),

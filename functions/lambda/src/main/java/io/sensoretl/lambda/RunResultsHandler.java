@@ -5,11 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.aws.Settings;
-import io.sensoretl.compact.Blobs;
 import io.sensoretl.compact.CuratedLayout;
-import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.results.RunAccounting;
 import io.sensoretl.results.RunTotals;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
@@ -38,7 +38,7 @@ public final class RunResultsHandler implements RequestStreamHandler {
         }
     }
 
-    private final Function<String, Blobs> buckets;
+    private final Function<String, ObjectStore> buckets;
     private final Telemetry telemetry;
     /** Held here because the CRaC context keeps resources only weakly. */
     private Resource priming;
@@ -60,15 +60,15 @@ public final class RunResultsHandler implements RequestStreamHandler {
     }
 
     public RunResultsHandler(S3Client s3, Telemetry telemetry) {
-        this(bucket -> new S3Blobs(s3, bucket), telemetry);
+        this(bucket -> new S3ObjectStore(s3, bucket), telemetry);
     }
 
     /** @param buckets the blob store of a bucket by name */
-    public RunResultsHandler(Function<String, Blobs> buckets) {
+    public RunResultsHandler(Function<String, ObjectStore> buckets) {
         this(buckets, Telemetry.silent());
     }
 
-    public RunResultsHandler(Function<String, Blobs> buckets, Telemetry telemetry) {
+    public RunResultsHandler(Function<String, ObjectStore> buckets, Telemetry telemetry) {
         this.buckets = buckets;
         this.telemetry = telemetry;
     }

@@ -5,13 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.aws.ContractSource;
 import io.sensoretl.aws.S3Clients;
-import io.sensoretl.aws.S3RangeSource;
-import io.sensoretl.aws.S3TransformOutputs;
+import io.sensoretl.aws.S3Layout;
 import io.sensoretl.aws.Settings;
 import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
+import io.sensoretl.transform.ChunkBytes;
 import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class TransformHandler implements RequestStreamHandler {
     public ChunkStats transform(Request request) throws IOException {
         ChunkDescriptor chunk = request.chunk();
         var contract = contracts.get(request.contract());
-        return new ChunkTransformer(contract).transform(chunk, new S3RangeSource(s3, chunk),
-                new S3TransformOutputs(s3, request.outputBucket(), chunk));
+        return new ChunkTransformer(contract).transform(chunk, new ChunkBytes(new S3ObjectStore(s3, chunk.bucket()), chunk),
+                S3Layout.chunkOutputs(new S3ObjectStore(s3, request.outputBucket()), chunk));
     }
 }

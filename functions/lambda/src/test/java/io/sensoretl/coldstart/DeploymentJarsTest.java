@@ -7,6 +7,7 @@ import io.sensoretl.aws.S3Clients;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
 import io.sensoretl.generate.DumpGenerator;
@@ -111,7 +112,7 @@ class DeploymentJarsTest {
             s3.put("source", "incoming/a.ndjson", dump.toByteArray());
             HeadObjectResponse head = s3.client().headObject(b -> b.bucket("source").key("incoming/a.ndjson"));
             ChunkDescriptor chunk = new ChunkPlanner(ContractLoader.defaultContract().format(), ChunkPlanner.DEFAULT_TARGET_BYTES)
-                    .plan("run-test", List.of(new SourceObject("source", "incoming/a.ndjson", head.eTag(),
+                    .plan("run-test", List.of(new SourceObject(new SourceVersion("source", "incoming/a.ndjson", head.eTag()),
                             head.contentLength(), head.lastModified(), Compression.NONE))).get(0);
             Path event = dir.resolve("event.json");
             Files.write(event, Json.MAPPER.writeValueAsBytes(Map.of("chunk", chunk, "outputBucket", "data")));

@@ -3,10 +3,10 @@ package io.sensoretl.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.compact.local.LocalBlobs;
-import io.sensoretl.ledger.RunKey;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.ledger.RunsTable;
 import io.sensoretl.ledger.local.LocalRunLedger;
+import io.sensoretl.store.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,8 +26,8 @@ class CloseRunHandlerTest {
     void aClosedRunIsExportedAsOneJsonRowOfTheRunsTable() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2024-03-02T10:15:30.250Z"), ZoneOffset.UTC);
         LocalRunLedger ledger = new LocalRunLedger(dir.resolve("state"), clock, Duration.ofHours(6));
-        LocalBlobs bucket = new LocalBlobs(dir.resolve("bucket"));
-        RunKey key = new RunKey("uploads", "incoming/a.csv", "e1");
+        LocalObjectStore bucket = new LocalObjectStore(dir.resolve("bucket"));
+        SourceVersion key = new SourceVersion("uploads", "incoming/a.csv", "e1");
         ledger.start(key, "exec-1", false);
 
         new CloseRunHandler(ledger, bucket).close(Json.MAPPER.readTree("""

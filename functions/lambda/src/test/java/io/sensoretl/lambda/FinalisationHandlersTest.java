@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.catalog.CuratedTables;
 import io.sensoretl.catalog.PartitionState;
 import io.sensoretl.catalog.local.LocalPartitionCatalog;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.compact.CompactionConfig;
-import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.latest.LatestReadingsUpdate;
 import io.sensoretl.latest.local.LocalLatestReadings;
-import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunState;
 import io.sensoretl.ledger.local.LocalRunLedger;
 import io.sensoretl.parquet.ParquetFiles;
@@ -20,6 +19,7 @@ import io.sensoretl.parquet.StreamOutputFile;
 import io.sensoretl.reading.Reading;
 import io.sensoretl.reading.Reject;
 import io.sensoretl.reading.RejectReason;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.testing.DuckDb;
 import io.sensoretl.testing.EmbeddedS3;
 import java.io.ByteArrayOutputStream;
@@ -61,7 +61,7 @@ class FinalisationHandlersTest {
     void wire() throws Exception {
         s3 = EmbeddedS3.inMemory().bucket(BUCKET);
         // S3Proxy has no object tagging (nor lifecycle rules): replaced versions are left to the compactor's sweep
-        S3Blobs blobs = S3Blobs.withoutLifecycleTags(s3.client(), BUCKET);
+        S3ObjectStore blobs = S3ObjectStore.withoutLifecycleTags(s3.client(), BUCKET);
         catalog = new LocalPartitionCatalog(dir.resolve("data"));
         latest = new LocalLatestReadings(dir.resolve("data"));
         LocalRunLedger ledger = new LocalRunLedger(dir.resolve("data"), Clock.systemUTC(), Duration.ofHours(6));
@@ -102,7 +102,7 @@ class FinalisationHandlersTest {
         assertThat(started.decision()).isEqualTo("STARTED");
         assertThat(started.started()).isTrue();
         String runId = started.runId();
-        assertThat(runId).isEqualTo(new RunKey("uploads", "incoming/site-a.ndjson", "d41d8cd9").runId());
+        assertThat(runId).isEqualTo(new SourceVersion("uploads", "incoming/site-a.ndjson", "d41d8cd9").runId());
 
         Random random = new Random(5);
         Map<String, Long> expectedSums = new HashMap<>();
@@ -243,7 +243,7 @@ class FinalisationHandlersTest {
         compact.slice(json("{\"runId\":\"" + first + "\",\"dt\":\"2024-03-01\",\"compactionId\":\""
                 + planned.plannedPartitions().get(0).compactionId() + "\",\"index\":0}"));
         // the other run ignores the lease, as one whose lease expired would
-        CompactHandler other = new CompactHandler(S3Blobs.withoutLifecycleTags(s3.client(), BUCKET), catalog,
+        CompactHandler other = new CompactHandler(S3ObjectStore.withoutLifecycleTags(s3.client(), BUCKET), catalog,
                 new CompactionConfig(256 * 1024, 1024 * 1024, 4, dir.resolve("scratch-2")), io.sensoretl.compact.PartitionLocks.NONE);
         other.compact(json("{\"runId\":\"" + second + "\"," + day1 + "}"));
 

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.compact.CompactionConfig;
-import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.lambda.local.LocalContext;
 import io.sensoretl.latest.local.LocalLatestReadings;
 import io.sensoretl.ledger.local.LocalRunLedger;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
 import io.sensoretl.testing.EmbeddedS3;
@@ -56,7 +56,7 @@ class HandlerJsonTest {
     @BeforeEach
     void wire() throws Exception {
         s3 = EmbeddedS3.inMemory().bucket(BUCKET);
-        S3Blobs data = new S3Blobs(s3.client(), BUCKET);
+        S3ObjectStore data = new S3ObjectStore(s3.client(), BUCKET);
         LocalRunLedger ledger = new LocalRunLedger(dir, Clock.systemUTC(), Duration.ofHours(6));
         handlers = Map.of(
                 "record-run", new RecordRunHandler(ledger, io.sensoretl.ledger.ExecutionLiveness.UNKNOWN, telemetry),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.ledger.RunKey;
+import io.sensoretl.chunk.SourceVersion;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class ObjectCreatedTest {
                 Instant.parse("2021-11-12T00:00:00Z"), "ca-central-1", "111122223333", "DOC-EXAMPLE-BUCKET1", "example-key", 5,
                 "b1946ac92492d2347c6235b4d2611184", "617f08299329d189", "N4N7GDK58NMKJ12R", "123456789012", "1.2.3.4",
                 "PutObject"));
-        assertThat(upload.runKey()).isEqualTo(new RunKey("DOC-EXAMPLE-BUCKET1", "example-key", "b1946ac92492d2347c6235b4d2611184"));
+        assertThat(upload.sourceVersion()).isEqualTo(new SourceVersion("DOC-EXAMPLE-BUCKET1", "example-key", "b1946ac92492d2347c6235b4d2611184"));
     }
 
     @Test
@@ -50,7 +50,7 @@ class ObjectCreatedTest {
         assertThat(ObjectCreated.from(Json.MAPPER.readTree("{\"bucket\":\"b\",\"key\":\"k\",\"etag\":\"e\"}"))).isEmpty();
         ObjectCreated noEtag = ObjectCreated.from(Json.MAPPER.readTree(
                 "{\"detail\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k\"}}}")).orElseThrow();
-        assertThatThrownBy(noEtag::runKey).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s3://b/k");
+        assertThatThrownBy(noEtag::sourceVersion).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s3://b/k");
     }
 
     private static String names(JsonNode node) {

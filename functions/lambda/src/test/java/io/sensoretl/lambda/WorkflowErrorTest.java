@@ -6,11 +6,11 @@ import com.fasterxml.jackson.core.JsonParseException;
 import io.sensoretl.catalog.PartitionConflictException;
 import io.sensoretl.chunk.SourceChangedException;
 import io.sensoretl.chunk.SourceMissingException;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.compact.PartitionBusyException;
 import io.sensoretl.contract.ContractException;
 import io.sensoretl.contract.ContractProblem;
 import io.sensoretl.ledger.LedgerConflictException;
-import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunRecord;
 import io.sensoretl.ledger.RunState;
 import java.io.IOException;
@@ -59,8 +59,8 @@ class WorkflowErrorTest {
                 case SOURCE_MISSING -> new SourceMissingException("s3://b/k does not exist", null);
                 case SOURCE_CHANGED -> new SourceChangedException("s3://b/k changed", null);
                 case BAD_INPUT -> new IllegalArgumentException("missing 'runId' in the event");
-                case CONFLICT -> new LedgerConflictException(new RunKey("b", "k", "e"), "exec-2",
-                        new RunRecord(new RunKey("b", "k", "e"), "run-1", RunState.RUNNING, "exec-1", Instant.EPOCH, null, 1,
+                case CONFLICT -> new LedgerConflictException(new SourceVersion("b", "k", "e"), "exec-2",
+                        new RunRecord(new SourceVersion("b", "k", "e"), "run-1", RunState.RUNNING, "exec-1", Instant.EPOCH, null, 1,
                                 null, List.of(), null));
                 case INTERNAL -> new NullPointerException("a bug");
             };

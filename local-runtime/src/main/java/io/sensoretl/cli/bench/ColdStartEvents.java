@@ -4,6 +4,7 @@ import io.sensoretl.aws.S3Clients;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.cli.JsonOutput;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
@@ -71,7 +72,7 @@ final class ColdStartEvents implements AutoCloseable {
     private ChunkDescriptor firstChunk() throws Exception {
         endpoint();
         HeadObjectResponse head = s3.client().headObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(UPLOAD_KEY));
-        SourceObject object = new SourceObject(DataDir.SOURCE_BUCKET, UPLOAD_KEY, head.eTag(), head.contentLength(),
+        SourceObject object = new SourceObject(new SourceVersion(DataDir.SOURCE_BUCKET, UPLOAD_KEY, head.eTag()), head.contentLength(),
                 head.lastModified(), Compression.NONE);
         return new ChunkPlanner(ContractLoader.defaultContract().format(), ChunkPlanner.DEFAULT_TARGET_BYTES)
                 .plan("run-coldstart", List.of(object)).get(0);

@@ -5,17 +5,18 @@ import io.sensoretl.catalog.local.LocalPartitionCatalog;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.cli.ByteSize;
 import io.sensoretl.cli.JsonOutput;
 import io.sensoretl.cli.ProgressLine;
-import io.sensoretl.compact.Blob;
+import io.sensoretl.store.StoredObject;
 import io.sensoretl.compact.CompactionConfig;
 import io.sensoretl.compact.CompactionOutcome;
 import io.sensoretl.compact.CrashPoint;
 import io.sensoretl.compact.CuratedLayout;
 import io.sensoretl.compact.PartitionCompactor;
 import io.sensoretl.compact.RowSorter;
-import io.sensoretl.compact.local.LocalBlobs;
+import io.sensoretl.store.local.LocalObjectStore;
 import io.sensoretl.compact.local.LocalPartitionLocks;
 import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
@@ -29,7 +30,7 @@ import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
-import io.sensoretl.transform.DirectoryOutputs;
+import io.sensoretl.transform.TransformOutputs;
 import io.sensoretl.transform.FileByteSource;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -102,16 +103,16 @@ public final class CompactBench implements Callable<Integer> {
         try {
             Path root = work.resolve("bucket");
             long stagedRows = stage(dump, root, progress);
-            LocalBlobs blobs = new LocalBlobs(root);
-            List<Blob> stagedFiles = blobs.list(CuratedLayout.stagingRoot(RUN));
+            LocalObjectStore blobs = new LocalObjectStore(root);
+            List<StoredObject> stagedFiles = blobs.list(CuratedLayout.stagingRoot(RUN));
             if (staged == Staged.SORTED) {
-                for (Blob b : stagedFiles) {
+                for (StoredObject b : stagedFiles) {
                     sortInPlace(root.resolve(b.key()));
                 }
                 stagedFiles = blobs.list(CuratedLayout.stagingRoot(RUN));
             }
             TreeSet<String> dts = new TreeSet<>();
-            for (Blob b : stagedFiles) {
+            for (StoredObject b : stagedFiles) {
                 String rest = b.key().substring(CuratedLayout.stagingRoot(RUN).length());
                 dts.add(rest.substring(3, rest.indexOf('/')));
             }
@@ -141,7 +142,7 @@ public final class CompactBench implements Callable<Integer> {
                     progress.advance(0, o.rows());
                     rows += o.rows();
                     outFiles += o.files().size();
-                    outBytes += o.files().stream().mapToLong(Blob::size).sum();
+                    outBytes += o.files().stream().mapToLong(StoredObject::size).sum();
                     spills += o.spills();
                     slices += o.slices();
                     groups += o.groups();
@@ -158,7 +159,7 @@ public final class CompactBench implements Callable<Integer> {
             result.put("inputBytes", Files.size(dump));
             result.put("staged", staged.name().toLowerCase(java.util.Locale.ROOT));
             result.put("stagedFiles", stagedFiles.size());
-            result.put("stagedBytes", stagedFiles.stream().mapToLong(Blob::size).sum());
+            result.put("stagedBytes", stagedFiles.stream().mapToLong(StoredObject::size).sum());
             result.put("partitions", dts.size());
             result.put("slices", slices);
             result.put("groups", groups);
@@ -196,10 +197,10 @@ public final class CompactBench implements Callable<Integer> {
     private long stage(Path dump, Path root, Progress progress) throws Exception {
         Contract contract = ContractLoader.defaultContract();
         long bytes = Files.size(dump);
-        SourceObject object = new SourceObject("local", dump.getFileName().toString(), "bench", bytes, Instant.now(), Compression.NONE);
+        SourceObject object = new SourceObject(new SourceVersion("local", dump.getFileName().toString(), "bench"), bytes, Instant.now(), Compression.NONE);
         List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), chunk).plan(RUN, List.of(object));
         FileByteSource source = new FileByteSource(dump);
-        DirectoryOutputs outputs = new DirectoryOutputs(root.resolve(CuratedLayout.stagingRoot(RUN)), root.resolve("rejects"));
+        TransformOutputs outputs = new TransformOutputs(new LocalObjectStore(root), CuratedLayout.stagingRoot(RUN), "rejects/");
         long valid = 0;
         progress.start("staging: transforming " + chunks.size() + " chunk(s)", bytes, -1);
         try {
@@ -237,7 +238,7 @@ public final class CompactBench implements Callable<Integer> {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void runDuckDb(Path root, List<Blob> stagedFiles, Path work, long rows, Map<String, Object> result)
+    private void runDuckDb(Path root, List<StoredObject> stagedFiles, Path work, long rows, Map<String, Object> result)
             throws Exception {
         String files = stagedFiles.stream().map(b -> "'" + root.resolve(b.key()).toString().replace("'", "''") + "'")
                 .collect(Collectors.joining(", ", "[", "]"));

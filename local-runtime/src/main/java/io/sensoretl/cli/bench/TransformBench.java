@@ -3,6 +3,7 @@ package io.sensoretl.cli.bench;
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.cli.ByteSize;
 import io.sensoretl.cli.JsonOutput;
 import io.sensoretl.cli.ProgressLine;
@@ -10,10 +11,11 @@ import io.sensoretl.contract.Contract;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.decode.Compression;
 import io.sensoretl.progress.Progress;
+import io.sensoretl.store.local.LocalObjectStore;
 import io.sensoretl.transform.ChunkStats;
 import io.sensoretl.transform.ChunkTransformer;
 import io.sensoretl.transform.ReferenceChunkTransformer;
-import io.sensoretl.transform.DirectoryOutputs;
+import io.sensoretl.transform.TransformOutputs;
 import io.sensoretl.transform.FileByteSource;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -121,10 +123,10 @@ public final class TransformBench implements Callable<Integer> {
     private void runSensorEtl(Path dump, long bytes, Path work, Map<String, Object> result, Progress progress) throws Exception {
         Contract contract = format == DumpFormat.delimited ? ContractLoader.classpath(UCI_CONTRACT)
                 : ContractLoader.defaultContract();
-        SourceObject object = new SourceObject("local", dump.getFileName().toString(), "bench", bytes, Instant.now(), Compression.NONE);
+        SourceObject object = new SourceObject(new SourceVersion("local", dump.getFileName().toString(), "bench"), bytes, Instant.now(), Compression.NONE);
         List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), chunk).plan("run-bench", List.of(object));
         FileByteSource source = new FileByteSource(dump);
-        DirectoryOutputs outputs = new DirectoryOutputs(work.resolve("readings"), work.resolve("rejects"));
+        TransformOutputs outputs = new TransformOutputs(new LocalObjectStore(work), "readings/", "rejects/");
         double fastShare = 0;
         long records = 0;
         long valid = 0;

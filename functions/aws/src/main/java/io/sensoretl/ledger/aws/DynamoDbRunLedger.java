@@ -1,8 +1,8 @@
 package io.sensoretl.ledger.aws;
 
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.ledger.LedgerConflictException;
 import io.sensoretl.ledger.RunCounts;
-import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.RunRecord;
 import io.sensoretl.ledger.RunState;
@@ -47,7 +47,7 @@ public final class DynamoDbRunLedger implements RunLedger {
 
 
     @Override
-    public StartOutcome start(RunKey key, String executionId, boolean force) {
+    public StartOutcome start(SourceVersion key, String executionId, boolean force) {
         Instant now = clock.instant();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":running", s(RunState.RUNNING.name()));
@@ -64,7 +64,7 @@ public final class DynamoDbRunLedger implements RunLedger {
     }
 
     @Override
-    public StartOutcome takeOver(RunKey key, String executionId, RunRecord ended) {
+    public StartOutcome takeOver(SourceVersion key, String executionId, RunRecord ended) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":running", s(RunState.RUNNING.name()));
         values.put(":failed", s(RunState.FAILED.name()));
@@ -75,7 +75,7 @@ public final class DynamoDbRunLedger implements RunLedger {
                 + "OR (#state = :running AND execution_id = :ended AND started_at = :endedStart)", values);
     }
 
-    private StartOutcome begin(RunKey key, String executionId, Instant now, String condition,
+    private StartOutcome begin(SourceVersion key, String executionId, Instant now, String condition,
             Map<String, AttributeValue> conditionValues) {
         Map<String, AttributeValue> values = new HashMap<>(conditionValues);
         values.put(":exec", s(executionId));
@@ -111,7 +111,7 @@ public final class DynamoDbRunLedger implements RunLedger {
     }
 
     @Override
-    public RunRecord complete(RunKey key, String executionId, RunCounts counts, List<String> partitions) {
+    public RunRecord complete(SourceVersion key, String executionId, RunCounts counts, List<String> partitions) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":counts", AttributeValue.fromM(Map.of(
                 "records", n(counts.records()),
@@ -123,13 +123,13 @@ public final class DynamoDbRunLedger implements RunLedger {
     }
 
     @Override
-    public RunRecord fail(RunKey key, String executionId, String error) {
+    public RunRecord fail(SourceVersion key, String executionId, String error) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":error", s(error == null || error.isBlank() ? "unknown error" : error));
         return close(key, executionId, RunState.FAILED, "#error = :error", values);
     }
 
-    private RunRecord close(RunKey key, String executionId, RunState state, String set,
+    private RunRecord close(SourceVersion key, String executionId, RunState state, String set,
             Map<String, AttributeValue> extra) {
         Map<String, AttributeValue> values = new HashMap<>(extra);
         values.put(":running", s(RunState.RUNNING.name()));
@@ -163,17 +163,17 @@ public final class DynamoDbRunLedger implements RunLedger {
     }
 
     @Override
-    public Optional<RunRecord> get(RunKey key) {
+    public Optional<RunRecord> get(SourceVersion key) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b
                 .tableName(table).key(keyOf(key)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(key, item));
     }
 
-    private static Map<String, AttributeValue> keyOf(RunKey key) {
+    private static Map<String, AttributeValue> keyOf(SourceVersion key) {
         return Map.of(PK, s(key.sourceObject()), SK, s(key.etag()));
     }
 
-    private static RunRecord toRecord(RunKey key, Map<String, AttributeValue> item) {
+    private static RunRecord toRecord(SourceVersion key, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> counts = item.containsKey("counts") ? item.get("counts").m() : Map.of();
         return new RunRecord(key,
                 str(item, "run_id"),

@@ -1,9 +1,9 @@
 package io.sensoretl.ledger.local;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.ledger.LedgerConflictException;
 import io.sensoretl.ledger.RunCounts;
-import io.sensoretl.ledger.RunKey;
 import io.sensoretl.ledger.RunLedger;
 import io.sensoretl.ledger.RunRecord;
 import io.sensoretl.ledger.RunState;
@@ -39,7 +39,7 @@ public final class LocalRunLedger implements RunLedger {
     }
 
     @Override
-    public StartOutcome start(RunKey key, String executionId, boolean force) {
+    public StartOutcome start(SourceVersion key, String executionId, boolean force) {
         return update(runs -> {
             RunRecord existing = runs.get(id(key));
             Instant now = clock.instant();
@@ -61,7 +61,7 @@ public final class LocalRunLedger implements RunLedger {
     }
 
     @Override
-    public StartOutcome takeOver(RunKey key, String executionId, RunRecord ended) {
+    public StartOutcome takeOver(SourceVersion key, String executionId, RunRecord ended) {
         return update(runs -> {
             RunRecord existing = runs.get(id(key));
             if (existing != null && existing.state() == RunState.RUNNING
@@ -80,7 +80,7 @@ public final class LocalRunLedger implements RunLedger {
         });
     }
 
-    private static StartOutcome begin(TreeMap<String, RunRecord> runs, RunKey key, String executionId, RunRecord existing,
+    private static StartOutcome begin(TreeMap<String, RunRecord> runs, SourceVersion key, String executionId, RunRecord existing,
             Instant now) {
         RunRecord started = new RunRecord(key, key.runId(), RunState.RUNNING, executionId, now, null,
                 existing == null ? 1 : existing.attempt() + 1, RunCounts.NONE, List.of(), null);
@@ -89,16 +89,16 @@ public final class LocalRunLedger implements RunLedger {
     }
 
     @Override
-    public RunRecord complete(RunKey key, String executionId, RunCounts counts, List<String> partitions) {
+    public RunRecord complete(SourceVersion key, String executionId, RunCounts counts, List<String> partitions) {
         return close(key, executionId, RunState.SUCCEEDED, counts, partitions, null);
     }
 
     @Override
-    public RunRecord fail(RunKey key, String executionId, String error) {
+    public RunRecord fail(SourceVersion key, String executionId, String error) {
         return close(key, executionId, RunState.FAILED, null, null, error);
     }
 
-    private RunRecord close(RunKey key, String executionId, RunState state, RunCounts counts, List<String> partitions,
+    private RunRecord close(SourceVersion key, String executionId, RunState state, RunCounts counts, List<String> partitions,
             String error) {
         return update(runs -> {
             RunRecord existing = runs.get(id(key));
@@ -118,7 +118,7 @@ public final class LocalRunLedger implements RunLedger {
     }
 
     @Override
-    public Optional<RunRecord> get(RunKey key) {
+    public Optional<RunRecord> get(SourceVersion key) {
         TreeMap<String, RunRecord> runs = JsonFiles.read(file, TYPE, TreeMap::new);
         return Optional.ofNullable(runs.get(id(key)));
     }
@@ -142,7 +142,7 @@ public final class LocalRunLedger implements RunLedger {
         });
     }
 
-    private static String id(RunKey key) {
+    private static String id(SourceVersion key) {
         return key.sourceObject() + "@" + key.etag();
     }
 }

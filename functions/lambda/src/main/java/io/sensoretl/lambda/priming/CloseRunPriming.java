@@ -1,8 +1,8 @@
 package io.sensoretl.lambda.priming;
 
-import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.lambda.CloseRunHandler;
 import io.sensoretl.ledger.aws.DynamoDbRunLedger;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Telemetry;
 import java.io.IOException;
 import java.time.Clock;
@@ -34,7 +34,7 @@ public final class CloseRunPriming extends Priming {
         try (DynamoDbClient dynamo = DynamoDbAnswers.client(http); S3Client s3 = CannedClients.s3(s3Http)) {
             DynamoDbRunLedger ledger = new DynamoDbRunLedger(dynamo, "priming-ledger", Clock.systemUTC(),
                     Duration.ofHours(6));
-            String out = invoke(new CloseRunHandler(ledger, Telemetry.silent(), new S3Blobs(s3, "priming-data")), "close-run",
+            String out = invoke(new CloseRunHandler(ledger, Telemetry.silent(), new S3ObjectStore(s3, "priming-data")), "close-run",
                     "{\"bucket\":\"priming-source\",\"key\":\"incoming/priming.ndjson\",\"etag\":\"priming\","
                             + "\"executionId\":\"priming\",\"status\":\"SUCCEEDED\",\"counts\":{\"records\":200,"
                             + "\"valid\":189,\"rejected\":11,\"deadLetteredChunks\":0},\"partitions\":[\"2024-03-01\"]}");

@@ -8,11 +8,11 @@ import io.sensoretl.compact.CompactionConfig;
 import io.sensoretl.compact.CuratedLayout;
 import io.sensoretl.compact.PartitionLocks;
 import io.sensoretl.compact.aws.DynamoDbPartitionLocks;
-import io.sensoretl.compact.aws.S3Blobs;
-import io.sensoretl.compact.local.LocalBlobs;
 import io.sensoretl.lambda.CompactHandler;
 import io.sensoretl.parquet.ParquetFiles;
 import io.sensoretl.reading.Reading;
+import io.sensoretl.store.aws.S3ObjectStore;
+import io.sensoretl.store.local.LocalObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public final class CompactPriming extends Priming {
     public String run() throws IOException {
         Path dir = Files.createTempDirectory("sensor-etl-priming-");
         try {
-            LocalBlobs blobs = new LocalBlobs(dir.resolve("s3"));
+            LocalObjectStore blobs = new LocalObjectStore(dir.resolve("s3"));
             stage(dir.resolve("s3").resolve(CuratedLayout.stagingPrefix(RUN, DT)));
             String out = invoke(new CompactHandler(blobs, new LocalPartitionCatalog(dir),
                     CompactionConfig.defaults(dir.resolve("tmp")), PartitionLocks.NONE), "compact",
@@ -92,7 +92,7 @@ public final class CompactPriming extends Priming {
                         .credentialsProvider(CannedClients.CREDENTIALS)
                         .overrideConfiguration(AwsClients.overrides(AwsClients.retries())).build();
                 DynamoDbClient dynamo = DynamoDbAnswers.client(dynamoHttp)) {
-            new S3Blobs(s3, "priming-data").list(CuratedLayout.stagingRoot(RUN));
+            new S3ObjectStore(s3, "priming-data").list(CuratedLayout.stagingRoot(RUN));
             new GluePartitionCatalog(glue, "priming").partitions(CuratedTables.READINGS, List.of(DT));
             DynamoDbPartitionLocks locks = new DynamoDbPartitionLocks(dynamo, "priming-ledger", Clock.systemUTC());
             if (locks.tryLock("priming/" + DT, RUN, Duration.ofMinutes(1))) {

@@ -1,11 +1,11 @@
 package io.sensoretl.lambda.priming;
 
 import io.sensoretl.compact.CuratedLayout;
-import io.sensoretl.compact.aws.S3Blobs;
 import io.sensoretl.lambda.LatestReadingsHandler;
 import io.sensoretl.latest.LatestLines;
 import io.sensoretl.latest.LatestReading;
 import io.sensoretl.latest.aws.DynamoDbLatestReadings;
+import io.sensoretl.store.aws.S3ObjectStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public final class LatestReadingsPriming extends Priming {
         // one writer thread: priming must leave no pool behind
         java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (S3Client s3 = CannedClients.s3(s3Http); DynamoDbClient dynamo = DynamoDbAnswers.client(dynamoHttp)) {
-            String out = invoke(new LatestReadingsHandler(new S3Blobs(s3, "priming-data"),
+            String out = invoke(new LatestReadingsHandler(new S3ObjectStore(s3, "priming-data"),
                     new DynamoDbLatestReadings(dynamo, "priming-latest", writers)),
                     "latest-readings", "{\"runId\":\"run-priming\"}");
             requireCalls(s3Http, "S3");

@@ -1,4 +1,4 @@
-package io.sensoretl.compact.aws;
+package io.sensoretl.store.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Replaced versions are tagged for the bucket's lifecycle rule with real PutObjectTagging calls (the
  * embedded S3 has no tagging, so a recording HTTP endpoint answers them here).
  */
-class S3BlobsTaggingTest {
+class S3ObjectStoreTaggingTest {
     private HttpServer server;
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private S3Client s3;
@@ -49,16 +49,16 @@ class S3BlobsTaggingTest {
 
     @Test
     void everyObjectOfAReplacedVersionGetsTheTagTheLifecycleRuleMatches() throws Exception {
-        new S3Blobs(s3, "data").tagReplaced(List.of("curated/readings/dt=2024-03-01/v=a/part-00000-00000.parquet",
+        new S3ObjectStore(s3, "data").tagReplaced(List.of("curated/readings/dt=2024-03-01/v=a/part-00000-00000.parquet",
                 "curated/readings/dt=2024-03-01/v=a/part-00001-00000.parquet"));
 
         assertThat(calls).hasSize(2).allSatisfy(c -> assertThat(c).startsWith("PUT /data/curated/readings/dt=2024-03-01/v=a/part-")
-                .contains("?tagging").contains("<Key>" + S3Blobs.REPLACED_TAG_KEY + "</Key><Value>true</Value>"));
+                .contains("?tagging").contains("<Key>" + S3ObjectStore.REPLACED_TAG_KEY + "</Key><Value>true</Value>"));
     }
 
     @Test
     void aStoreWithoutLifecycleRulesIsNotAskedToTag() throws Exception {
-        S3Blobs.withoutLifecycleTags(s3, "data").tagReplaced(List.of("curated/readings/dt=2024-03-01/v=a/part-00000-00000.parquet"));
+        S3ObjectStore.withoutLifecycleTags(s3, "data").tagReplaced(List.of("curated/readings/dt=2024-03-01/v=a/part-00000-00000.parquet"));
 
         assertThat(calls).isEmpty();
     }

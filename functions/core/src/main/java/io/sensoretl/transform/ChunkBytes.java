@@ -1,35 +1,33 @@
-package io.sensoretl.aws;
+package io.sensoretl.transform;
 
 import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.SourceChangedException;
 import io.sensoretl.chunk.SourceMissingException;
 import io.sensoretl.decode.Compression;
-import io.sensoretl.transform.ByteSource;
+import io.sensoretl.store.ObjectChangedException;
+import io.sensoretl.store.ObjectMissingException;
+import io.sensoretl.store.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * A chunk's bytes from S3 through ranged GETs: first exactly the chunk's range, then, only if the
- * last record runs past the chunk's end, small follow-up ranges until it is complete. Every GET is
- * conditional on the planned ETag, so a source object replaced mid-run fails loudly
- * ({@link SourceChangedException}) instead of mixing two versions; a deleted one fails with
- * {@link SourceMissingException}.
+ * A chunk's bytes from the object store holding its source (S3 on AWS) through ranged reads: first
+ * exactly the chunk's range, then, only if the last record runs past the chunk's end, small follow-up
+ * ranges until it is complete. Every read is conditional on the planned ETag, so a source object
+ * replaced mid-run fails loudly ({@link SourceChangedException}) instead of mixing two versions; a
+ * deleted one fails with {@link SourceMissingException}.
  */
-public final class S3RangeSource implements ByteSource {
+public final class ChunkBytes implements ByteSource {
     /** Follow-up ranges are small: a record rarely crosses the boundary by more than a few KiB. */
     static final long TAIL_BYTES = 256 * 1024;
 
-    private final S3Client s3;
+    private final ObjectStore source;
     private final ChunkDescriptor chunk;
     private final Compression compression;
 
-    public S3RangeSource(S3Client s3, ChunkDescriptor chunk) {
-        this.s3 = s3;
+    /** @param source the store of the chunk's bucket */
+    public ChunkBytes(ObjectStore source, ChunkDescriptor chunk) {
+        this.source = source;
         this.chunk = chunk;
         this.compression = "gzip".equals(chunk.compression()) ? Compression.GZIP : Compression.NONE;
     }
@@ -45,26 +43,22 @@ public final class S3RangeSource implements ByteSource {
         return new Ranges(from);
     }
 
-    private ResponseInputStream<GetObjectResponse> get(long from, long to) throws IOException {
+    private InputStream get(long from, long to) throws IOException {
         try {
-            return s3.getObject(b -> b.bucket(chunk.bucket()).key(chunk.key()).range("bytes=" + from + "-" + (to - 1))
-                    .ifMatch(chunk.etag()));
-        } catch (NoSuchKeyException e) {
+            return source.read(chunk.key(), from, to, chunk.etag());
+        } catch (ObjectMissingException e) {
             throw new SourceMissingException(chunk.sourceUri() + " does not exist (it was planned with ETag "
                     + chunk.etag() + "); it was deleted or is being replaced", e);
-        } catch (S3Exception e) {
-            if (e.statusCode() == 412) {
-                throw new SourceChangedException(chunk.sourceUri() + " changed since it was planned (ETag is no longer "
-                        + chunk.etag() + "); the new upload is a run of its own", e);
-            }
-            throw e;
+        } catch (ObjectChangedException e) {
+            throw new SourceChangedException(chunk.sourceUri() + " changed since it was planned (ETag is no longer "
+                    + chunk.etag() + "); the new upload is a run of its own", e);
         }
     }
 
-    /** Reads [from, chunk end) in one GET, then further ranges lazily until the object ends. */
+    /** Reads [from, chunk end) in one read, then further ranges lazily until the object ends. */
     private final class Ranges extends InputStream {
         private long next;
-        private ResponseInputStream<GetObjectResponse> current;
+        private InputStream current;
 
         Ranges(long from) {
             this.next = from;
@@ -103,10 +97,10 @@ public final class S3RangeSource implements ByteSource {
 
         private void closeCurrent() throws IOException {
             if (current != null) {
-                // abort rather than drain: the reader may stop long before the range ends
-                current.abort();
-                current.close();
+                // the store's streams end a range early without transferring the rest
+                InputStream c = current;
                 current = null;
+                c.close();
             }
         }
 

@@ -1,24 +1,30 @@
-package io.sensoretl.compact.aws;
+package io.sensoretl.store.aws;
 
-import io.sensoretl.aws.S3MultipartOutputStream;
-import io.sensoretl.compact.Blob;
-import io.sensoretl.compact.BlobOutput;
-import io.sensoretl.compact.Blobs;
+import io.sensoretl.store.ObjectChangedException;
+import io.sensoretl.store.ObjectMissingException;
+import io.sensoretl.store.ObjectOutput;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.apache.parquet.io.InputFile;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
 
-/** One S3 bucket as compaction's blob store. */
-public final class S3Blobs implements Blobs {
+/** One S3 bucket as an {@link ObjectStore}. */
+public final class S3ObjectStore implements ObjectStore {
     /** S3's DeleteObjects limit. */
     private static final int DELETE_BATCH = 1000;
     /** Must match the lifecycle rule's tag filter in template.yaml (a deploy check compares them). */
@@ -28,11 +34,11 @@ public final class S3Blobs implements Blobs {
     private final String bucket;
     private final boolean lifecycleTags;
 
-    public S3Blobs(S3Client s3, String bucket) {
+    public S3ObjectStore(S3Client s3, String bucket) {
         this(s3, bucket, true);
     }
 
-    private S3Blobs(S3Client s3, String bucket, boolean lifecycleTags) {
+    private S3ObjectStore(S3Client s3, String bucket, boolean lifecycleTags) {
         this.s3 = s3;
         this.bucket = bucket;
         this.lifecycleTags = lifecycleTags;
@@ -42,28 +48,48 @@ public final class S3Blobs implements Blobs {
      * For an S3-compatible store without lifecycle rules or object tagging (the local runtime's
      * endpoint): replaced versions are not tagged, the compactor's own sweep deletes them.
      */
-    public static S3Blobs withoutLifecycleTags(S3Client s3, String bucket) {
-        return new S3Blobs(s3, bucket, false);
+    public static S3ObjectStore withoutLifecycleTags(S3Client s3, String bucket) {
+        return new S3ObjectStore(s3, bucket, false);
     }
 
     @Override
-    public List<Blob> list(String prefix) {
-        List<Blob> out = new ArrayList<>();
+    public List<StoredObject> list(String prefix) {
+        List<StoredObject> out = new ArrayList<>();
         for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-            out.add(new Blob(o.key(), o.size()));
+            out.add(new StoredObject(o.key(), o.size()));
         }
         return out;
     }
 
+    /** One GET of the range, conditional on the ETag when one is given (If-Match). */
     @Override
-    public InputFile input(Blob blob) {
-        return new S3InputFile(s3, bucket, blob.key(), blob.size());
+    public InputStream read(String key, long from, long to, String etag) throws IOException {
+        String range = "bytes=" + from + "-" + (to < 0 ? "" : String.valueOf(to - 1));
+        ResponseInputStream<GetObjectResponse> body;
+        try {
+            body = s3.getObject(b -> b.bucket(bucket).key(key).range(range).ifMatch(etag));
+        } catch (NoSuchKeyException e) {
+            throw new ObjectMissingException(key, location(key) + " does not exist", e);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                throw new ObjectChangedException(key, location(key) + " is no longer version " + etag, e);
+            }
+            throw e;
+        }
+        return new FilterInputStream(body) {
+            @Override
+            public void close() throws IOException {
+                // abort rather than drain: a reader may stop long before the range ends
+                body.abort();
+                body.close();
+            }
+        };
     }
 
     @Override
-    public BlobOutput create(String key) {
-        S3MultipartOutputStream out = new S3MultipartOutputStream(s3, bucket, key, "application/octet-stream");
-        return new BlobOutput() {
+    public ObjectOutput create(String key) {
+        S3MultipartOutputStream out = new S3MultipartOutputStream(s3, bucket, key, contentType(key));
+        return new ObjectOutput() {
             @Override
             public void write(int b) throws IOException {
                 out.write(b);
@@ -84,6 +110,11 @@ public final class S3Blobs implements Blobs {
                 out.abort();
             }
         };
+    }
+
+    /** Parquet files say so (the media type registered for Parquet); anything else is plain bytes. */
+    static String contentType(String key) {
+        return key.endsWith(".parquet") ? "application/vnd.apache.parquet" : "application/octet-stream";
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.sensoretl.compact.aws;
+package io.sensoretl.store;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -6,26 +6,21 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * A Parquet input file read from S3 with ranged GETs, without copying the object to disk. A Parquet
- * reader seeks to the footer once and then reads each row group front to back, so one open-ended
- * range request per seek serves the reads in between.
+ * A Parquet input file read from an object store with ranged reads, without copying the object to
+ * disk. A Parquet reader seeks to the footer once and then reads each row group front to back, so one
+ * open-ended range request per seek serves the reads in between.
  */
-final class S3InputFile implements InputFile {
-    private final S3Client s3;
-    private final String bucket;
+final class ObjectInputFile implements InputFile {
+    private final ObjectStore store;
     private final String key;
     private final long length;
 
-    S3InputFile(S3Client s3, String bucket, String key, long length) {
-        this.s3 = s3;
-        this.bucket = bucket;
-        this.key = key;
-        this.length = length;
+    ObjectInputFile(ObjectStore store, StoredObject object) {
+        this.store = store;
+        this.key = object.key();
+        this.length = object.size();
     }
 
     @Override
@@ -37,24 +32,24 @@ final class S3InputFile implements InputFile {
     public SeekableInputStream newStream() {
         return new SeekableInputStream() {
             private long pos;
-            private ResponseInputStream<GetObjectResponse> body;
+            private InputStream body;
             private long bodyPos = -1;
 
-            private InputStream at() {
+            private InputStream at() throws IOException {
                 if (body == null || bodyPos != pos) {
                     closeBody();
-                    long from = pos;
-                    body = s3.getObject(b -> b.bucket(bucket).key(key).range("bytes=" + from + "-"));
+                    body = store.read(key, pos, -1, null);
                     bodyPos = pos;
                 }
                 return body;
             }
 
-            private void closeBody() {
+            private void closeBody() throws IOException {
                 if (body != null) {
-                    // abort rather than drain the rest of an open-ended range
-                    body.abort();
+                    // the store's streams end a range early without transferring the rest
+                    InputStream b = body;
                     body = null;
+                    b.close();
                 }
             }
 
@@ -105,7 +100,7 @@ final class S3InputFile implements InputFile {
                 while (done < len) {
                     int n = read(bytes, start + done, len - done);
                     if (n < 0) {
-                        throw new EOFException("s3://" + bucket + "/" + key + " ended at " + pos + " of " + length);
+                        throw new EOFException(store.location(key) + " ended at " + pos + " of " + length);
                     }
                     done += n;
                 }
@@ -129,7 +124,7 @@ final class S3InputFile implements InputFile {
             }
 
             @Override
-            public void close() {
+            public void close() throws IOException {
                 closeBody();
             }
         };

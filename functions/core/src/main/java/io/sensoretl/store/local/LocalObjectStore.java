@@ -1,15 +1,21 @@
-package io.sensoretl.compact.local;
+package io.sensoretl.store.local;
 
-import io.sensoretl.compact.Blob;
-import io.sensoretl.compact.BlobOutput;
-import io.sensoretl.compact.Blobs;
+import io.sensoretl.store.ObjectMissingException;
+import io.sensoretl.store.ObjectOutput;
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,13 +29,13 @@ import org.apache.parquet.io.LocalInputFile;
  * to a hidden temporary file and renamed into place on close, which gives the same all-or-nothing
  * visibility as an S3 upload.
  */
-public final class LocalBlobs implements Blobs {
+public final class LocalObjectStore implements ObjectStore {
     private static final String TEMP_MARK = ".inflight-";
 
     private final Path root;
     private final String base;
 
-    public LocalBlobs(Path root) {
+    public LocalObjectStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
         String uri = this.root.toUri().toString();
         // Path.toUri() ends in '/' only for directories that already exist
@@ -37,7 +43,7 @@ public final class LocalBlobs implements Blobs {
     }
 
     @Override
-    public List<Blob> list(String prefix) throws IOException {
+    public List<StoredObject> list(String prefix) throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -46,31 +52,54 @@ public final class LocalBlobs implements Blobs {
         if (!Files.isDirectory(start)) {
             return List.of();
         }
-        List<Blob> out = new ArrayList<>();
+        List<StoredObject> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(start)) {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String key = root.relativize(p).toString().replace('\\', '/');
                 if (key.startsWith(prefix) && !p.getFileName().toString().startsWith(TEMP_MARK)) {
-                    out.add(new Blob(key, Files.size(p)));
+                    out.add(new StoredObject(key, Files.size(p)));
                 }
             }
         }
-        out.sort(Comparator.comparing(Blob::key));
+        out.sort(Comparator.comparing(StoredObject::key));
         return out;
     }
 
+    /**
+     * A directory keeps no object versions, so a read conditional on an ETag is refused rather than
+     * answered without the check.
+     */
     @Override
-    public InputFile input(Blob blob) {
-        return new LocalInputFile(resolve(blob.key()));
+    public InputStream read(String key, long from, long to, String etag) throws IOException {
+        if (etag != null) {
+            throw new UnsupportedOperationException("the local store " + root + " keeps no object versions: cannot read "
+                    + key + " on condition of ETag " + etag);
+        }
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(resolve(key), StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new ObjectMissingException(key, location(key) + " does not exist", e);
+        }
+        ch.position(from);
+        InputStream in = Channels.newInputStream(ch);
+        return to < 0 ? in : new BoundedInputStream(in, Math.max(0, to - from));
+    }
+
+    /** Parquet's own local file (positioned reads) rather than the ranged reads of the default. */
+    @Override
+    public InputFile input(StoredObject object) {
+        return new LocalInputFile(resolve(object.key()));
     }
 
     @Override
-    public BlobOutput create(String key) throws IOException {
+    public ObjectOutput create(String key) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), TEMP_MARK, ".tmp");
-        OutputStream out = Files.newOutputStream(temp);
-        return new BlobOutput() {
+        // buffered: Parquet writers hand over page headers and small values a few bytes at a time
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024);
+        return new ObjectOutput() {
             private boolean done;
 
             @Override
@@ -160,5 +189,39 @@ public final class LocalBlobs implements Blobs {
             throw new IllegalArgumentException("key " + key + " escapes the local store " + root);
         }
         return p;
+    }
+
+    /** At most {@code remaining} bytes of a stream. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long remaining) {
+            super(in);
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
     }
 }

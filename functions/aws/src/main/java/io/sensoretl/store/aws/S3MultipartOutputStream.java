@@ -1,4 +1,4 @@
-package io.sensoretl.aws;
+package io.sensoretl.store.aws;
 
 import java.io.IOException;
 import java.io.OutputStream;
