@@ -15,33 +15,55 @@ import java.util.Map;
  * without escapes, numbers in JSON's own grammar, objects of at most 64 keys nested at most 32 deep.
  * Anything else, and any record the reference would reject for its syntax, encoding or duplicate keys,
  * makes {@link #scan} return false so the record goes to the reference.
+ *
+ * <p>Written for the JIT the transform Lambda runs (C1 only, which keeps fields in memory and does
+ * little loop optimisation): the position travels as a parameter and a return value (-1: decline)
+ * rather than a field, and the plan's names live in flat arrays. Records of a dump mostly repeat one
+ * key order, so at each key the plan's child that followed the previous key last time is tried first,
+ * as one or two masked word compares of {@code name":} (the key, its closing quote and the colon).
  */
 public final class JsonByteScanner extends ScannedFields {
     private static final int MAX_DEPTH = 32;
     private static final int MAX_KEYS = 64;
     private static final int MAX_NUMBER_LENGTH = 64;
 
-    /** Plan nodes: children's names and node indexes, the node's slot (leaf) or -1. */
-    private final byte[][][] names;
-    /** Per node, the children by a key's first byte: index + 1 of the first with it, then a chain. */
-    private final byte[][] byFirstByte;
-    private final byte[][] nextWithFirstByte;
-    /** Per node and child, the name's first 8 bytes as a word (names are compared a word at a time). */
-    private final long[][] nameWords;
-    /** Per node and child, the mask of the name's first (up to) 8 bytes in a word, and the name's length. */
-    private final long[][] nameMasks;
-    private final int[][] nameLengths;
+    // Plan nodes; their children are numbered in one flat space: child k of node i is childBase[i] + k.
+    private final int[] childBase;
+    /** Per node, the children by a key's first byte (node * 256 + byte): k + 1 of the first with it, 0 none. */
+    private final int[] byFirstByte;
+    /** Per child, k + 1 of the next child of its node with the same first byte, 0 none. */
+    private final int[] nextWithFirstByte;
+    private final byte[][] names;
+    /** Per child, the name's first 8 bytes as a word, the mask of the name's first (up to) 8 bytes, its length. */
+    private final long[] nameWords;
+    private final long[] nameMasks;
+    private final int[] nameLengths;
+    /**
+     * Per child, {@code name":} as up to two words with their masks, and its length (0: the name is empty
+     * or longer than 14 bytes, and is only found through {@link #knownKey}).
+     */
+    private final long[] keyWord0;
+    private final long[] keyMask0;
+    private final long[] keyWord1;
+    private final long[] keyMask1;
+    private final int[] keyLengths;
+    /**
+     * The child expected at the next key: per node, index {@code followBase[node] + previous + 1} (previous:
+     * the child read before in this object, -1 at its first key) holds that child's k, or -1. Learned from
+     * the records: it only decides which name is compared first, never what a key is.
+     */
+    private final int[] followBase;
+    private final int[] follow;
     /** Per node, the child named "" (the pointer {@code /}), or -1. */
     private final int[] emptyName;
-    private final int[][] children;
+    /** Per child, its plan node. */
+    private final int[] childNode;
     private final int[] slotOf;
     /** A node with a child named like an array index: an array there would be descended into. */
     private final boolean[] indexChildren;
     private final JsonFieldPlan plan;
 
-    private int pos;
     private int len;
-    private int depth;
     private int[] keyStart = new int[MAX_KEYS * 4];
     private int[] keyEnd = new int[MAX_KEYS * 4];
     private int keyTop;
@@ -54,52 +76,86 @@ public final class JsonByteScanner extends ScannedFields {
         List<JsonFieldPlan.Node> nodes = new ArrayList<>();
         index(plan.root(), nodes);
         int n = nodes.size();
-        names = new byte[n][][];
-        byFirstByte = new byte[n][];
-        nextWithFirstByte = new byte[n][];
-        nameWords = new long[n][];
-        nameMasks = new long[n][];
-        nameLengths = new int[n][];
+        childBase = new int[n];
+        followBase = new int[n];
         emptyName = new int[n];
-        children = new int[n][];
         slotOf = new int[n];
         indexChildren = new boolean[n];
+        byFirstByte = new int[n * 256];
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            int kids = nodes.get(i).children.size();
+            if (kids > MAX_KEYS) {
+                throw new IllegalArgumentException("the field plan reads more than " + MAX_KEYS + " fields of one object");
+            }
+            childBase[i] = total;
+            followBase[i] = total + i;
+            total += kids;
+        }
+        names = new byte[total][];
+        childNode = new int[total];
+        nextWithFirstByte = new int[total];
+        nameWords = new long[total];
+        nameMasks = new long[total];
+        nameLengths = new int[total];
+        keyWord0 = new long[total];
+        keyMask0 = new long[total];
+        keyWord1 = new long[total];
+        keyMask1 = new long[total];
+        keyLengths = new int[total];
+        follow = new int[total + n];
+        Arrays.fill(follow, -1);
         for (int i = 0; i < n; i++) {
             JsonFieldPlan.Node node = nodes.get(i);
             slotOf[i] = node.slot;
-            List<Map.Entry<String, JsonFieldPlan.Node>> kids = new ArrayList<>(node.children.entrySet());
-            if (kids.size() > MAX_KEYS) {
-                throw new IllegalArgumentException("the field plan reads more than " + MAX_KEYS + " fields of one object");
-            }
-            names[i] = new byte[kids.size()][];
-            children[i] = new int[kids.size()];
-            for (int k = 0; k < kids.size(); k++) {
-                String name = kids.get(k).getKey();
-                names[i][k] = name.getBytes(StandardCharsets.UTF_8);
-                children[i][k] = nodes.indexOf(kids.get(k).getValue());
-                indexChildren[i] |= !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
-            }
             emptyName[i] = -1;
-            byFirstByte[i] = new byte[256];
-            nextWithFirstByte[i] = new byte[kids.size()];
-            nameWords[i] = new long[kids.size()];
-            nameMasks[i] = new long[kids.size()];
-            nameLengths[i] = new int[kids.size()];
+            List<Map.Entry<String, JsonFieldPlan.Node>> kids = new ArrayList<>(node.children.entrySet());
+            int base = childBase[i];
             for (int k = kids.size() - 1; k >= 0; k--) {
-                byte[] name = names[i][k];
-                nameWords[i][k] = Bytes.word(name, 0, Math.min(8, name.length));
-                nameMasks[i][k] = name.length == 0 ? 0 : -1L >>> (64 - 8 * Math.min(8, name.length));
-                nameLengths[i][k] = name.length;
+                String text = kids.get(k).getKey();
+                byte[] name = text.getBytes(StandardCharsets.UTF_8);
+                int c = base + k;
+                names[c] = name;
+                childNode[c] = nodes.indexOf(kids.get(k).getValue());
+                indexChildren[i] |= !text.isEmpty() && text.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+                nameLengths[c] = name.length;
                 if (name.length == 0) {
                     emptyName[i] = k;
-                } else {
-                    int first = name[0] & 0xFF;
-                    nextWithFirstByte[i][k] = byFirstByte[i][first];
-                    byFirstByte[i][first] = (byte) (k + 1);
+                    continue;
+                }
+                if (!comparable(name)) {
+                    continue; // such a key is never its raw bytes in valid JSON: only found escaped, which declines
+                }
+                nameWords[c] = Bytes.word(name, 0, Math.min(8, name.length));
+                nameMasks[c] = -1L >>> (64 - 8 * Math.min(8, name.length));
+                int first = name[0] & 0xFF;
+                nextWithFirstByte[c] = byFirstByte[i * 256 + first];
+                byFirstByte[i * 256 + first] = k + 1;
+                if (name.length + 2 <= 16) {
+                    byte[] key = Arrays.copyOf(name, name.length + 2);
+                    key[name.length] = '"';
+                    key[name.length + 1] = ':';
+                    keyLengths[c] = key.length;
+                    keyWord0[c] = Bytes.word(key, 0, Math.min(8, key.length));
+                    keyMask0[c] = -1L >>> (64 - 8 * Math.min(8, key.length));
+                    if (key.length > 8) {
+                        keyWord1[c] = Bytes.word(key, 8, key.length - 8);
+                        keyMask1[c] = -1L >>> (64 - 8 * (key.length - 8));
+                    }
                 }
             }
         }
         slots(plan.size());
+    }
+
+    /** A name whose bytes can be a key's raw bytes: no quote, backslash or control character. */
+    private static boolean comparable(byte[] name) {
+        for (byte c : name) {
+            if (c == '"' || c == '\\' || (c >= 0 && c < 0x20) || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void index(JsonFieldPlan.Node node, List<JsonFieldPlan.Node> out) {
@@ -118,113 +174,145 @@ public final class JsonByteScanner extends ScannedFields {
     public boolean scan(byte[] record, int length) {
         bytes = record;
         len = length;
-        pos = 0;
-        depth = 0;
         keyTop = 0;
         Arrays.fill(kind, ABSENT);
-        skipWhitespace();
-        if (pos >= len || bytes[pos] != '{' || !object(0)) {
+        int p = ws(record, length, 0);
+        if (p >= length || record[p] != '{') {
             return false;
         }
-        skipWhitespace();
-        return pos == len;
+        p = object(0, p, 1);
+        return p >= 0 && ws(record, length, p) == length;
     }
 
     /**
-     * Skips JSON whitespace at pos. Records rarely have any: the check of one byte is kept small enough
-     * for the JIT to inline at every call site (C1 included, which the Lambda runs with), the loop is not.
+     * The position of the first byte at or after p that is not JSON whitespace. Records rarely have any:
+     * the check of one byte is kept small enough for the JIT to inline at every call site, the loop is not.
      */
-    private void skipWhitespace() {
-        if (pos < len && bytes[pos] <= ' ') {
-            skipWhitespaceRun();
-        }
+    private static int ws(byte[] b, int n, int p) {
+        return p < n && b[p] <= ' ' ? wsRun(b, n, p) : p;
     }
 
-    private void skipWhitespaceRun() {
-        byte[] b = bytes;
-        while (pos < len) {
-            byte c = b[pos];
+    private static int wsRun(byte[] b, int n, int p) {
+        while (p < n) {
+            byte c = b[p];
             if (c != ' ' && c != '\t' && c != '\r') {
-                return;
+                return p;
             }
-            pos++;
+            p++;
         }
+        return p;
     }
 
-    /** At '{'; node is a plan node index or -1 for a skipped object. Ends past the matching '}'. */
-    private boolean object(int node) {
-        if (++depth > MAX_DEPTH) {
-            return false;
+    /**
+     * The object at p ('{'), {@code depth} deep; node is a plan node index or -1 for a skipped object.
+     * Returns the position past the matching '}', or -1.
+     */
+    private int object(int node, int p, int depth) {
+        if (depth > MAX_DEPTH) {
+            return -1;
         }
-        pos++;
-        skipWhitespace();
-        if (pos < len && bytes[pos] == '}') {
-            pos++;
-            depth--;
-            return true;
+        byte[] b = bytes;
+        int n = len;
+        p = ws(b, n, p + 1);
+        if (p < n && b[p] == '}') {
+            return p + 1;
         }
         long seen = 0;
         int keyBase = keyTop;
+        int previous = -1;
         while (true) {
-            if (pos >= len || bytes[pos] != '"') {
-                return false;
+            if (p >= n || b[p] != '"') {
+                return -1;
             }
-            int ks = pos + 1;
-            int child = node < 0 ? -1 : knownKey(node, ks);
-            int ke = child >= 0 ? ks + names[node][child].length : stringEnd(ks);
-            if (ke < 0) {
-                return false;
+            int ks = p + 1;
+            int ke = -1;
+            int child = -1;
+            if (node >= 0) {
+                int guess = follow[followBase[node] + previous + 1];
+                int c = childBase[node] + guess;
+                int kl;
+                if (guess >= 0 && (kl = keyLengths[c]) > 0 && ks + kl <= n && ks + 16 <= b.length
+                        && (Bytes.word(b, ks) & keyMask0[c]) == keyWord0[c]
+                        && (Bytes.word(b, ks + 8) & keyMask1[c]) == keyWord1[c]) {
+                    child = guess;
+                    p = ks + kl; // past the colon
+                } else {
+                    child = knownKey(b, n, node, ks);
+                    if (child >= 0) {
+                        follow[followBase[node] + previous + 1] = child;
+                        p = colon(b, n, ks + nameLengths[childBase[node] + child] + 1);
+                    }
+                }
+                if (child >= 0) {
+                    previous = child;
+                }
             }
-            pos = ke + 1;
-            skipWhitespace();
-            if (pos >= len || bytes[pos] != ':') {
-                return false;
+            if (child < 0) {
+                ke = stringEnd(b, n, ks);
+                if (ke < 0) {
+                    return -1;
+                }
+                p = colon(b, n, ke + 1);
             }
-            pos++;
-            skipWhitespace();
-            if (pos >= len) {
-                return false;
+            if (p < 0) {
+                return -1;
+            }
+            p = ws(b, n, p);
+            if (p >= n) {
+                return -1;
             }
             if (child >= 0) {
                 long bit = 1L << child;
                 if ((seen & bit) != 0) {
-                    return false; // duplicate key: the reference rejects it
+                    return -1; // duplicate key: the reference rejects it
                 }
                 seen |= bit;
-                if (!value(children[node][child])) {
-                    return false;
-                }
+                p = value(childNode[childBase[node] + child], p, depth);
             } else {
-                if (keyTop == keyStart.length || keyTop - keyBase >= MAX_KEYS) {
-                    return false;
-                }
-                for (int k = keyBase; k < keyTop; k++) {
-                    if (keyEnd[k] - keyStart[k] == ke - ks && Arrays.equals(bytes, keyStart[k], keyEnd[k], bytes, ks, ke)) {
-                        return false;
-                    }
-                }
-                keyStart[keyTop] = ks;
-                keyEnd[keyTop] = ke;
-                keyTop++;
-                if (!skipValue()) {
-                    return false;
-                }
+                p = unknownKey(b, ks, ke, keyBase, p, depth);
             }
-            skipWhitespace();
-            if (pos >= len) {
-                return false;
+            if (p < 0) {
+                return -1;
             }
-            byte c = bytes[pos++];
+            p = ws(b, n, p);
+            if (p >= n) {
+                return -1;
+            }
+            byte c = b[p++];
             if (c == '}') {
                 keyTop = keyBase;
-                depth--;
-                return true;
+                return p;
             }
             if (c != ',') {
-                return false;
+                return -1;
             }
-            skipWhitespace();
+            p = ws(b, n, p);
         }
+    }
+
+    /** Past the ':' that follows a key ending before p (whitespace allowed between), or -1. */
+    private static int colon(byte[] b, int n, int p) {
+        p = ws(b, n, p);
+        return p < n && b[p] == ':' ? p + 1 : -1;
+    }
+
+    /**
+     * A key the plan does not read ({@code b[ks, ke)}): declines a duplicate of an earlier such key of the
+     * object, then skips its value at p. Returns the position past it, or -1.
+     */
+    private int unknownKey(byte[] b, int ks, int ke, int keyBase, int p, int depth) {
+        if (keyTop == keyStart.length || keyTop - keyBase >= MAX_KEYS) {
+            return -1;
+        }
+        for (int k = keyBase; k < keyTop; k++) {
+            if (keyEnd[k] - keyStart[k] == ke - ks && Arrays.equals(b, keyStart[k], keyEnd[k], b, ks, ke)) {
+                return -1;
+            }
+        }
+        keyStart[keyTop] = ks;
+        keyEnd[keyTop] = ke;
+        keyTop++;
+        return skipValue(p, depth);
     }
 
     /**
@@ -232,233 +320,225 @@ public final class JsonByteScanner extends ScannedFields {
      * after the name), or -1 for a key the plan does not know. A known name is plain text, so the key
      * needs no further checks.
      */
-    private int knownKey(int node, int ks) {
-        if (ks >= len) {
+    private int knownKey(byte[] b, int n, int node, int ks) {
+        if (ks >= n) {
             return -1;
         }
-        byte[] b = bytes;
         if (b[ks] == '"') {
             return emptyName[node];
         }
-        byte[] next = nextWithFirstByte[node];
-        long[] words = nameWords[node];
-        long[] masks = nameMasks[node];
-        int[] lengths = nameLengths[node];
+        int base = childBase[node];
         // the key's first 8 bytes, read once for every candidate (bytes past the record are masked off
         // or fail the closing-quote check)
         long key = ks + 8 <= b.length ? Bytes.word(b, ks) : Bytes.word(b, ks, Math.min(8, b.length - ks));
-        for (int k = byFirstByte[node][b[ks] & 0xFF] - 1; k >= 0; k = next[k] - 1) {
-            int l = lengths[k];
-            if (ks + l < len && b[ks + l] == '"' && (key & masks[k]) == words[k]
-                    && (l <= 8 || Arrays.equals(names[node][k], 8, l, b, ks + 8, ks + l))) {
+        for (int k = byFirstByte[node * 256 + (b[ks] & 0xFF)] - 1; k >= 0; k = nextWithFirstByte[base + k] - 1) {
+            int c = base + k;
+            int l = nameLengths[c];
+            if (ks + l < n && b[ks + l] == '"' && (key & nameMasks[c]) == nameWords[c]
+                    && (l <= 8 || Arrays.equals(names[c], 8, l, b, ks + 8, ks + l))) {
                 return k;
             }
         }
         return -1;
     }
 
-    /** The value at pos for plan node {@code node}. */
-    private boolean value(int node) {
+    /** The value at p for plan node {@code node}, in an object {@code depth} deep; the position past it, or -1. */
+    private int value(int node, int p, int depth) {
+        byte[] b = bytes;
         int slot = slotOf[node];
+        byte c = b[p];
         if (slot < 0) {
-            byte c = bytes[pos];
             if (c == '{') {
-                return object(node);
+                return object(node, p, depth + 1);
             }
             if (c == '[' && indexChildren[node]) {
-                return false; // the plan descends into arrays by index: the reference's job
+                return -1; // the plan descends into arrays by index: the reference's job
             }
-            return skipValue(); // a scalar or array where the plan descends: its fields are absent
+            return skipValue(p, depth); // a scalar or array where the plan descends: its fields are absent
         }
-        byte c = bytes[pos];
         if (c == '"') {
-            int s = pos + 1;
-            int e = stringEnd(s);
+            int s = p + 1;
+            int e = stringEnd(b, len, s);
             if (e < 0) {
-                return false;
+                return -1;
             }
-            pos = e + 1;
             if (numeric[slot]) {
                 for (int i = s; i < e; i++) {
-                    if (bytes[i] != ' ') {
+                    if (b[i] != ' ') {
                         kind[slot] = QUOTED; // parsed (or rejected) by the reference's own number parser
                         start[slot] = s;
                         end[slot] = e;
-                        return true;
+                        return e + 1;
                     }
                 }
-                return true; // blank text where a number is wanted counts as absent
+                return e + 1; // blank text where a number is wanted counts as absent
             }
             if (e > s) {
                 kind[slot] = TEXT;
                 start[slot] = s;
                 end[slot] = e;
             }
-            return true;
+            return e + 1;
         }
-        int s = pos;
-        if (numeric[slot] && nonFinite()) {
-            kind[slot] = NOT_FINITE;
-            start[slot] = s;
-            end[slot] = pos;
-            return true;
+        if (numeric[slot]) {
+            int q = nonFinite(p);
+            if (q >= 0) {
+                kind[slot] = NOT_FINITE;
+                start[slot] = p;
+                end[slot] = q;
+                return q;
+            }
         }
         if (c == '-' || (c >= '0' && c <= '9')) {
             if (!numeric[slot]) {
-                return false; // a number where text is wanted (numeric ids): the reference's job
+                return -1; // a number where text is wanted (numeric ids): the reference's job
             }
-            if (!parseNumber(slot)) {
-                return false;
+            int q = number(slot, p);
+            if (q >= 0) {
+                start[slot] = p;
+                end[slot] = q;
             }
-            start[slot] = s;
-            end[slot] = pos;
-            return true;
+            return q;
         }
         if (c == 'n') {
-            return literal("null");
+            return literal(p, "null");
         }
-        if (numeric[slot] && (c == 't' || c == 'f') && literal(c == 't' ? "true" : "false")) {
-            kind[slot] = BOOLEAN;
-            start[slot] = s;
-            end[slot] = pos;
-            return true;
+        if (numeric[slot] && (c == 't' || c == 'f')) {
+            int q = literal(p, c == 't' ? "true" : "false");
+            if (q >= 0) {
+                kind[slot] = BOOLEAN;
+                start[slot] = p;
+                end[slot] = q;
+            }
+            return q;
         }
-        return false; // other wrong types (booleans as text, objects, arrays): decided by the reference
+        return -1; // other wrong types (booleans as text, objects, arrays): decided by the reference
     }
 
-    /** A NaN, Infinity or -Infinity token (which Jackson reads as the double), consumed; false leaves pos. */
-    private boolean nonFinite() {
-        byte c = bytes[pos];
+    /** Past a NaN, Infinity or -Infinity token at p (which Jackson reads as the double), or -1. */
+    private int nonFinite(int p) {
+        byte c = bytes[p];
         if (c == 'N') {
-            return literal("NaN");
+            return literal(p, "NaN");
         }
         if (c == 'I') {
-            return literal("Infinity");
+            return literal(p, "Infinity");
         }
-        if (c == '-' && pos + 1 < len && bytes[pos + 1] == 'I') {
-            int at = pos;
-            pos++;
-            if (literal("Infinity")) {
-                return true;
-            }
-            pos = at;
+        if (c == '-' && p + 1 < len && bytes[p + 1] == 'I') {
+            return literal(p + 1, "Infinity");
         }
-        return false;
+        return -1;
     }
 
-    private boolean skipValue() {
-        byte c = bytes[pos];
+    /** Skips the value at p, {@code depth} deep; the position past it, or -1. */
+    private int skipValue(int p, int depth) {
+        byte c = bytes[p];
         switch (c) {
             case '"' -> {
-                int e = stringEnd(pos + 1);
-                if (e < 0) {
-                    return false;
-                }
-                pos = e + 1;
-                return true;
+                int e = stringEnd(bytes, len, p + 1);
+                return e < 0 ? -1 : e + 1;
             }
             case '{' -> {
-                return object(-1);
+                return object(-1, p, depth + 1);
             }
             case '[' -> {
-                return array();
+                return array(p, depth + 1);
             }
             case 't' -> {
-                return literal("true");
+                return literal(p, "true");
             }
             case 'f' -> {
-                return literal("false");
+                return literal(p, "false");
             }
             case 'n' -> {
-                return literal("null");
+                return literal(p, "null");
             }
             default -> {
-                if (nonFinite()) {
-                    return true;
+                int q = nonFinite(p);
+                if (q >= 0) {
+                    return q;
                 }
                 if (c == '-' || (c >= '0' && c <= '9')) {
-                    return parseNumber(-1);
+                    return number(-1, p);
                 }
-                return false;
+                return -1;
             }
         }
     }
 
-    private boolean array() {
-        if (++depth > MAX_DEPTH) {
-            return false;
+    /** The array at p ('['), {@code depth} deep; the position past its ']', or -1. */
+    private int array(int p, int depth) {
+        if (depth > MAX_DEPTH) {
+            return -1;
         }
-        pos++;
-        skipWhitespace();
-        if (pos < len && bytes[pos] == ']') {
-            pos++;
-            depth--;
-            return true;
+        byte[] b = bytes;
+        int n = len;
+        p = ws(b, n, p + 1);
+        if (p < n && b[p] == ']') {
+            return p + 1;
         }
         while (true) {
-            if (pos >= len || !skipValue()) {
-                return false;
+            if (p >= n || (p = skipValue(p, depth)) < 0) {
+                return -1;
             }
-            skipWhitespace();
-            if (pos >= len) {
-                return false;
+            p = ws(b, n, p);
+            if (p >= n) {
+                return -1;
             }
-            byte c = bytes[pos++];
+            byte c = b[p++];
             if (c == ']') {
-                depth--;
-                return true;
+                return p;
             }
             if (c != ',') {
-                return false;
+                return -1;
             }
-            skipWhitespace();
+            p = ws(b, n, p);
         }
     }
 
-    private boolean literal(String word) {
+    /** Past {@code word} at p when a delimiter follows it, or -1. */
+    private int literal(int p, String word) {
         int n = word.length();
-        if (pos + n > len) {
-            return false;
+        if (p + n > len) {
+            return -1;
         }
         for (int i = 0; i < n; i++) {
-            if (bytes[pos + i] != word.charAt(i)) {
-                return false;
+            if (bytes[p + i] != word.charAt(i)) {
+                return -1;
             }
         }
-        pos += n;
-        return delimiterFollows();
+        return delimiterAt(bytes, len, p + n) ? p + n : -1;
     }
 
     /** A token must be followed by whitespace, a separator or the end (Jackson reports "nullx" or "1a"). */
-    private boolean delimiterFollows() {
-        if (pos >= len) {
+    private static boolean delimiterAt(byte[] b, int n, int p) {
+        if (p >= n) {
             return true;
         }
-        byte c = bytes[pos];
+        byte c = b[p];
         return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\r';
     }
 
     /**
      * Index of the closing quote of a string starting at {@code from}, or -1 when the string holds an
-     * escape, a control character, DEL or a non-ASCII byte, or is not closed.
+     * escape, a control character, DEL or a non-ASCII byte, or is not closed before {@code n}.
      */
-    private int stringEnd(int from) {
-        byte[] b = bytes;
+    private static int stringEnd(byte[] b, int n, int from) {
         int i = from;
         // a word at a time, also past the record's end while the array has bytes (they are not trusted:
-        // a stop found at or past len means the string is not closed); the lowest flagged byte is exact,
+        // a stop found at or past n means the string is not closed); the lowest flagged byte is exact,
         // as the SWAR tests flag false bytes only above a true one
         int words = b.length - 8;
-        while (i <= words && i < len) {
+        while (i <= words && i < n) {
             long w = Bytes.word(b, i);
             long stop = Bytes.has(w, '"') | Bytes.has(w, '\\') | Bytes.unprintable(w);
             if (stop != 0) {
                 int at = i + (Long.numberOfTrailingZeros(stop) >>> 3);
-                return at < len && b[at] == '"' ? at : -1;
+                return at < n && b[at] == '"' ? at : -1;
             }
             i += 8;
         }
-        for (; i < len; i++) {
+        for (; i < n; i++) {
             byte c = b[i];
             if (c == '"') {
                 return i;
@@ -471,50 +551,53 @@ public final class JsonByteScanner extends ScannedFields {
     }
 
     /**
-     * A number in JSON's grammar (no leading zeros, digits after a point and in an exponent); for a
-     * numeric slot its value as the reference reads it: an integer token as the exact integer's double
-     * ({@code -0} is {@code 0.0}), a float token correctly rounded. False for anything else, including
-     * values the reference rejects (too long, not finite) or reads through a big-number path.
+     * The number at p in JSON's grammar (no leading zeros, digits after a point and in an exponent), the
+     * position past it or -1; for a numeric slot its value as the reference reads it: an integer token as
+     * the exact integer's double ({@code -0} is {@code 0.0}), a float token correctly rounded. -1 for
+     * anything else, including values the reference rejects (too long, not finite) or reads through a
+     * big-number path.
      */
-    private boolean parseNumber(int slot) {
+    private int number(int slot, int p) {
         byte[] b = bytes;
-        int s = pos;
-        int i = pos;
+        int n = len;
+        int s = p;
+        int i = p;
         boolean negative = b[i] == '-';
         if (negative) {
             i++;
         }
-        if (i >= len) {
-            return false;
+        if (i >= n) {
+            return -1;
         }
         long significand = 0;
         int digits = 0; // significant digits accumulated (leading zeros excluded)
         int fractionDigits = 0;
         boolean isFloat = false;
-        if (b[i] == '0') {
+        int d = b[i] - '0';
+        if (d == 0) {
             i++;
-            if (i < len && b[i] >= '0' && b[i] <= '9') {
-                return false; // leading zero
+            if (i < n && b[i] >= '0' && b[i] <= '9') {
+                return -1; // leading zero
             }
-        } else if (b[i] >= '1' && b[i] <= '9') {
-            while (i < len && b[i] >= '0' && b[i] <= '9') {
+        } else if (d > 0 && d <= 9) {
+            do {
                 if (digits < 19) {
-                    significand = significand * 10 + (b[i] - '0');
+                    significand = significand * 10 + d;
                 }
                 digits++;
                 i++;
-            }
+            } while (i < n && (d = b[i] - '0') >= 0 && d <= 9);
         } else {
-            return false;
+            return -1;
         }
-        if (i < len && b[i] == '.') {
+        if (i < n && b[i] == '.') {
             isFloat = true;
             i++;
             int first = i;
-            while (i < len && b[i] >= '0' && b[i] <= '9') {
-                if (digits > 0 || b[i] != '0') {
+            while (i < n && (d = b[i] - '0') >= 0 && d <= 9) {
+                if (digits > 0 || d != 0) {
                     if (digits < 19) {
-                        significand = significand * 10 + (b[i] - '0');
+                        significand = significand * 10 + d;
                     }
                     digits++;
                 }
@@ -522,46 +605,42 @@ public final class JsonByteScanner extends ScannedFields {
                 i++;
             }
             if (i == first) {
-                return false;
+                return -1;
             }
         }
         int exponent = 0;
-        if (i < len && (b[i] == 'e' || b[i] == 'E')) {
+        if (i < n && (b[i] == 'e' || b[i] == 'E')) {
             isFloat = true;
             i++;
             boolean negativeExponent = false;
-            if (i < len && (b[i] == '+' || b[i] == '-')) {
+            if (i < n && (b[i] == '+' || b[i] == '-')) {
                 negativeExponent = b[i] == '-';
                 i++;
             }
             int first = i;
-            while (i < len && b[i] >= '0' && b[i] <= '9') {
+            while (i < n && (d = b[i] - '0') >= 0 && d <= 9) {
                 if (exponent < 100_000) {
-                    exponent = exponent * 10 + (b[i] - '0');
+                    exponent = exponent * 10 + d;
                 }
                 i++;
             }
             if (i == first) {
-                return false;
+                return -1;
             }
             if (negativeExponent) {
                 exponent = -exponent;
             }
         }
-        if (i - s > MAX_NUMBER_LENGTH) {
-            return false;
-        }
-        pos = i;
-        if (!delimiterFollows()) {
-            return false;
+        if (i - s > MAX_NUMBER_LENGTH || !delimiterAt(b, n, i)) {
+            return -1;
         }
         if (slot < 0) {
-            return true;
+            return i;
         }
         double v;
         if (!isFloat) {
             if (digits > 18) {
-                return false; // beyond a long: Jackson reads a BigInteger
+                return -1; // beyond a long: Jackson reads a BigInteger
             }
             v = negative ? (double) -significand : (double) significand;
         } else if (FastDoubles.fits(digits, exponent - fractionDigits)) {
@@ -569,11 +648,11 @@ public final class JsonByteScanner extends ScannedFields {
         } else {
             v = FastDoubles.jackson(b, s, i);
             if (!Double.isFinite(v)) {
-                return false;
+                return -1;
             }
         }
         kind[slot] = NUMBER;
         number[slot] = v;
-        return true;
+        return i;
     }
 }

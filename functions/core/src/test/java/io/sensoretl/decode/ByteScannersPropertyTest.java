@@ -196,6 +196,107 @@ class ByteScannersPropertyTest {
         assertThat(scanner.scan(ordinary, ordinary.length)).isTrue();
     }
 
+    /**
+     * The scanner tries, at each key, the name that followed the previous key in the records before: keys
+     * in any order, names that are prefixes of others or of the key ("valu", "value", "values"), whitespace
+     * around the colon, duplicates and a name no raw key can be (a quote in it) must read exactly as the
+     * reference reads them, whatever order the scanner learned from the records before.
+     */
+    @Test
+    void jsonKeysInAnyOrderReadAsTheReferenceReadsThem() throws Exception {
+        List<String> pointers = List.of("/device/id", "/device/fw", "/value", "/valu", "/time", "/location/lat",
+                "/location/lon", "/a\"b", "/longer_than_fourteen");
+        JsonFieldPlan plan = JsonFieldPlan.of(pointers.stream().map(JsonPointer::compile).toList());
+        JsonByteScanner scanner = new JsonByteScanner(plan);
+        int[] slots = pointers.stream().mapToInt(p -> scanner.slot(JsonPointer.compile(p))).toArray();
+        boolean[] numeric = {false, false, true, true, false, true, true, false, false};
+        for (int i = 0; i < slots.length; i++) {
+            scanner.numeric(slots[i], numeric[i]);
+        }
+        JsonLineDecoder reference = new JsonLineDecoder();
+        String[] rootKeys = {"device", "value", "valu", "values", "val", "time", "location", "x", "a\\\"b", "a\"b", "a",
+            "longer_than_fourteen", "longer_than_fourteen_", "timex"};
+        String[] values = {"1.5", "-2", "\"t\"", "\"2024-03-01T00:00:00Z\"", "null", "\"\"", "true", "[1,2]", "{}", "\"3.25\"",
+            "{\"id\":\"s-1\",\"fw\":\"2.3\"}", "{\"fw\":\"2.3\",\"id\":\"s-2\"}", "{\"lat\":45.5,\"lon\":9.25}",
+            "{\"lon\":9.25,\"lat\":45.5,\"lat\":1}", "{\"idx\":\"a\",\"id\" :\"b\"}", "{\"i\":1,\"id\":\"c\"}"};
+        String[] colons = {":", ":", ":", " :", ": ", "\t:\t"};
+        SplittableRandom r = new SplittableRandom(41);
+        int accepted = 0;
+        for (int n = 0; n < 60_000; n++) {
+            StringBuilder sb = new StringBuilder("{");
+            int keys = r.nextInt(8);
+            // mostly one order (as a dump repeats it), sometimes shuffled
+            boolean usual = r.nextInt(4) != 0;
+            for (int k = 0; k < keys; k++) {
+                if (k > 0) {
+                    sb.append(r.nextInt(20) == 0 ? " , " : ",");
+                }
+                String key = usual ? rootKeys[k] : rootKeys[r.nextInt(rootKeys.length)];
+                sb.append('"').append(key).append('"').append(colons[r.nextInt(colons.length)])
+                        .append(values[r.nextInt(values.length)]);
+            }
+            sb.append('}');
+            byte[] line = sb.toString().getBytes(StandardCharsets.UTF_8);
+            RecordView view;
+            try {
+                view = reference.decode(line, line.length);
+            } catch (FieldError e) {
+                assertThat(scanner.scan(line, line.length)).as(sb + " is rejected by the reference").isFalse();
+                continue;
+            }
+            if (!scanner.scan(line, line.length)) {
+                continue;
+            }
+            accepted++;
+            for (int i = 0; i < slots.length; i++) {
+                FieldRef ref = new FieldRef.Pointer(JsonPointer.compile(pointers.get(i)));
+                assertField(sb.toString(), scanner, slots[i], numeric[i], view, ref);
+            }
+        }
+        assertThat(accepted).isGreaterThan(5_000);
+    }
+
+    private static void assertField(String record, JsonByteScanner scanner, int slot, boolean numeric, RecordView view,
+            FieldRef ref) {
+        byte kind = scanner.kind(slot);
+        String text = kind == ScannedFields.ABSENT ? null : new String(scanner.bytes(), scanner.start(slot),
+                scanner.end(slot) - scanner.start(slot), StandardCharsets.UTF_8);
+        String what = record + " at " + ref.describe();
+        if (!numeric) {
+            String expected;
+            try {
+                expected = view.string(ref);
+            } catch (FieldError e) {
+                throw new AssertionError(what + ": accepted a record whose text field the reference cannot read");
+            }
+            assertThat(kind == ScannedFields.TEXT ? text : null).as(what).isEqualTo(expected);
+            return;
+        }
+        Object expected;
+        try {
+            Double d = view.number(ref);
+            expected = d == null ? null : Double.doubleToRawLongBits(d);
+        } catch (FieldError e) {
+            expected = e.getMessage();
+        }
+        Object actual;
+        switch (kind) {
+            case ScannedFields.ABSENT -> actual = null;
+            case ScannedFields.NUMBER -> actual = Double.doubleToRawLongBits(scanner.number(slot));
+            case ScannedFields.QUOTED -> {
+                Object parsed;
+                try {
+                    parsed = Double.doubleToRawLongBits(Numbers.parse(text, '.', ref.describe()));
+                } catch (FieldError e) {
+                    parsed = e.getMessage();
+                }
+                actual = parsed;
+            }
+            default -> actual = expected instanceof String ? expected : "the reference reads a number"; // NaN, booleans
+        }
+        assertThat(actual).as(what).isEqualTo(expected);
+    }
+
     @Test
     void fixedWidthPatternsReadWhatDateTimeFormatterReads() {
         SplittableRandom r = new SplittableRandom(5);
