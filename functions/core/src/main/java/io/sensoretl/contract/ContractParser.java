@@ -183,7 +183,9 @@ final class ContractParser {
             }
         }
         return new Mapping(shape, sensor, metric, value, unit, ref(c.child("lat"), false), ref(c.child("lon"), false),
-                Map.copyOf(attrs), List.copyOf(columns));
+                // in the contract's order: Map.copyOf iterates in an order that changes from JVM to JVM, and the
+                // attributes are written in iteration order, so a retried chunk would not write the same bytes
+                java.util.Collections.unmodifiableMap(attrs), List.copyOf(columns));
     }
 
     private FieldRef columnRef(Cursor c) {

@@ -24,6 +24,33 @@ class ContractLoaderTest {
     }
 
     @Test
+    void attributesKeepTheContractsOrderSoEveryRunWritesThemAlike() {
+        StringBuilder yaml = new StringBuilder("""
+                version: 1
+                name: many-attributes
+                format: {type: ndjson}
+                mapping:
+                  sensorId: /id
+                  metric: /m
+                  value: /v
+                  attributes:
+                """);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String name = "attr" + (char) ('a' + i % 26) + (39 - i);
+            names.add(name);
+            yaml.append("    ").append(name).append(": /").append(name).append('\n');
+        }
+        yaml.append("""
+                timestamp: {fields: /t, encoding: iso8601}
+                metrics:
+                  temperature: {unit: degC}
+                """);
+
+        assertThat(parse(yaml.toString()).mapping().attributes().keySet()).containsExactlyElementsOf(names);
+    }
+
+    @Test
     void everyProblemIsReportedWithThePathOfTheBadEntry() {
         assertThatThrownBy(() -> parse("""
                 version: 1
