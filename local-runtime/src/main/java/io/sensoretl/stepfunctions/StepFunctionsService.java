@@ -45,11 +45,12 @@ public final class StepFunctionsService {
             "UpdateStateMachine", "DeleteStateMachine", "ValidateStateMachineDefinition", "StartExecution",
             "StartSyncExecution", "DescribeExecution", "ListExecutions", "GetExecutionHistory", "StopExecution",
             "DescribeStateMachineForExecution", "RedriveExecution", "SendTaskSuccess", "SendTaskFailure",
-            "SendTaskHeartbeat");
+            "SendTaskHeartbeat", "DescribeMapRun", "ListMapRuns", "TestState");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
     private static final Set<String> STATUSES = Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED",
             "PENDING_REDRIVE");
+    private static final Set<String> REDRIVE_FILTERS = Set.of("REDRIVEN", "NOT_REDRIVEN");
 
     private final Path root;
     private final Arns arns;
@@ -60,6 +61,7 @@ public final class StepFunctionsService {
     private final Map<String, AslEngine> engineByMachine = new ConcurrentHashMap<>();
     private final Map<String, Execution> live = new ConcurrentHashMap<>();
     private final Map<String, Function<JsonNode, JsonNode>> actions = new java.util.HashMap<>();
+    private AslEngine testEngine;
 
     /**
      * @param root    the service's directory (state-machines/, executions/)
@@ -100,6 +102,10 @@ public final class StepFunctionsService {
         actions.put("SendTaskFailure", r -> sendTask(r, (engine, token) -> engine.sendTaskFailure(token,
                 r.hasNonNull("error") ? r.get("error").asText() : null, r.hasNonNull("cause") ? r.get("cause").asText() : null)));
         actions.put("SendTaskHeartbeat", r -> sendTask(r, AslEngine::sendTaskHeartbeat));
+        actions.put("DescribeMapRun", this::describeMapRun);
+        actions.put("ListMapRuns", this::listMapRuns);
+        TestStateAction testState = new TestStateAction(this::testEngine);
+        actions.put("TestState", testState::call);
         closeOrphans();
     }
 
@@ -372,21 +378,25 @@ public final class StepFunctionsService {
     }
 
     private JsonNode listExecutions(JsonNode r) {
+        String status = enumField(r, "statusFilter", STATUSES);
+        String redriven = enumField(r, "redriveFilter", REDRIVE_FILTERS);
         if (r.hasNonNull("mapRunArn")) {
-            throw validation("ListExecutions by mapRunArn is not supported by the local Step Functions service; "
-                    + "use DescribeExecution/GetExecutionHistory of the parent execution (its MapRun events)");
+            if (r.hasNonNull("stateMachineArn")) {
+                throw validation("Specify either a stateMachineArn or a mapRunArn, not both");
+            }
+            return listMapRunExecutions(r, status, redriven);
+        }
+        if (!r.hasNonNull("stateMachineArn")) {
+            throw validation("1 validation error detected: Value null at 'stateMachineArn' failed to satisfy "
+                    + "constraint: Member must not be null (ListExecutions needs a stateMachineArn or a mapRunArn)");
         }
         StoredStateMachine m = machine(required(r, "stateMachineArn"), "stateMachineArn");
-        String status = r.hasNonNull("statusFilter") ? r.get("statusFilter").asText() : null;
-        if (status != null && !STATUSES.contains(status)) {
-            throw validation("1 validation error detected: Value '" + status + "' at 'statusFilter' failed to satisfy "
-                    + "constraint: Member must satisfy enum value set: " + new java.util.TreeSet<>(STATUSES));
-        }
         ExecutionStore store = store(m.name());
         List<ExecutionRecord> all = new ArrayList<>();
         for (String name : store.list()) {
             ExecutionRecord e = record(arns.execution(m.name(), name));
-            if (e != null && (status == null || e.status().equals(status))) {
+            if (e != null && (status == null || e.status().equals(status))
+                    && (redriven == null || redriven.equals("REDRIVEN") == (e.redriveCount() > 0))) {
                 all.add(e);
             }
         }
@@ -405,11 +415,74 @@ public final class StepFunctionsService {
                 x.put("stopDate", epoch(e.stopDate()));
             }
             x.put("redriveCount", e.redriveCount());
+            if (e.redriveDate() != null) {
+                x.put("redriveDate", epoch(e.redriveDate()));
+            }
         }
         ObjectNode o = Json.object();
         o.set("executions", out);
         page.next(o);
         return o;
+    }
+
+    /** ListExecutions with a mapRunArn: the Map Run's child executions, newest first. */
+    private JsonNode listMapRunExecutions(JsonNode r, String status, String redriven) {
+        JsonNode run = existingMapRun(required(r, "mapRunArn"));
+        if (!MapRunShapes.hasChildExecutions(run)) {
+            throw validation("The Map Run " + run.path("mapRunArn").asText() + " was recorded by an earlier version "
+                    + "of sensor-etl, which kept only its failed items (see DescribeMapRun and the console's Map Run "
+                    + "page); its child executions cannot be listed");
+        }
+        List<ObjectNode> all = new ArrayList<>();
+        for (ObjectNode child : MapRunShapes.childExecutions(run)) {
+            if ((status == null || child.path("status").asText().equals(status))
+                    && (redriven == null || redriven.equals("REDRIVEN") == (child.path("redriveCount").asInt() > 0))) {
+                all.add(child);
+            }
+        }
+        all.sort(Comparator.comparing((ObjectNode c) -> c.path("startDate").asDouble()).reversed()
+                .thenComparing(c -> c.path("name").asText()));
+        Page page = Page.of(r, all.size());
+        ArrayNode out = Json.array();
+        all.subList(page.from(), page.to()).forEach(out::add);
+        ObjectNode o = Json.object();
+        o.set("executions", out);
+        page.next(o);
+        return o;
+    }
+
+    // ---- map runs
+
+    private JsonNode describeMapRun(JsonNode r) {
+        return MapRunShapes.describe(existingMapRun(required(r, "mapRunArn")));
+    }
+
+    /** ListMapRuns: the Map Runs an execution started, newest first. */
+    private JsonNode listMapRuns(JsonNode r) {
+        ExecutionRecord e = existing(required(r, "executionArn"));
+        List<JsonNode> runs = new ArrayList<>(e.mapRuns());
+        runs.sort(Comparator.comparing((JsonNode run) -> run.path("startDate").asText()).reversed()
+                .thenComparing(run -> run.path("mapRunArn").asText()));
+        Page page = Page.of(r, runs.size());
+        ArrayNode out = Json.array();
+        runs.subList(page.from(), page.to()).forEach(run -> out.add(MapRunShapes.listItem(run)));
+        ObjectNode o = Json.object();
+        o.set("mapRuns", out);
+        page.next(o);
+        return o;
+    }
+
+    private JsonNode existingMapRun(String arn) {
+        Arns.mapRun(arn, "mapRunArn");
+        return mapRun(arn).orElseThrow(() -> SfnException.resourceNotFound(arn));
+    }
+
+    /** The engine TestState runs on: built once, keeping nothing (no execution store). */
+    private synchronized AslEngine testEngine() {
+        if (testEngine == null) {
+            testEngine = engines.apply(null);
+        }
+        return testEngine;
     }
 
     private JsonNode getExecutionHistory(JsonNode r) {
@@ -584,6 +657,11 @@ public final class StepFunctionsService {
     private ExecutionRecord existing(String arn) {
         ExecutionRecord e = record(arn);
         if (e == null) {
+            if (Arns.executionName(arn, "executionArn")[0].contains("/")) {
+                throw SfnException.of("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "' (a child "
+                        + "execution of a Distributed Map's Map Run: the local service lists them, ListExecutions with "
+                        + "the mapRunArn, but does not keep their own history)");
+            }
             throw SfnException.of("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
         }
         return e;
@@ -642,14 +720,30 @@ public final class StepFunctionsService {
         try {
             return AslEngine.load(document);
         } catch (InvalidDefinitionException e) {
-            StringBuilder b = new StringBuilder("Invalid State Machine Definition: '");
-            for (Problem p : e.problems()) {
-                b.append("SCHEMA_VALIDATION_FAILED: ").append(p.message()).append(" at ")
-                        .append(p.pointer().isEmpty() ? "/" : p.pointer()).append("; ");
-            }
-            b.setLength(b.length() - 2);
-            throw SfnException.of("InvalidDefinition", b.append("'").toString());
+            throw invalidDefinition(e);
         }
+    }
+
+    /** InvalidDefinition, listing every problem with its JSON pointer. */
+    static SfnException invalidDefinition(InvalidDefinitionException e) {
+        StringBuilder b = new StringBuilder("Invalid State Machine Definition: '");
+        for (Problem p : e.problems()) {
+            b.append("SCHEMA_VALIDATION_FAILED: ").append(p.message()).append(" at ")
+                    .append(p.pointer().isEmpty() ? "/" : p.pointer()).append("; ");
+        }
+        if (!e.problems().isEmpty()) {
+            b.setLength(b.length() - 2);
+        }
+        return SfnException.of("InvalidDefinition", b.append("'").toString());
+    }
+
+    private static String enumField(JsonNode r, String field, Set<String> values) {
+        String value = r.hasNonNull(field) ? r.get(field).asText() : null;
+        if (value != null && !values.contains(value)) {
+            throw validation("1 validation error detected: Value '" + value + "' at '" + field + "' failed to satisfy "
+                    + "constraint: Member must satisfy enum value set: " + new java.util.TreeSet<>(values));
+        }
+        return value;
     }
 
     private static String type(JsonNode r) {
