@@ -97,19 +97,27 @@ public final class LocalPipeline implements AutoCloseable {
         this.functions = new LocalFunctions(stack, Clock.systemUTC(), compaction != null ? compaction
                 : io.sensoretl.compact.CompactionConfig.fromEnvironment(System.getenv(), stack.dataDir().tmp()), phases);
         HandlerDecorator decorators = phases.andThen(decorator);
+        functions.handlers().forEach((function, handler) ->
+                engine.lambdas().register(LocalFunctions.functionName(function), decorators.decorate(function, handler)));
+        this.machine = AslEngine.load(Json.parse(definition(stack, settings)));
+    }
+
+    /**
+     * The workflow's definition as the local pipeline runs it: the production file with its substitutions filled
+     * for the local stack (function ARNs, the DLQ's URL, the data bucket, these settings' concurrency).
+     */
+    public static String definition(LocalServices stack, Settings settings) {
         Map<String, String> values = new LinkedHashMap<>();
-        functions.handlers().forEach((function, handler) -> {
-            String name = LocalFunctions.functionName(function);
-            engine.lambdas().register(name, decorators.decorate(function, handler));
-            values.put(function.substitution(), LambdaFunctions.arnOf(name, REGION, ACCOUNT));
-        });
+        for (io.sensoretl.lambda.LambdaFunction function : io.sensoretl.lambda.LambdaFunction.values()) {
+            values.put(function.substitution(), LambdaFunctions.arnOf(LocalFunctions.functionName(function), REGION, ACCOUNT));
+        }
         values.put("DeadLetterQueueUrl", stack.deadLetterQueueUrl());
         values.put("DataBucket", DataDir.DATA_BUCKET);
         values.put("MapMaxConcurrency", String.valueOf(settings.maxConcurrency()));
         values.put("CompactMaxConcurrency", String.valueOf(settings.maxConcurrency()));
         // a chunk that fails goes to the DLQ and its child succeeds: a failed child means even that failed
         values.put("ToleratedFailurePercentage", "0");
-        this.machine = AslEngine.load(Json.parse(DefinitionSubstitutions.apply(WorkflowDefinition.text(), values)));
+        return DefinitionSubstitutions.apply(WorkflowDefinition.text(), values);
     }
 
     public LocalFunctions functions() {
