@@ -62,6 +62,9 @@ public final class StepFunctionsService {
     private final Map<String, Execution> live = new ConcurrentHashMap<>();
     private final Map<String, Function<JsonNode, JsonNode>> actions = new java.util.HashMap<>();
     private AslEngine testEngine;
+    /** State machines shown but run elsewhere, by name (serve's pipeline). */
+    private final Map<String, StoredStateMachine> pinned = new ConcurrentHashMap<>();
+    private final Map<String, PinnedStateMachine> pinnedBy = new ConcurrentHashMap<>();
 
     /**
      * @param root    the service's directory (state-machines/, executions/)
@@ -122,6 +125,31 @@ public final class StepFunctionsService {
         return handler.apply(request);
     }
 
+    /**
+     * Shows a state machine run elsewhere under its ARN, with the executions its runner records (see
+     * {@link PinnedStateMachine}); it hides a state machine of the same name created through the API.
+     */
+    public String pin(PinnedStateMachine m) {
+        if (!NAME.matcher(m.name()).matches()) {
+            throw new IllegalArgumentException("not a state machine name: '" + m.name() + "'");
+        }
+        load(m.definition());
+        StoredStateMachine view = new StoredStateMachine(arns.stateMachine(m.name()), m.name(), m.definition(),
+                m.roleArn(), "STANDARD", clock.instant(), null, UUID.randomUUID().toString());
+        pinnedBy.put(m.name(), m);
+        pinned.put(m.name(), view);
+        return view.arn();
+    }
+
+    /** Refuses what a pinned state machine does not take here, saying what to do instead. */
+    private void refusePinned(String machine, String what) {
+        PinnedStateMachine m = pinnedBy.get(machine);
+        if (m != null) {
+            throw validation(what + " is not served for " + arns.stateMachine(machine) + ": its executions are run "
+                    + "outside this API. " + m.howToRun());
+        }
+    }
+
     // ---- state machines
 
     private JsonNode createStateMachine(JsonNode r) {
@@ -131,6 +159,10 @@ public final class StepFunctionsService {
         String type = type(r);
         unsupported(r, "publish", "versions", v -> v.asBoolean());
         load(definition);
+        if (pinned.containsKey(name)) {
+            throw SfnException.of("StateMachineAlreadyExists", "State Machine Already Exists: '" + arns.stateMachine(name)
+                    + "' (" + pinnedBy.get(name).howToRun() + ")");
+        }
         synchronized (machines) {
             StoredStateMachine existing = machines.find(name).orElse(null);
             if (existing != null) {
@@ -165,7 +197,9 @@ public final class StepFunctionsService {
     }
 
     private JsonNode listStateMachines(JsonNode r) {
-        List<StoredStateMachine> all = machines.list();
+        List<StoredStateMachine> all = new ArrayList<>(pinned.values());
+        all.sort(Comparator.comparing(StoredStateMachine::name));
+        machines.list().stream().filter(m -> !pinned.containsKey(m.name())).forEach(all::add);
         Page page = Page.of(r, all.size());
         ArrayNode out = Json.array();
         for (StoredStateMachine m : all.subList(page.from(), page.to())) {
@@ -181,6 +215,7 @@ public final class StepFunctionsService {
     private JsonNode updateStateMachine(JsonNode r) {
         String arn = required(r, "stateMachineArn");
         unsupported(r, "publish", "versions", v -> v.asBoolean());
+        refusePinned(Arns.stateMachineName(arn, "stateMachineArn")[0], "UpdateStateMachine");
         synchronized (machines) {
             StoredStateMachine m = machine(arn, "stateMachineArn");
             String definition = r.hasNonNull("definition") ? r.get("definition").asText() : m.definition();
@@ -201,6 +236,7 @@ public final class StepFunctionsService {
     private JsonNode deleteStateMachine(JsonNode r) {
         String arn = required(r, "stateMachineArn");
         String name = Arns.stateMachineName(arn, "stateMachineArn")[0];
+        refusePinned(name, "DeleteStateMachine");
         // as on AWS: deleting one that does not exist succeeds; its executions stay readable by ARN
         machines.delete(name);
         engineByMachine.remove(name);
@@ -288,6 +324,7 @@ public final class StepFunctionsService {
         String arn = required(r, "stateMachineArn");
         String[] nameAndCase = Arns.stateMachineName(arn, "stateMachineArn");
         StoredStateMachine m = machine(arn, "stateMachineArn");
+        refusePinned(m.name(), "StartExecution");
         TaskMocks taskMocks = null;
         if (nameAndCase[1] != null) {
             if (mocks == null) {
@@ -367,7 +404,9 @@ public final class StepFunctionsService {
         if (e.redriveDate() != null) {
             o.put("redriveDate", epoch(e.redriveDate()));
         }
-        String why = AslEngine.notRedrivable(e, clock.instant());
+        PinnedStateMachine runner = pinnedBy.get(Arns.executionName(arn, "executionArn")[0]);
+        String why = runner != null ? "Its executions are run outside this API. " + runner.howToRun()
+                : AslEngine.notRedrivable(e, clock.instant());
         if (why == null) {
             o.put("redriveStatus", "REDRIVABLE");
         } else {
@@ -528,6 +567,7 @@ public final class StepFunctionsService {
         }
         ExecutionRecord e = existing(arn);
         if (e.running()) {
+            refusePinned(Arns.executionName(arn, "executionArn")[0], "StopExecution");
             throw new SfnException("ServiceUnavailable", 500, "The execution " + arn + " is RUNNING but not in this "
                     + "process; it cannot be stopped from here");
         }
@@ -560,6 +600,7 @@ public final class StepFunctionsService {
         synchronized (this) {
             ExecutionRecord record = existing(arn);
             String[] names = Arns.executionName(arn, "executionArn");
+            refusePinned(names[0], "RedriveExecution");
             StoredStateMachine m = definitionUsed(names[0], names[1]);
             Execution execution;
             try {
@@ -619,7 +660,8 @@ public final class StepFunctionsService {
         }
         ExecutionStore store = store(machine);
         for (String name : store.list()) {
-            java.util.Optional<JsonNode> found = store.find(name).flatMap(r -> mapRunOf(r, mapRunArn));
+            java.util.Optional<JsonNode> found = java.util.Optional.ofNullable(record(arns.execution(machine, name)))
+                    .flatMap(r -> mapRunOf(r, mapRunArn));
             if (found.isPresent()) {
                 return found;
             }
@@ -677,6 +719,10 @@ public final class StepFunctionsService {
         if (!arn.equals(arns.execution(names[0], names[1]))) {
             return null;
         }
+        PinnedStateMachine p = pinnedBy.get(names[0]);
+        if (p != null) {
+            return p.store().find(names[1]).map(p.settle()).orElse(null);
+        }
         return store(names[0]).find(names[1]).orElse(null);
     }
 
@@ -684,6 +730,9 @@ public final class StepFunctionsService {
         String name = Arns.stateMachineName(arn, field)[0];
         StoredStateMachine m = machines.find(name).orElse(null);
         String base = arn.contains("#") ? arn.substring(0, arn.indexOf('#')) : arn;
+        if (pinned.containsKey(name)) {
+            m = pinned.get(name);
+        }
         if (m == null || !m.arn().equals(base)) {
             throw SfnException.of("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + base + "'");
         }
@@ -691,6 +740,10 @@ public final class StepFunctionsService {
     }
 
     private ExecutionStore store(String machine) {
+        PinnedStateMachine p = pinnedBy.get(machine);
+        if (p != null) {
+            return p.store();
+        }
         return new ExecutionStore(root.resolve("executions").resolve(machine));
     }
 
