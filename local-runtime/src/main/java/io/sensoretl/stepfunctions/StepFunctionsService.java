@@ -40,12 +40,14 @@ import java.util.regex.Pattern;
  * process left RUNNING are recorded ABORTED when the service starts (they can be seen, not continued).
  */
 public final class StepFunctionsService {
+    /** The actions this service answers, as `states serve --help` lists them (a constant, for its annotation). */
+    public static final String ACTION_LIST = "CreateStateMachine, DescribeStateMachine, ListStateMachines, "
+            + "UpdateStateMachine, DeleteStateMachine, ValidateStateMachineDefinition, StartExecution, "
+            + "StartSyncExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution, "
+            + "DescribeStateMachineForExecution, RedriveExecution, SendTaskSuccess, SendTaskFailure, "
+            + "SendTaskHeartbeat, DescribeMapRun, ListMapRuns, TestState";
     /** The actions this service answers; any other is refused naming it. */
-    public static final Set<String> ACTIONS = Set.of("CreateStateMachine", "DescribeStateMachine", "ListStateMachines",
-            "UpdateStateMachine", "DeleteStateMachine", "ValidateStateMachineDefinition", "StartExecution",
-            "StartSyncExecution", "DescribeExecution", "ListExecutions", "GetExecutionHistory", "StopExecution",
-            "DescribeStateMachineForExecution", "RedriveExecution", "SendTaskSuccess", "SendTaskFailure",
-            "SendTaskHeartbeat", "DescribeMapRun", "ListMapRuns", "TestState");
+    public static final Set<String> ACTIONS = Set.of(ACTION_LIST.split(", "));
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
     private static final Set<String> STATUSES = Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED",
@@ -109,6 +111,9 @@ public final class StepFunctionsService {
         actions.put("ListMapRuns", this::listMapRuns);
         TestStateAction testState = new TestStateAction(this::testEngine);
         actions.put("TestState", testState::call);
+        if (!actions.keySet().equals(ACTIONS)) {
+            throw new IllegalStateException("ACTION_LIST and the handlers differ: " + ACTIONS + " vs " + actions.keySet());
+        }
         closeOrphans();
     }
 
