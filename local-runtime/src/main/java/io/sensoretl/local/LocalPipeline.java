@@ -184,8 +184,23 @@ public final class LocalPipeline implements AutoCloseable {
      * @return the ARNs of the executions stopped
      */
     public java.util.List<String> stop(String error, String cause, java.time.Duration wait) {
+        return stop(running.keySet(), error, cause, wait);
+    }
+
+    /**
+     * Stops one execution running in this pipeline, as {@link #stop(String, String, java.time.Duration)} stops them
+     * all (StopExecution on serve's Step Functions API).
+     *
+     * @return whether it ran here and was stopped now
+     */
+    public boolean stop(String executionArn, String error, String cause, java.time.Duration wait) {
+        return !stop(java.util.Set.of(executionArn), error, cause, wait).isEmpty();
+    }
+
+    private java.util.List<String> stop(java.util.Set<String> arns, String error, String cause, java.time.Duration wait) {
         java.util.List<String> stopped = new java.util.ArrayList<>();
-        Map<String, Running> now = Map.copyOf(running);
+        Map<String, Running> now = new java.util.HashMap<>(running);
+        now.keySet().retainAll(arns);
         for (Map.Entry<String, Running> e : now.entrySet()) {
             if (e.getValue().execution().stop(error, cause)) {
                 stopped.add(e.getKey());

@@ -570,7 +570,11 @@ public final class StepFunctionsService {
         if (execution != null) {
             execution.stop(error, cause);
         }
+        PinnedStateMachine runner = pinnedBy.get(Arns.executionName(arn, "executionArn")[0]);
         ExecutionRecord e = existing(arn);
+        if (e.running() && runner != null && runner.stopper().stop(arn, error, cause)) {
+            e = existing(arn);
+        }
         if (e.running()) {
             refusePinned(Arns.executionName(arn, "executionArn")[0], "StopExecution");
             throw new SfnException("ServiceUnavailable", 500, "The execution " + arn + " is RUNNING but not in this "

@@ -114,7 +114,11 @@ public final class ServeCommand implements Callable<Integer> {
                         RunReport report;
                         try {
                             report = RunCommand.execute(stack, new Uploads.Location(upload.bucket(), upload.key()),
-                                    RunOptions.DEFAULTS, settings, json);
+                                    RunOptions.DEFAULTS, settings, json, r -> { }, p -> {
+                                        if (sfn != null) {
+                                            sfn.running(p);
+                                        }
+                                    });
                         } catch (RuntimeException e) {
                             err.printf("sensor-etl serve: the run of %s stopped: %s; serve goes on (upload it again, or"
                                     + " ./sensor-etl run s3://%s/%s --force)%n", upload.describe(), UploadWatcher.oneLine(e),

@@ -29,15 +29,21 @@ import java.util.concurrent.Executors;
 final class ServeStepFunctions implements AutoCloseable {
     static final String ROLE = "arn:aws:iam::" + LocalPipeline.ACCOUNT + ":role/sensor-etl-local";
     static final String HOW_TO_RUN = "The pipeline runs when a dump is uploaded to s3://" + DataDir.SOURCE_BUCKET + "/"
-            + DataDir.UPLOAD_PREFIX + " (serve starts it) or with ./sensor-etl run; Ctrl-C on the process that runs it "
-            + "stops it; its failed chunks are redriven with ./sensor-etl dlq redrive.";
+            + DataDir.UPLOAD_PREFIX + " (serve starts it) or with ./sensor-etl run; StopExecution stops serve's own "
+            + "runs, a run of another process stops with Ctrl-C there; failed chunks are redriven with "
+            + "./sensor-etl dlq redrive.";
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(10);
 
     private final ExecutorService executor;
     private final StepFunctionsServer server;
     private final String stateMachineArn;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The pipeline of serve's current (or last) run, whose executions StopExecution stops. */
+    private final java.util.concurrent.atomic.AtomicReference<LocalPipeline> pipeline;
 
-    private ServeStepFunctions(ExecutorService executor, StepFunctionsServer server, String stateMachineArn) {
+    private ServeStepFunctions(ExecutorService executor, StepFunctionsServer server, String stateMachineArn,
+                               java.util.concurrent.atomic.AtomicReference<LocalPipeline> pipeline) {
+        this.pipeline = pipeline;
         this.executor = executor;
         this.server = server;
         this.stateMachineArn = stateMachineArn;
@@ -50,17 +56,22 @@ final class ServeStepFunctions implements AutoCloseable {
             return t;
         });
         DataDir dir = stack.dataDir();
+        java.util.concurrent.atomic.AtomicReference<LocalPipeline> current = new java.util.concurrent.atomic.AtomicReference<>();
         StepFunctionsService service = new StepFunctionsService(dir.stepFunctions(), LocalPipeline.REGION,
                 LocalPipeline.ACCOUNT, Clock.systemUTC(),
                 store -> AslEngine.builder().executor(executor).store(store)
                         .lambdaRegion(LocalPipeline.REGION, LocalPipeline.ACCOUNT).build(), null);
         String arn = service.pin(new PinnedStateMachine(WorkflowDefinition.STATE_MACHINE_NAME,
                 LocalPipeline.definition(stack, settings), ROLE, new ExecutionStore(dir.executions()),
-                new ExecutionOwners(dir, Clock.systemUTC())::settle, HOW_TO_RUN));
+                new ExecutionOwners(dir, Clock.systemUTC())::settle, HOW_TO_RUN, (executionArn, error, cause) -> {
+                    LocalPipeline p = current.get();
+                    // waits for the run to end (saved ABORTED at once) and gives up its partition leases
+                    return p != null && p.stop(executionArn, error, cause, STOP_WAIT);
+                }));
         try {
             StepFunctionsServer server = StepFunctionsServer.start(port, service,
                     new SigV4Verifier(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "states", Clock.systemUTC()));
-            return new ServeStepFunctions(executor, server, arn);
+            return new ServeStepFunctions(executor, server, arn, current);
         } catch (BindException e) {
             executor.shutdownNow();
             throw new UserError("--sfn-port: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
@@ -69,6 +80,11 @@ final class ServeStepFunctions implements AutoCloseable {
             executor.shutdownNow();
             throw new UserError("cannot start the Step Functions endpoint: " + e.getMessage());
         }
+    }
+
+    /** serve's next run is on this pipeline. */
+    void running(LocalPipeline p) {
+        pipeline.set(p);
     }
 
     URI endpoint() {

@@ -10,6 +10,7 @@ import io.sensoretl.cli.CliRun;
 import io.sensoretl.generate.DumpGenerator;
 import io.sensoretl.local.DataDir;
 import io.sensoretl.local.LocalS3;
+import io.sensoretl.local.PhaseHooks;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -113,5 +114,53 @@ class ServeStepFunctionsTest {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @Test
+    void stopExecutionStopsARunOfServe() throws Exception {
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        new DumpGenerator(6, 0.02, 5).writeRecords(dump, 1_000);
+        try (CliRun.Background serve = CliRun.background("serve", "--json", "--sfn-port", "0", "--poll-interval", "0.05",
+                "--data-dir", dir.resolve("data").toString())) {
+            JsonNode endpoints = JSON.readTree(serve.awaitLine(Duration.ofSeconds(90)));
+            try (SfnClient sfn = sfn(URI.create(endpoints.path("sfnEndpoint").asText()));
+                 S3Client s3 = S3Clients.forEndpoint(URI.create(endpoints.path("s3Endpoint").asText()),
+                         LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
+                String exec;
+                // the run waits after its ledger claim until it is stopped (PhaseHooks, read when the run starts)
+                System.setProperty(PhaseHooks.PROPERTY, PhaseHooks.Phase.AFTER_LEDGER_CLAIM.label() + ":pause");
+                try {
+                    s3.putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key("incoming/stop.ndjson"),
+                            RequestBody.fromBytes(dump.toByteArray()));
+                    exec = awaitRunning(sfn);
+                } finally {
+                    System.clearProperty(PhaseHooks.PROPERTY);
+                }
+                assertThat(sfn.stopExecution(b -> b.executionArn(exec).error("Operator.Stop").cause("enough"))
+                        .stopDate()).isNotNull();
+                var described = sfn.describeExecution(b -> b.executionArn(exec));
+                assertThat(described.status()).isEqualTo(ExecutionStatus.ABORTED);
+                assertThat(described.error()).isEqualTo("Operator.Stop");
+                assertThat(described.cause()).isEqualTo("enough");
+                JSON.readTree(serve.awaitLine(Duration.ofMinutes(2)));
+                assertThat(sfn.getExecutionHistory(b -> b.executionArn(exec).reverseOrder(true)).events().get(0).type())
+                        .isEqualTo(HistoryEventType.EXECUTION_ABORTED);
+            }
+            CliRun stopped = serve.stop();
+            assertThat(stopped.exit()).as(stopped.err()).isZero();
+        }
+    }
+
+    private static String awaitRunning(SfnClient sfn) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < until) {
+            List<ExecutionListItem> running = sfn.listExecutions(b -> b.stateMachineArn(PIPELINE)
+                    .statusFilter(ExecutionStatus.RUNNING)).executions();
+            if (!running.isEmpty()) {
+                return running.get(0).executionArn();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no execution of the pipeline started");
     }
 }
