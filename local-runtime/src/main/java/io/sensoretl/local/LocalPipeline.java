@@ -97,19 +97,27 @@ public final class LocalPipeline implements AutoCloseable {
         this.functions = new LocalFunctions(stack, Clock.systemUTC(), compaction != null ? compaction
                 : io.sensoretl.compact.CompactionConfig.fromEnvironment(System.getenv(), stack.dataDir().tmp()), phases);
         HandlerDecorator decorators = phases.andThen(decorator);
+        functions.handlers().forEach((function, handler) ->
+                engine.lambdas().register(LocalFunctions.functionName(function), decorators.decorate(function, handler)));
+        this.machine = AslEngine.load(Json.parse(definition(stack, settings)));
+    }
+
+    /**
+     * The workflow's definition as the local pipeline runs it: the production file with its substitutions filled
+     * for the local stack (function ARNs, the DLQ's URL, the data bucket, these settings' concurrency).
+     */
+    public static String definition(LocalServices stack, Settings settings) {
         Map<String, String> values = new LinkedHashMap<>();
-        functions.handlers().forEach((function, handler) -> {
-            String name = LocalFunctions.functionName(function);
-            engine.lambdas().register(name, decorators.decorate(function, handler));
-            values.put(function.substitution(), LambdaFunctions.arnOf(name, REGION, ACCOUNT));
-        });
+        for (io.sensoretl.lambda.LambdaFunction function : io.sensoretl.lambda.LambdaFunction.values()) {
+            values.put(function.substitution(), LambdaFunctions.arnOf(LocalFunctions.functionName(function), REGION, ACCOUNT));
+        }
         values.put("DeadLetterQueueUrl", stack.deadLetterQueueUrl());
         values.put("DataBucket", DataDir.DATA_BUCKET);
         values.put("MapMaxConcurrency", String.valueOf(settings.maxConcurrency()));
         values.put("CompactMaxConcurrency", String.valueOf(settings.maxConcurrency()));
         // a chunk that fails goes to the DLQ and its child succeeds: a failed child means even that failed
         values.put("ToleratedFailurePercentage", "0");
-        this.machine = AslEngine.load(Json.parse(DefinitionSubstitutions.apply(WorkflowDefinition.text(), values)));
+        return DefinitionSubstitutions.apply(WorkflowDefinition.text(), values);
     }
 
     public LocalFunctions functions() {
@@ -176,8 +184,23 @@ public final class LocalPipeline implements AutoCloseable {
      * @return the ARNs of the executions stopped
      */
     public java.util.List<String> stop(String error, String cause, java.time.Duration wait) {
+        return stop(running.keySet(), error, cause, wait);
+    }
+
+    /**
+     * Stops one execution running in this pipeline, as {@link #stop(String, String, java.time.Duration)} stops them
+     * all (StopExecution on serve's Step Functions API).
+     *
+     * @return whether it ran here and was stopped now
+     */
+    public boolean stop(String executionArn, String error, String cause, java.time.Duration wait) {
+        return !stop(java.util.Set.of(executionArn), error, cause, wait).isEmpty();
+    }
+
+    private java.util.List<String> stop(java.util.Set<String> arns, String error, String cause, java.time.Duration wait) {
         java.util.List<String> stopped = new java.util.ArrayList<>();
-        Map<String, Running> now = Map.copyOf(running);
+        Map<String, Running> now = new java.util.HashMap<>(running);
+        now.keySet().retainAll(arns);
         for (Map.Entry<String, Running> e : now.entrySet()) {
             if (e.getValue().execution().stop(error, cause)) {
                 stopped.add(e.getKey());

@@ -29,6 +29,26 @@ record Arns(String partition, String region, String account) {
         return new String[] {parts[6], parts[7]};
     }
 
+    /**
+     * {parent state machine, Map Run label, run id} of a Map Run ARN
+     * ({@code arn:<partition>:states:<region>:<account>:mapRun:<machine>/<label>:<id>}).
+     */
+    static String[] mapRun(String arn, String field) {
+        String[] parts = split(arn, field, "mapRun", 8);
+        int slash = parts[6].indexOf('/');
+        if (slash <= 0 || slash == parts[6].length() - 1) {
+            throw SfnException.of("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + arn
+                    + "' (" + field + " must be arn:<partition>:states:<region>:<account>:mapRun:<stateMachine>/<label>:<id>)");
+        }
+        return new String[] {parts[6].substring(0, slash), parts[6].substring(slash + 1), parts[7]};
+    }
+
+    /** The state machine ARN of a Map Run's child executions: {@code ...:stateMachine:<machine>/<label>}. */
+    static String mapRunStateMachine(String mapRunArn) {
+        String withoutId = mapRunArn.substring(0, mapRunArn.lastIndexOf(':'));
+        return withoutId.replace(":mapRun:", ":stateMachine:");
+    }
+
     private static String[] split(String arn, String field, String resource, int count) {
         if (arn == null) {
             throw SfnException.validation("1 validation error detected: Value null at '" + field

@@ -7,11 +7,22 @@ package io.sensoretl.stepfunctions;
 public final class SfnException extends RuntimeException {
     private final String type;
     private final int status;
+    private final String resourceName;
 
     public SfnException(String type, int status, String message) {
+        this(type, status, message, null);
+    }
+
+    private SfnException(String type, int status, String message, String resourceName) {
         super(message);
         this.type = type;
         this.status = status;
+        this.resourceName = resourceName;
+    }
+
+    /** ResourceNotFound, with the {@code resourceName} field AWS adds (the SDK's {@code resourceName()}). */
+    public static SfnException resourceNotFound(String resource) {
+        return new SfnException("ResourceNotFound", 400, "Resource Not Found: '" + resource + "'", resource);
     }
 
     /** A client error (HTTP 400), the status of almost every Step Functions error. */
@@ -30,5 +41,10 @@ public final class SfnException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The resource a ResourceNotFound names, else null. */
+    public String resourceName() {
+        return resourceName;
     }
 }

@@ -127,6 +127,9 @@ public final class StepFunctionsServer implements AutoCloseable {
         // the SDKs and the CLI take the part after '#' as the error code
         body.put("__type", "com.amazonaws.swf.service.v2.model#" + e.type());
         body.put("message", e.getMessage());
+        if (e.resourceName() != null) {
+            body.put("resourceName", e.resourceName());
+        }
         send(exchange, e.status(), Json.write(body));
     }
 

@@ -40,16 +40,19 @@ import java.util.regex.Pattern;
  * process left RUNNING are recorded ABORTED when the service starts (they can be seen, not continued).
  */
 public final class StepFunctionsService {
+    /** The actions this service answers, as `states serve --help` lists them (a constant, for its annotation). */
+    public static final String ACTION_LIST = "CreateStateMachine, DescribeStateMachine, ListStateMachines, "
+            + "UpdateStateMachine, DeleteStateMachine, ValidateStateMachineDefinition, StartExecution, "
+            + "StartSyncExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution, "
+            + "DescribeStateMachineForExecution, RedriveExecution, SendTaskSuccess, SendTaskFailure, "
+            + "SendTaskHeartbeat, DescribeMapRun, ListMapRuns, TestState";
     /** The actions this service answers; any other is refused naming it. */
-    public static final Set<String> ACTIONS = Set.of("CreateStateMachine", "DescribeStateMachine", "ListStateMachines",
-            "UpdateStateMachine", "DeleteStateMachine", "ValidateStateMachineDefinition", "StartExecution",
-            "StartSyncExecution", "DescribeExecution", "ListExecutions", "GetExecutionHistory", "StopExecution",
-            "DescribeStateMachineForExecution", "RedriveExecution", "SendTaskSuccess", "SendTaskFailure",
-            "SendTaskHeartbeat");
+    public static final Set<String> ACTIONS = Set.of(ACTION_LIST.split(", "));
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
     private static final Set<String> STATUSES = Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED",
             "PENDING_REDRIVE");
+    private static final Set<String> REDRIVE_FILTERS = Set.of("REDRIVEN", "NOT_REDRIVEN");
 
     private final Path root;
     private final Arns arns;
@@ -60,6 +63,10 @@ public final class StepFunctionsService {
     private final Map<String, AslEngine> engineByMachine = new ConcurrentHashMap<>();
     private final Map<String, Execution> live = new ConcurrentHashMap<>();
     private final Map<String, Function<JsonNode, JsonNode>> actions = new java.util.HashMap<>();
+    private AslEngine testEngine;
+    /** State machines shown but run elsewhere, by name (serve's pipeline). */
+    private final Map<String, StoredStateMachine> pinned = new ConcurrentHashMap<>();
+    private final Map<String, PinnedStateMachine> pinnedBy = new ConcurrentHashMap<>();
 
     /**
      * @param root    the service's directory (state-machines/, executions/)
@@ -100,6 +107,13 @@ public final class StepFunctionsService {
         actions.put("SendTaskFailure", r -> sendTask(r, (engine, token) -> engine.sendTaskFailure(token,
                 r.hasNonNull("error") ? r.get("error").asText() : null, r.hasNonNull("cause") ? r.get("cause").asText() : null)));
         actions.put("SendTaskHeartbeat", r -> sendTask(r, AslEngine::sendTaskHeartbeat));
+        actions.put("DescribeMapRun", this::describeMapRun);
+        actions.put("ListMapRuns", this::listMapRuns);
+        TestStateAction testState = new TestStateAction(this::testEngine);
+        actions.put("TestState", testState::call);
+        if (!actions.keySet().equals(ACTIONS)) {
+            throw new IllegalStateException("ACTION_LIST and the handlers differ: " + ACTIONS + " vs " + actions.keySet());
+        }
         closeOrphans();
     }
 
@@ -116,6 +130,31 @@ public final class StepFunctionsService {
         return handler.apply(request);
     }
 
+    /**
+     * Shows a state machine run elsewhere under its ARN, with the executions its runner records (see
+     * {@link PinnedStateMachine}); it hides a state machine of the same name created through the API.
+     */
+    public String pin(PinnedStateMachine m) {
+        if (!NAME.matcher(m.name()).matches()) {
+            throw new IllegalArgumentException("not a state machine name: '" + m.name() + "'");
+        }
+        load(m.definition());
+        StoredStateMachine view = new StoredStateMachine(arns.stateMachine(m.name()), m.name(), m.definition(),
+                m.roleArn(), "STANDARD", clock.instant(), null, UUID.randomUUID().toString());
+        pinnedBy.put(m.name(), m);
+        pinned.put(m.name(), view);
+        return view.arn();
+    }
+
+    /** Refuses what a pinned state machine does not take here, saying what to do instead. */
+    private void refusePinned(String machine, String what) {
+        PinnedStateMachine m = pinnedBy.get(machine);
+        if (m != null) {
+            throw validation(what + " is not served for " + arns.stateMachine(machine) + ": its executions are run "
+                    + "outside this API. " + m.howToRun());
+        }
+    }
+
     // ---- state machines
 
     private JsonNode createStateMachine(JsonNode r) {
@@ -125,6 +164,10 @@ public final class StepFunctionsService {
         String type = type(r);
         unsupported(r, "publish", "versions", v -> v.asBoolean());
         load(definition);
+        if (pinned.containsKey(name)) {
+            throw SfnException.of("StateMachineAlreadyExists", "State Machine Already Exists: '" + arns.stateMachine(name)
+                    + "' (" + pinnedBy.get(name).howToRun() + ")");
+        }
         synchronized (machines) {
             StoredStateMachine existing = machines.find(name).orElse(null);
             if (existing != null) {
@@ -159,7 +202,9 @@ public final class StepFunctionsService {
     }
 
     private JsonNode listStateMachines(JsonNode r) {
-        List<StoredStateMachine> all = machines.list();
+        List<StoredStateMachine> all = new ArrayList<>(pinned.values());
+        all.sort(Comparator.comparing(StoredStateMachine::name));
+        machines.list().stream().filter(m -> !pinned.containsKey(m.name())).forEach(all::add);
         Page page = Page.of(r, all.size());
         ArrayNode out = Json.array();
         for (StoredStateMachine m : all.subList(page.from(), page.to())) {
@@ -175,6 +220,7 @@ public final class StepFunctionsService {
     private JsonNode updateStateMachine(JsonNode r) {
         String arn = required(r, "stateMachineArn");
         unsupported(r, "publish", "versions", v -> v.asBoolean());
+        refusePinned(Arns.stateMachineName(arn, "stateMachineArn")[0], "UpdateStateMachine");
         synchronized (machines) {
             StoredStateMachine m = machine(arn, "stateMachineArn");
             String definition = r.hasNonNull("definition") ? r.get("definition").asText() : m.definition();
@@ -195,6 +241,7 @@ public final class StepFunctionsService {
     private JsonNode deleteStateMachine(JsonNode r) {
         String arn = required(r, "stateMachineArn");
         String name = Arns.stateMachineName(arn, "stateMachineArn")[0];
+        refusePinned(name, "DeleteStateMachine");
         // as on AWS: deleting one that does not exist succeeds; its executions stay readable by ARN
         machines.delete(name);
         engineByMachine.remove(name);
@@ -282,6 +329,7 @@ public final class StepFunctionsService {
         String arn = required(r, "stateMachineArn");
         String[] nameAndCase = Arns.stateMachineName(arn, "stateMachineArn");
         StoredStateMachine m = machine(arn, "stateMachineArn");
+        refusePinned(m.name(), "StartExecution");
         TaskMocks taskMocks = null;
         if (nameAndCase[1] != null) {
             if (mocks == null) {
@@ -361,7 +409,9 @@ public final class StepFunctionsService {
         if (e.redriveDate() != null) {
             o.put("redriveDate", epoch(e.redriveDate()));
         }
-        String why = AslEngine.notRedrivable(e, clock.instant());
+        PinnedStateMachine runner = pinnedBy.get(Arns.executionName(arn, "executionArn")[0]);
+        String why = runner != null ? "Its executions are run outside this API. " + runner.howToRun()
+                : AslEngine.notRedrivable(e, clock.instant());
         if (why == null) {
             o.put("redriveStatus", "REDRIVABLE");
         } else {
@@ -372,21 +422,25 @@ public final class StepFunctionsService {
     }
 
     private JsonNode listExecutions(JsonNode r) {
+        String status = enumField(r, "statusFilter", STATUSES);
+        String redriven = enumField(r, "redriveFilter", REDRIVE_FILTERS);
         if (r.hasNonNull("mapRunArn")) {
-            throw validation("ListExecutions by mapRunArn is not supported by the local Step Functions service; "
-                    + "use DescribeExecution/GetExecutionHistory of the parent execution (its MapRun events)");
+            if (r.hasNonNull("stateMachineArn")) {
+                throw validation("Specify either a stateMachineArn or a mapRunArn, not both");
+            }
+            return listMapRunExecutions(r, status, redriven);
+        }
+        if (!r.hasNonNull("stateMachineArn")) {
+            throw validation("1 validation error detected: Value null at 'stateMachineArn' failed to satisfy "
+                    + "constraint: Member must not be null (ListExecutions needs a stateMachineArn or a mapRunArn)");
         }
         StoredStateMachine m = machine(required(r, "stateMachineArn"), "stateMachineArn");
-        String status = r.hasNonNull("statusFilter") ? r.get("statusFilter").asText() : null;
-        if (status != null && !STATUSES.contains(status)) {
-            throw validation("1 validation error detected: Value '" + status + "' at 'statusFilter' failed to satisfy "
-                    + "constraint: Member must satisfy enum value set: " + new java.util.TreeSet<>(STATUSES));
-        }
         ExecutionStore store = store(m.name());
         List<ExecutionRecord> all = new ArrayList<>();
         for (String name : store.list()) {
             ExecutionRecord e = record(arns.execution(m.name(), name));
-            if (e != null && (status == null || e.status().equals(status))) {
+            if (e != null && (status == null || e.status().equals(status))
+                    && (redriven == null || redriven.equals("REDRIVEN") == (e.redriveCount() > 0))) {
                 all.add(e);
             }
         }
@@ -405,11 +459,74 @@ public final class StepFunctionsService {
                 x.put("stopDate", epoch(e.stopDate()));
             }
             x.put("redriveCount", e.redriveCount());
+            if (e.redriveDate() != null) {
+                x.put("redriveDate", epoch(e.redriveDate()));
+            }
         }
         ObjectNode o = Json.object();
         o.set("executions", out);
         page.next(o);
         return o;
+    }
+
+    /** ListExecutions with a mapRunArn: the Map Run's child executions, newest first. */
+    private JsonNode listMapRunExecutions(JsonNode r, String status, String redriven) {
+        JsonNode run = existingMapRun(required(r, "mapRunArn"));
+        if (!MapRunShapes.hasChildExecutions(run)) {
+            throw validation("The Map Run " + run.path("mapRunArn").asText() + " was recorded by an earlier version "
+                    + "of sensor-etl, which kept only its failed items (see DescribeMapRun and the console's Map Run "
+                    + "page); its child executions cannot be listed");
+        }
+        List<ObjectNode> all = new ArrayList<>();
+        for (ObjectNode child : MapRunShapes.childExecutions(run)) {
+            if ((status == null || child.path("status").asText().equals(status))
+                    && (redriven == null || redriven.equals("REDRIVEN") == (child.path("redriveCount").asInt() > 0))) {
+                all.add(child);
+            }
+        }
+        all.sort(Comparator.comparing((ObjectNode c) -> c.path("startDate").asDouble()).reversed()
+                .thenComparing(c -> c.path("name").asText()));
+        Page page = Page.of(r, all.size());
+        ArrayNode out = Json.array();
+        all.subList(page.from(), page.to()).forEach(out::add);
+        ObjectNode o = Json.object();
+        o.set("executions", out);
+        page.next(o);
+        return o;
+    }
+
+    // ---- map runs
+
+    private JsonNode describeMapRun(JsonNode r) {
+        return MapRunShapes.describe(existingMapRun(required(r, "mapRunArn")));
+    }
+
+    /** ListMapRuns: the Map Runs an execution started, newest first. */
+    private JsonNode listMapRuns(JsonNode r) {
+        ExecutionRecord e = existing(required(r, "executionArn"));
+        List<JsonNode> runs = new ArrayList<>(e.mapRuns());
+        runs.sort(Comparator.comparing((JsonNode run) -> run.path("startDate").asText()).reversed()
+                .thenComparing(run -> run.path("mapRunArn").asText()));
+        Page page = Page.of(r, runs.size());
+        ArrayNode out = Json.array();
+        runs.subList(page.from(), page.to()).forEach(run -> out.add(MapRunShapes.listItem(run)));
+        ObjectNode o = Json.object();
+        o.set("mapRuns", out);
+        page.next(o);
+        return o;
+    }
+
+    private JsonNode existingMapRun(String arn) {
+        Arns.mapRun(arn, "mapRunArn");
+        return mapRun(arn).orElseThrow(() -> SfnException.resourceNotFound(arn));
+    }
+
+    /** The engine TestState runs on: built once, keeping nothing (no execution store). */
+    private synchronized AslEngine testEngine() {
+        if (testEngine == null) {
+            testEngine = engines.apply(null);
+        }
+        return testEngine;
     }
 
     private JsonNode getExecutionHistory(JsonNode r) {
@@ -453,8 +570,13 @@ public final class StepFunctionsService {
         if (execution != null) {
             execution.stop(error, cause);
         }
+        PinnedStateMachine runner = pinnedBy.get(Arns.executionName(arn, "executionArn")[0]);
         ExecutionRecord e = existing(arn);
+        if (e.running() && runner != null && runner.stopper().stop(arn, error, cause)) {
+            e = existing(arn);
+        }
         if (e.running()) {
+            refusePinned(Arns.executionName(arn, "executionArn")[0], "StopExecution");
             throw new SfnException("ServiceUnavailable", 500, "The execution " + arn + " is RUNNING but not in this "
                     + "process; it cannot be stopped from here");
         }
@@ -487,6 +609,7 @@ public final class StepFunctionsService {
         synchronized (this) {
             ExecutionRecord record = existing(arn);
             String[] names = Arns.executionName(arn, "executionArn");
+            refusePinned(names[0], "RedriveExecution");
             StoredStateMachine m = definitionUsed(names[0], names[1]);
             Execution execution;
             try {
@@ -546,7 +669,8 @@ public final class StepFunctionsService {
         }
         ExecutionStore store = store(machine);
         for (String name : store.list()) {
-            java.util.Optional<JsonNode> found = store.find(name).flatMap(r -> mapRunOf(r, mapRunArn));
+            java.util.Optional<JsonNode> found = java.util.Optional.ofNullable(record(arns.execution(machine, name)))
+                    .flatMap(r -> mapRunOf(r, mapRunArn));
             if (found.isPresent()) {
                 return found;
             }
@@ -584,6 +708,11 @@ public final class StepFunctionsService {
     private ExecutionRecord existing(String arn) {
         ExecutionRecord e = record(arn);
         if (e == null) {
+            if (Arns.executionName(arn, "executionArn")[0].contains("/")) {
+                throw SfnException.of("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "' (a child "
+                        + "execution of a Distributed Map's Map Run: the local service lists them, ListExecutions with "
+                        + "the mapRunArn, but does not keep their own history)");
+            }
             throw SfnException.of("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
         }
         return e;
@@ -599,6 +728,10 @@ public final class StepFunctionsService {
         if (!arn.equals(arns.execution(names[0], names[1]))) {
             return null;
         }
+        PinnedStateMachine p = pinnedBy.get(names[0]);
+        if (p != null) {
+            return p.store().find(names[1]).map(p.settle()).orElse(null);
+        }
         return store(names[0]).find(names[1]).orElse(null);
     }
 
@@ -606,6 +739,9 @@ public final class StepFunctionsService {
         String name = Arns.stateMachineName(arn, field)[0];
         StoredStateMachine m = machines.find(name).orElse(null);
         String base = arn.contains("#") ? arn.substring(0, arn.indexOf('#')) : arn;
+        if (pinned.containsKey(name)) {
+            m = pinned.get(name);
+        }
         if (m == null || !m.arn().equals(base)) {
             throw SfnException.of("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + base + "'");
         }
@@ -613,6 +749,10 @@ public final class StepFunctionsService {
     }
 
     private ExecutionStore store(String machine) {
+        PinnedStateMachine p = pinnedBy.get(machine);
+        if (p != null) {
+            return p.store();
+        }
         return new ExecutionStore(root.resolve("executions").resolve(machine));
     }
 
@@ -642,14 +782,30 @@ public final class StepFunctionsService {
         try {
             return AslEngine.load(document);
         } catch (InvalidDefinitionException e) {
-            StringBuilder b = new StringBuilder("Invalid State Machine Definition: '");
-            for (Problem p : e.problems()) {
-                b.append("SCHEMA_VALIDATION_FAILED: ").append(p.message()).append(" at ")
-                        .append(p.pointer().isEmpty() ? "/" : p.pointer()).append("; ");
-            }
-            b.setLength(b.length() - 2);
-            throw SfnException.of("InvalidDefinition", b.append("'").toString());
+            throw invalidDefinition(e);
         }
+    }
+
+    /** InvalidDefinition, listing every problem with its JSON pointer. */
+    static SfnException invalidDefinition(InvalidDefinitionException e) {
+        StringBuilder b = new StringBuilder("Invalid State Machine Definition: '");
+        for (Problem p : e.problems()) {
+            b.append("SCHEMA_VALIDATION_FAILED: ").append(p.message()).append(" at ")
+                    .append(p.pointer().isEmpty() ? "/" : p.pointer()).append("; ");
+        }
+        if (!e.problems().isEmpty()) {
+            b.setLength(b.length() - 2);
+        }
+        return SfnException.of("InvalidDefinition", b.append("'").toString());
+    }
+
+    private static String enumField(JsonNode r, String field, Set<String> values) {
+        String value = r.hasNonNull(field) ? r.get(field).asText() : null;
+        if (value != null && !values.contains(value)) {
+            throw validation("1 validation error detected: Value '" + value + "' at '" + field + "' failed to satisfy "
+                    + "constraint: Member must satisfy enum value set: " + new java.util.TreeSet<>(values));
+        }
+        return value;
     }
 
     private static String type(JsonNode r) {

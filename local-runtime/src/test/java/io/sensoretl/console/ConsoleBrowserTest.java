@@ -109,7 +109,7 @@ class ConsoleBrowserTest {
         shot("map-run-failed");
         String mapRunUrl = browser.getCurrentUrl();
         browser.findElement(By.id("redrive")).click();
-        assertThat(local.awaitEnd(failed).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(local.awaitRedrivenEnd(failed).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         browser.get(mapRunUrl);
         assertThat(browser.findElement(By.cssSelector("td[data-count='failed']")).getText()).isEqualTo("0");
         assertThat(browser.findElements(By.id("redrive"))).isEmpty();

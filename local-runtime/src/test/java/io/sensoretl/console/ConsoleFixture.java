@@ -103,6 +103,18 @@ final class ConsoleFixture implements AutoCloseable {
         return awaitEnd(start(machineArn, name, input));
     }
 
+    /**
+     * The end of an execution's redrive: a click on Redrive returns before the console's POST has been handled, so
+     * until then the execution still shows the status it was redriven from.
+     */
+    DescribeExecutionResponse awaitRedrivenEnd(String executionArn) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (sfn.describeExecution(b -> b.executionArn(executionArn)).redriveCount() == 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        return awaitEnd(executionArn);
+    }
+
     DescribeExecutionResponse awaitEnd(String executionArn) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {

@@ -33,6 +33,21 @@ class AwsCliTest {
     }
 
     private JsonNode aws(Path aws, String endpoint, String... args) throws Exception {
+        Ran r = run(aws, endpoint, args);
+        assertThat(r.exit()).as("aws " + String.join(" ", args) + ": " + r.err()).isZero();
+        return r.out().isBlank() ? Json.object() : Json.parse(r.out());
+    }
+
+    /** A command expected to fail: its error output. */
+    private String awsFails(Path aws, String endpoint, String... args) throws Exception {
+        Ran r = run(aws, endpoint, args);
+        assertThat(r.exit()).as("aws " + String.join(" ", args) + " fails: " + r.out()).isNotZero();
+        return r.err();
+    }
+
+    private record Ran(int exit, String out, String err) {}
+
+    private Ran run(Path aws, String endpoint, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(aws.toString(), "stepfunctions"));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", endpoint, "--output", "json"));
@@ -43,14 +58,16 @@ class AwsCliTest {
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
+        // StartSyncExecution and TestState go to the host "sync-<endpoint host>" otherwise
+        env.put("AWS_DISABLE_HOST_PREFIX_INJECTION", "true");
         env.remove("AWS_PROFILE");
         env.remove("AWS_SESSION_TOKEN");
-        Process p = pb.start();
+        // output goes to files: a pipe the process fills while we wait would block it
+        Path out = dir.resolve("aws-" + System.nanoTime() + ".out");
+        Path err = dir.resolve("aws-" + System.nanoTime() + ".err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("aws " + String.join(" ", args) + " ends").isTrue();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("aws " + String.join(" ", args) + ": " + err).isZero();
-        return out.isBlank() ? Json.object() : Json.parse(out);
+        return new Ran(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -80,6 +97,44 @@ class AwsCliTest {
             assertThat(history.path("events").get(0).path("type").asText()).isEqualTo("ExecutionSucceeded");
             assertThat(aws(aws, endpoint, "list-executions", "--state-machine-arn", arn, "--status-filter", "SUCCEEDED")
                     .path("executions")).hasSize(1);
+        }
+    }
+
+    @Test
+    void theAwsCliTestsAStateAndInspectsAMapRun() throws Exception {
+        Path aws = aws();
+        assumeTrue(aws != null, "the AWS CLI ('aws') is not on PATH: install it (Debian: apt-get install awscli; "
+                + ".ci/run does) to run this test");
+        try (LocalStepFunctions local = new LocalStepFunctions(dir.resolve("data"), null)) {
+            String endpoint = local.server.endpoint().toString();
+            JsonNode tested = aws(aws, endpoint, "test-state", "--definition",
+                    "{\"Type\":\"Pass\",\"InputPath\":\"$.a\",\"Parameters\":{\"b.$\":\"$.x\"},\"Next\":\"N\"}",
+                    "--role-arn", StepFunctionsApiTest.ROLE, "--input", "{\"a\":{\"x\":1}}", "--inspection-level", "DEBUG");
+            assertThat(tested.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(tested.path("nextState").asText()).isEqualTo("N");
+            assertThat(Json.parse(tested.path("output").asText())).isEqualTo(Json.parse("{\"b\":1}"));
+            assertThat(Json.parse(tested.at("/inspectionData/afterInputPath").asText())).isEqualTo(Json.parse("{\"x\":1}"));
+
+            String arn = aws(aws, endpoint, "create-state-machine", "--name", "fan", "--role-arn", StepFunctionsApiTest.ROLE,
+                    "--definition", """
+                    {"StartAt":"Fan","States":{"Fan":{"Type":"Map","End":true,"ItemProcessor":{
+                      "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                      "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""").path("stateMachineArn").asText();
+            String exec = aws(aws, endpoint, "start-execution", "--state-machine-arn", arn, "--input", "[1,2,3]")
+                    .path("executionArn").asText();
+            try (software.amazon.awssdk.services.sfn.SfnClient sdk = local.client()) {
+                assertThat(LocalStepFunctions.awaitEnd(sdk, exec).statusAsString()).isEqualTo("SUCCEEDED");
+            }
+            JsonNode runs = aws(aws, endpoint, "list-map-runs", "--execution-arn", exec).path("mapRuns");
+            assertThat(runs).hasSize(1);
+            String mapRun = runs.get(0).path("mapRunArn").asText();
+            JsonNode described = aws(aws, endpoint, "describe-map-run", "--map-run-arn", mapRun);
+            assertThat(described.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(described.at("/itemCounts/succeeded").asInt()).isEqualTo(3);
+            assertThat(aws(aws, endpoint, "list-executions", "--map-run-arn", mapRun).path("executions")).hasSize(3);
+            String missing = mapRun.substring(0, mapRun.lastIndexOf(':') + 1) + "nope";
+            assertThat(awsFails(aws, endpoint, "describe-map-run", "--map-run-arn", missing))
+                    .contains("ResourceNotFound").contains(missing);
         }
     }
 }

@@ -132,15 +132,30 @@ public final class MapRunProgress implements StateProgress {
     }
 
     /**
-     * What an execution record keeps of this run: DescribeMapRun's fields and its items that did not succeed
+     * What an execution record keeps of this run: DescribeMapRun's fields, its items that did not succeed
      * ({@code failedItems}: index, child execution, status, error, cause, input), so they can be shown after the
-     * run's state has moved on (a Catch, a later state).
+     * run's state has moved on (a Catch, a later state), and every child execution started so far
+     * ({@code childExecutions}: index, name, executionArn, status, dates, redriveCount; what ListExecutions with a
+     * mapRunArn answers).
      */
     public synchronized ObjectNode recorded() {
         ObjectNode o = describe();
         ArrayNode failed = o.putArray("failedItems");
+        ArrayNode started = o.putArray("childExecutions");
         for (ChildRun c : children) {
             String s = c.status();
+            if (s != null) {
+                ObjectNode child = started.addObject();
+                child.put("index", c.index());
+                child.put("name", c.name());
+                child.put("executionArn", c.executionArn());
+                child.put("status", s);
+                child.put("startDate", c.startDate());
+                if (c.stopDate() != null) {
+                    child.put("stopDate", c.stopDate());
+                }
+                child.put("redriveCount", c.redriveCount());
+            }
             if (s != null && !s.equals("RUNNING") && !s.equals("SUCCEEDED")) {
                 ObjectNode item = failed.addObject();
                 item.put("index", c.index());

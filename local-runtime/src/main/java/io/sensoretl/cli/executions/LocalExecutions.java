@@ -52,10 +52,11 @@ public final class LocalExecutions implements ExecutionSource {
         return store.find(nameOrArn).map(settle).map(r -> {
             List<JsonNode> events = new ArrayList<>();
             r.historyJson().path("events").forEach(events::add);
-            // DescribeMapRun's shape, as from AWS: the record's failedItems (what the console lists) stay out
+            // DescribeMapRun's shape, as from AWS: the record's failedItems (what the console lists) and
+            // childExecutions (what ListExecutions by mapRunArn answers) stay out
             List<JsonNode> runs = new ArrayList<>();
             r.mapRuns().forEach(run -> runs.add(((com.fasterxml.jackson.databind.node.ObjectNode) run.deepCopy())
-                    .without("failedItems")));
+                    .without(List.of("failedItems", "childExecutions"))));
             return new ExecutionDetail(summary(r), r.input(), r.output(), r.error(), r.cause(), events, runs);
         });
     }

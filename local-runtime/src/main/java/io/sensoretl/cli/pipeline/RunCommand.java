@@ -114,6 +114,13 @@ public final class RunCommand implements Callable<Integer> {
      */
     static RunReport execute(LocalServices stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
                              boolean quiet, java.util.function.Consumer<RunReport> report) {
+        return execute(stack, source, options, settings, quiet, report, pipeline -> { });
+    }
+
+    /** @param running told the pipeline before the run starts (serve's Step Functions API stops its executions) */
+    static RunReport execute(LocalServices stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
+                             boolean quiet, java.util.function.Consumer<RunReport> report,
+                             java.util.function.Consumer<LocalPipeline> running) {
         if (!quiet) {
             System.err.println("processing " + source.uri() + " (data dir " + stack.dataDir().root() + ")");
         }
@@ -123,6 +130,7 @@ public final class RunCommand implements Callable<Integer> {
             java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
             Thread stopOnSignal = new Thread(() -> stop(pipeline, reported), "sensor-etl-stop");
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
+            running.accept(pipeline);
             try {
                 RunReport result = RunReport.of(pipeline.run(source.bucket(), source.key(), options), stack.dataDir());
                 report.accept(result);

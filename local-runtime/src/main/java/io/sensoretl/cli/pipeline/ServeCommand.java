@@ -48,6 +48,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the endpoints as one JSON line, then one JSON run report per run.")
     boolean json;
 
+    @Option(names = "--sfn-port", paramLabel = "<port>",
+            description = "Also serve the Step Functions API and console (as states serve does) on 127.0.0.1:<port> "
+                    + "(0: any free port), with the pipeline's state machine and its executions; default: off.")
+    Integer sfnPort;
+
     @Mixin
     LocalRuntimeOptions local;
 
@@ -67,7 +72,11 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("--host: " + e.getMessage());
         }
-        try (LocalServices stack = local.serve(bind)) {
+        if (sfnPort != null && (sfnPort < 0 || sfnPort > 65535)) {
+            throw new UserError("--sfn-port must be a port number (0-65535; 0: any free port), got " + sfnPort);
+        }
+        try (LocalServices stack = local.serve(bind);
+             ServeStepFunctions sfn = sfnPort == null ? null : ServeStepFunctions.start(stack, settings, sfnPort)) {
             if (!bind.loopbackOnly()) {
                 PrintWriter warn = spec.commandLine().getErr();
                 warn.println("sensor-etl serve: WARNING: listening on " + host + ", not only this machine: anyone who can "
@@ -76,9 +85,14 @@ public final class ServeCommand implements Callable<Integer> {
                 warn.flush();
             }
             // Ctrl-C: stop the services (and withdraw the published endpoints); the queues are already on disk
-            Thread closer = new Thread(stack::close, "sensor-etl-serve-shutdown");
+            Thread closer = new Thread(() -> {
+                if (sfn != null) {
+                    sfn.close();
+                }
+                stack.close();
+            }, "sensor-etl-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(closer);
-            announce(stack, out);
+            announce(stack, sfn, out);
             LocalRunLedger ledger = new LocalRunLedger(stack.dataDir().stores(), Clock.systemUTC(), Duration.ofHours(6));
             UploadWatcher watcher = new UploadWatcher(stack.s3(), ledger::get);
             PrintWriter err = spec.commandLine().getErr();
@@ -100,7 +114,11 @@ public final class ServeCommand implements Callable<Integer> {
                         RunReport report;
                         try {
                             report = RunCommand.execute(stack, new Uploads.Location(upload.bucket(), upload.key()),
-                                    RunOptions.DEFAULTS, settings, json);
+                                    RunOptions.DEFAULTS, settings, json, r -> { }, p -> {
+                                        if (sfn != null) {
+                                            sfn.running(p);
+                                        }
+                                    });
                         } catch (RuntimeException e) {
                             err.printf("sensor-etl serve: the run of %s stopped: %s; serve goes on (upload it again, or"
                                     + " ./sensor-etl run s3://%s/%s --force)%n", upload.describe(), UploadWatcher.oneLine(e),
@@ -141,7 +159,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private void announce(LocalServices stack, PrintWriter out) {
+    private void announce(LocalServices stack, ServeStepFunctions sfn, PrintWriter out) {
         String s3 = stack.s3Endpoint().toString();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -156,10 +174,19 @@ public final class ServeCommand implements Callable<Integer> {
             o.put("deadLetterQueueUrl", stack.deadLetterQueueUrl());
             o.put("dataDir", stack.dataDir().root().toString());
             o.put("host", host);
+            if (sfn != null) {
+                o.put("sfnEndpoint", sfn.endpoint().toString());
+                o.put("stateMachineArn", sfn.stateMachineArn());
+                o.put("console", sfn.endpoint() + "/console/");
+            }
             out.println(JsonOutput.document(o));
         } else {
             out.printf("local S3   %s   (buckets %s, %s)%n", s3, DataDir.SOURCE_BUCKET, DataDir.DATA_BUCKET);
             out.printf("local SQS  %s   (dead-letter queue %s)%n", stack.sqsEndpoint(), stack.deadLetterQueueUrl());
+            if (sfn != null) {
+                out.printf("local SFN  %s   (state machine %s)%n", sfn.endpoint(), sfn.stateMachineArn());
+                out.printf("console    %s/console/%n", sfn.endpoint());
+            }
             out.printf("data dir   %s%n%n", stack.dataDir().root());
             out.println("upload a dump to start a run, e.g. with the AWS CLI:");
             out.printf("  AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s \\%n", io.sensoretl.local.LocalS3.ACCESS_KEY,

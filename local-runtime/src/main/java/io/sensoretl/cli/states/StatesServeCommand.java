@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
 
 /** `states serve`: the Step Functions API on the local engine, for the AWS CLI and SDKs (--endpoint-url). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the Step Functions API (AWS JSON 1.0 protocol) on 127.0.0.1 for the AWS CLI and SDKs.")
+        description = {"Serve the Step Functions API (AWS JSON 1.0 protocol) on 127.0.0.1 for the AWS CLI and SDKs, "
+                + "and the console at /console/.",
+            "Actions: " + StepFunctionsService.ACTION_LIST + ". Any other is refused naming it "
+                + "(docs/local-stepfunctions.md)."})
 final class StatesServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8083", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0: any free port)")
     int port;

@@ -161,4 +161,13 @@ class StatesCommandTest {
         assertThat(report.path("failures").get(0).has("expected")).isTrue();
         assertThat(report.path("failures").get(0).has("got")).isTrue();
     }
+
+    @Test
+    void serveHelpListsEveryActionTheServiceAnswersAndServeHelpItsSfnPort() {
+        String help = CliRun.of("states", "serve", "--help").out().replaceAll("\\s+", " ");
+        for (String action : io.sensoretl.stepfunctions.StepFunctionsService.ACTIONS) {
+            assertThat(help).contains(action);
+        }
+        assertThat(CliRun.of("serve", "--help").out()).contains("--sfn-port=<port>");
+    }
 }

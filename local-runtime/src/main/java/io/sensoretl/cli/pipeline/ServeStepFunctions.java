@@ -1,0 +1,107 @@
+package io.sensoretl.cli.pipeline;
+
+import io.sensoretl.asl.engine.AslEngine;
+import io.sensoretl.asl.history.ExecutionStore;
+import io.sensoretl.cli.UserError;
+import io.sensoretl.local.DataDir;
+import io.sensoretl.local.ExecutionOwners;
+import io.sensoretl.local.LocalPipeline;
+import io.sensoretl.local.LocalS3;
+import io.sensoretl.local.LocalServices;
+import io.sensoretl.local.SigV4Verifier;
+import io.sensoretl.local.WorkflowDefinition;
+import io.sensoretl.stepfunctions.PinnedStateMachine;
+import io.sensoretl.stepfunctions.StepFunctionsServer;
+import io.sensoretl.stepfunctions.StepFunctionsService;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code serve --sfn-port}: the Step Functions API and console of {@code states serve} beside serve's S3 and SQS, on
+ * 127.0.0.1, with the pipeline's state machine shown under its ARN. Its executions are the ones the pipeline records
+ * under the data dir (serve's runs and those of {@code run} on the same data dir), read as they are written; state
+ * machines created through the API run as under {@code states serve} (kept in the data dir's stepfunctions/).
+ */
+final class ServeStepFunctions implements AutoCloseable {
+    static final String ROLE = "arn:aws:iam::" + LocalPipeline.ACCOUNT + ":role/sensor-etl-local";
+    static final String HOW_TO_RUN = "The pipeline runs when a dump is uploaded to s3://" + DataDir.SOURCE_BUCKET + "/"
+            + DataDir.UPLOAD_PREFIX + " (serve starts it) or with ./sensor-etl run; StopExecution stops serve's own "
+            + "runs, a run of another process stops with Ctrl-C there; failed chunks are redriven with "
+            + "./sensor-etl dlq redrive.";
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(10);
+
+    private final ExecutorService executor;
+    private final StepFunctionsServer server;
+    private final String stateMachineArn;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The pipeline of serve's current (or last) run, whose executions StopExecution stops. */
+    private final java.util.concurrent.atomic.AtomicReference<LocalPipeline> pipeline;
+
+    private ServeStepFunctions(ExecutorService executor, StepFunctionsServer server, String stateMachineArn,
+                               java.util.concurrent.atomic.AtomicReference<LocalPipeline> pipeline) {
+        this.pipeline = pipeline;
+        this.executor = executor;
+        this.server = server;
+        this.stateMachineArn = stateMachineArn;
+    }
+
+    static ServeStepFunctions start(LocalServices stack, LocalPipeline.Settings settings, int port) {
+        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "sensor-etl-serve-states");
+            t.setDaemon(true);
+            return t;
+        });
+        DataDir dir = stack.dataDir();
+        java.util.concurrent.atomic.AtomicReference<LocalPipeline> current = new java.util.concurrent.atomic.AtomicReference<>();
+        StepFunctionsService service = new StepFunctionsService(dir.stepFunctions(), LocalPipeline.REGION,
+                LocalPipeline.ACCOUNT, Clock.systemUTC(),
+                store -> AslEngine.builder().executor(executor).store(store)
+                        .lambdaRegion(LocalPipeline.REGION, LocalPipeline.ACCOUNT).build(), null);
+        String arn = service.pin(new PinnedStateMachine(WorkflowDefinition.STATE_MACHINE_NAME,
+                LocalPipeline.definition(stack, settings), ROLE, new ExecutionStore(dir.executions()),
+                new ExecutionOwners(dir, Clock.systemUTC())::settle, HOW_TO_RUN, (executionArn, error, cause) -> {
+                    LocalPipeline p = current.get();
+                    // waits for the run to end (saved ABORTED at once) and gives up its partition leases
+                    return p != null && p.stop(executionArn, error, cause, STOP_WAIT);
+                }));
+        try {
+            StepFunctionsServer server = StepFunctionsServer.start(port, service,
+                    new SigV4Verifier(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "states", Clock.systemUTC()));
+            return new ServeStepFunctions(executor, server, arn, current);
+        } catch (BindException e) {
+            executor.shutdownNow();
+            throw new UserError("--sfn-port: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
+                    + "); choose another port, or 0 for any free one");
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UserError("cannot start the Step Functions endpoint: " + e.getMessage());
+        }
+    }
+
+    /** serve's next run is on this pipeline. */
+    void running(LocalPipeline p) {
+        pipeline.set(p);
+    }
+
+    URI endpoint() {
+        return server.endpoint();
+    }
+
+    String stateMachineArn() {
+        return stateMachineArn;
+    }
+
+    @Override
+    public void close() {
+        // once: Ctrl-C's shutdown hook and the end of serve both close it
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.close();
+        executor.shutdownNow();
+    }
+}

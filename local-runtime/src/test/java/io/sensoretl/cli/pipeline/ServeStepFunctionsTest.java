@@ -1,0 +1,166 @@
+package io.sensoretl.cli.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sensoretl.aws.S3Clients;
+import io.sensoretl.cli.CliRun;
+import io.sensoretl.generate.DumpGenerator;
+import io.sensoretl.local.DataDir;
+import io.sensoretl.local.LocalS3;
+import io.sensoretl.local.PhaseHooks;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.MapRunListItem;
+import software.amazon.awssdk.services.sfn.model.MapRunStatus;
+import software.amazon.awssdk.services.sfn.model.ValidationException;
+
+/** `serve --sfn-port`: the Step Functions API beside serve's S3, showing the pipeline's state machine and its runs. */
+class ServeStepFunctionsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PIPELINE = "arn:aws:states:us-east-1:123456789012:stateMachine:sensor-etl";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theApiShowsThePipelinesStateMachineAndEveryRunOfServe() throws Exception {
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        new DumpGenerator(5, 0.02, 5).writeRecords(dump, 2_000);
+        try (CliRun.Background serve = CliRun.background("serve", "--json", "--sfn-port", "0", "--poll-interval", "0.05",
+                "--data-dir", dir.resolve("data").toString())) {
+            JsonNode endpoints = JSON.readTree(serve.awaitLine(Duration.ofSeconds(90)));
+            assertThat(endpoints.path("stateMachineArn").asText()).isEqualTo(PIPELINE);
+            URI sfnEndpoint = URI.create(endpoints.path("sfnEndpoint").asText());
+            assertThat(sfnEndpoint.getHost()).isEqualTo("127.0.0.1");
+            try (SfnClient sfn = sfn(sfnEndpoint);
+                 S3Client s3 = S3Clients.forEndpoint(URI.create(endpoints.path("s3Endpoint").asText()),
+                         LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
+                assertThat(sfn.listStateMachines(b -> { }).stateMachines()).extracting(m -> m.stateMachineArn())
+                        .contains(PIPELINE);
+                String definition = sfn.describeStateMachine(b -> b.stateMachineArn(PIPELINE)).definition();
+                assertThat(definition).contains("DISTRIBUTED").contains("function:sensor-etl-transform")
+                        .doesNotContain("FunctionArn}");
+                assertThat(sfn.listExecutions(b -> b.stateMachineArn(PIPELINE)).executions()).isEmpty();
+
+                s3.putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key("incoming/sfn.ndjson"),
+                        RequestBody.fromBytes(dump.toByteArray()));
+                JsonNode run = JSON.readTree(serve.awaitLine(Duration.ofMinutes(5)));
+                assertThat(run.path("outcome").asText()).isEqualTo("PROCESSED");
+
+                List<ExecutionListItem> executions = sfn.listExecutions(b -> b.stateMachineArn(PIPELINE)).executions();
+                assertThat(executions).hasSize(1);
+                String exec = executions.get(0).executionArn();
+                assertThat(executions.get(0).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+                var described = sfn.describeExecution(b -> b.executionArn(exec));
+                assertThat(described.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+                assertThat(described.input()).contains("incoming/sfn.ndjson");
+                assertThat(described.redriveStatus()).isEqualTo(ExecutionRedriveStatus.NOT_REDRIVABLE);
+                assertThat(described.redriveStatusReason()).contains("dlq redrive");
+                assertThat(sfn.getExecutionHistory(b -> b.executionArn(exec)).events().get(0).type())
+                        .isEqualTo(HistoryEventType.EXECUTION_STARTED);
+                assertThat(sfn.describeStateMachineForExecution(b -> b.executionArn(exec)).definition())
+                        .isEqualTo(definition);
+
+                List<MapRunListItem> mapRuns = sfn.listMapRuns(b -> b.executionArn(exec)).mapRuns();
+                assertThat(mapRuns).isNotEmpty();
+                DescribeMapRunResponse mapRun = sfn.describeMapRun(b -> b.mapRunArn(mapRuns.get(0).mapRunArn()));
+                assertThat(mapRun.status()).isEqualTo(MapRunStatus.SUCCEEDED);
+                assertThat(mapRun.itemCounts().total()).isPositive();
+                assertThat(sfn.listExecutions(b -> b.mapRunArn(mapRuns.get(0).mapRunArn())).executions())
+                        .hasSize(mapRun.itemCounts().total().intValue());
+
+                assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(PIPELINE).input("{}")))
+                        .isInstanceOf(ValidationException.class).hasMessageContaining("incoming/");
+                assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(exec)))
+                        .isInstanceOf(ValidationException.class).hasMessageContaining("dlq redrive");
+                assertThatThrownBy(() -> sfn.deleteStateMachine(b -> b.stateMachineArn(PIPELINE)))
+                        .isInstanceOf(ValidationException.class);
+
+                HttpResponse<String> console = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(endpoints.path("console").asText())).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(console.statusCode()).isEqualTo(200);
+                assertThat(console.body()).contains("sensor-etl").contains(exec.substring(exec.lastIndexOf(':') + 1));
+            }
+            CliRun stopped = serve.stop();
+            assertThat(stopped.exit()).as(stopped.err()).isZero();
+        }
+    }
+
+    private static SfnClient sfn(URI endpoint) {
+        return SfnClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @Test
+    void stopExecutionStopsARunOfServe() throws Exception {
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        new DumpGenerator(6, 0.02, 5).writeRecords(dump, 1_000);
+        try (CliRun.Background serve = CliRun.background("serve", "--json", "--sfn-port", "0", "--poll-interval", "0.05",
+                "--data-dir", dir.resolve("data").toString())) {
+            JsonNode endpoints = JSON.readTree(serve.awaitLine(Duration.ofSeconds(90)));
+            try (SfnClient sfn = sfn(URI.create(endpoints.path("sfnEndpoint").asText()));
+                 S3Client s3 = S3Clients.forEndpoint(URI.create(endpoints.path("s3Endpoint").asText()),
+                         LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
+                String exec;
+                // the run waits after its ledger claim until it is stopped (PhaseHooks, read when the run starts)
+                System.setProperty(PhaseHooks.PROPERTY, PhaseHooks.Phase.AFTER_LEDGER_CLAIM.label() + ":pause");
+                try {
+                    s3.putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key("incoming/stop.ndjson"),
+                            RequestBody.fromBytes(dump.toByteArray()));
+                    exec = awaitRunning(sfn);
+                } finally {
+                    System.clearProperty(PhaseHooks.PROPERTY);
+                }
+                assertThat(sfn.stopExecution(b -> b.executionArn(exec).error("Operator.Stop").cause("enough"))
+                        .stopDate()).isNotNull();
+                var described = sfn.describeExecution(b -> b.executionArn(exec));
+                assertThat(described.status()).isEqualTo(ExecutionStatus.ABORTED);
+                assertThat(described.error()).isEqualTo("Operator.Stop");
+                assertThat(described.cause()).isEqualTo("enough");
+                JSON.readTree(serve.awaitLine(Duration.ofMinutes(2)));
+                assertThat(sfn.getExecutionHistory(b -> b.executionArn(exec).reverseOrder(true)).events().get(0).type())
+                        .isEqualTo(HistoryEventType.EXECUTION_ABORTED);
+            }
+            CliRun stopped = serve.stop();
+            assertThat(stopped.exit()).as(stopped.err()).isZero();
+        }
+    }
+
+    private static String awaitRunning(SfnClient sfn) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < until) {
+            List<ExecutionListItem> running = sfn.listExecutions(b -> b.stateMachineArn(PIPELINE)
+                    .statusFilter(ExecutionStatus.RUNNING)).executions();
+            if (!running.isEmpty()) {
+                return running.get(0).executionArn();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no execution of the pipeline started");
+    }
+}
