@@ -60,6 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
+    @SuppressWarnings("try") // the Ctrl-C hook closes the services the try-with-resources holds: the JVM ends there
     public Integer call() {
         if (pollSeconds <= 0) {
             throw new UserError("--poll-interval must be positive, got " + pollSeconds);
