@@ -3,89 +3,53 @@ package io.sensoretl.cli.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sensoretl.generate.DumpGenerator;
-import io.sensoretl.lambda.LambdaFunction;
-import io.sensoretl.lambda.WorkflowError;
-import io.sensoretl.local.DataDir;
 import io.sensoretl.local.DeadLetter;
 import io.sensoretl.local.DeadLetterQueue;
-import io.sensoretl.local.HandlerDecorator;
-import io.sensoretl.local.LocalPipeline;
 import io.sensoretl.local.LocalServices;
-import io.sensoretl.local.RunOptions;
 import io.sensoretl.local.RunReport;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * The console's pipeline pages under {@code serve --sfn-port}: a run whose chunk 1 fails for good (its error message
- * carries markup) is dead-lettered; the console shows the run's curated partitions and rejects by reason, lists the
- * dead letter, and its Redrive button redrives the queue as {@code dlq redrive} does.
+ * The console's pipeline pages under {@code serve --sfn-port} over HTTP, on a run whose chunk 1 failed for good and
+ * was dead-lettered ({@link ConsolePipelineFixture}): the run's curated partitions and rejects by reason, the dead
+ * letter, and the Redrive button, which redrives the queue as {@code dlq redrive} does.
  */
 class ConsolePipelineTest {
-    private static final String KEY = "incoming/console/dump.ndjson";
-
     @TempDir
     Path dir;
-    LocalServices stack;
-    ServeStepFunctions sfn;
+    ConsolePipelineFixture local;
     RunReport report;
+    LocalServices stack;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeEach
-    void runThePipelineWithAFailingChunk() throws Exception {
-        DataDir dataDir = new DataDir(dir.resolve("data"));
-        stack = LocalServices.start(dataDir, 0, 0);
-        ByteArrayOutputStream dump = new ByteArrayOutputStream();
-        new DumpGenerator(11, 0.05, 20).writeRecords(dump, 3_000);
-        HandlerDecorator chunkOneFails = (function, handler) -> function != LambdaFunction.TRANSFORM ? handler
-                : (in, out, context) -> {
-                    byte[] event = in.readAllBytes();
-                    if (new String(event, StandardCharsets.UTF_8).matches("(?s).*\"index\"\\s*:\\s*1[,}].*")) {
-                        throw WorkflowError.translate(new IllegalStateException("injected <b>failure</b> of chunk 1"));
-                    }
-                    handler.handleRequest(new java.io.ByteArrayInputStream(event), out, context);
-                };
-        LocalPipeline.Settings settings = new LocalPipeline.Settings(2, true);
-        try (LocalPipeline pipeline = new LocalPipeline(stack, settings, chunkOneFails)) {
-            stack.s3().putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key(KEY), RequestBody.fromBytes(dump.toByteArray()));
-            report = RunReport.of(pipeline.run(DataDir.SOURCE_BUCKET, KEY,
-                    new RunOptions(null, (long) dump.size() / 4, false)), dataDir);
-        }
-        assertThat(report.outcome()).as(report.toString()).isEqualTo(RunReport.PROCESSED);
-        assertThat(report.chunksDeadLettered()).isEqualTo(1);
-        assertThat(report.partitions()).isNotEmpty();
-        assertThat(report.rejectedByReason()).isNotEmpty();
-        sfn = ServeStepFunctions.start(stack, settings, 0);
+    void start() throws Exception {
+        local = new ConsolePipelineFixture(dir);
+        report = local.report;
+        stack = local.stack;
     }
 
     @AfterEach
     void stop() {
-        if (sfn != null) {
-            sfn.close();
-        }
-        stack.close();
+        local.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(sfn.endpoint() + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(local.url(path))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String origin) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sfn.endpoint() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local.url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(""));
         if (origin != null) {
             b.header("Origin", origin);
@@ -93,15 +57,11 @@ class ConsolePipelineTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String executionHref(String arn) {
-        return "/console/executions/" + URLEncoder.encode(arn, StandardCharsets.UTF_8);
-    }
-
     @Test
     void aPipelineExecutionShowsItsCuratedPartitionsAndRejectsByReason() throws Exception {
         assertThat(get("/console/").body()).contains("href=\"/console/pipeline/dlq\"");
 
-        HttpResponse<String> page = get(executionHref(report.executionId()));
+        HttpResponse<String> page = get(ConsolePipelineFixture.executionHref(report.executionId()));
         assertThat(page.statusCode()).isEqualTo(200);
         String html = page.body();
         assertThat(html).contains("<h2>Curated partitions (" + report.partitions().size() + ")</h2>");
@@ -132,7 +92,7 @@ class ConsolePipelineTest {
         String html = get("/console/pipeline/dlq").body();
         assertThat(html).contains("<h2>Dead-lettered chunks (2)</h2>", "data-chunk=\"1\"", "data-chunk=\"99\"",
                 "class=\"error-name\">SensorEtl.Internal<", "injected &lt;b&gt;failure&lt;/b&gt; of chunk 1",
-                "&lt;script&gt;alert(1)&lt;/script&gt;", "href=\"" + executionHref(report.executionId()) + "\"",
+                "&lt;script&gt;alert(1)&lt;/script&gt;", "href=\"" + ConsolePipelineFixture.executionHref(report.executionId()) + "\"",
                 "action=\"/console/pipeline/dlq/redrive\"");
         assertThat(html).doesNotContain("<script", "<b>failure");
 
@@ -142,7 +102,7 @@ class ConsolePipelineTest {
         assertThat(forgedPost.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
         assertThat(dlq.list()).hasSize(2);
 
-        HttpResponse<String> redrive = post("/console/pipeline/dlq/redrive", sfn.endpoint().toString());
+        HttpResponse<String> redrive = post("/console/pipeline/dlq/redrive", local.sfn.endpoint().toString());
         assertThat(redrive.statusCode()).isEqualTo(303);
         String outcomePath = redrive.headers().firstValue("Location").orElseThrow();
         assertThat(outcomePath).isEqualTo("/console/pipeline/dlq?redrive=1");
