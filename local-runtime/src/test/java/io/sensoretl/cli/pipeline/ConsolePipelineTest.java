@@ -89,7 +89,12 @@ class ConsolePipelineTest {
         forged.put("error", "<script>alert(1)</script>");
         stack.sqs().sendMessage(b -> b.queueUrl(stack.deadLetterQueueUrl()).messageBody(forged.toString()));
 
+        // when it was dead-lettered: during the run, as SQS received it
+        java.time.Instant at = java.time.Instant.parse(real.deadLetteredAt());
+        assertThat(at).isBetween(java.time.Instant.now().minusSeconds(300), java.time.Instant.now());
         String html = get("/console/pipeline/dlq").body();
+        assertThat(html).contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(at));
         assertThat(html).contains("<h2>Dead-lettered chunks (2)</h2>", "data-chunk=\"1\"", "data-chunk=\"99\"",
                 "class=\"error-name\">SensorEtl.Internal<", "injected &lt;b&gt;failure&lt;/b&gt; of chunk 1",
                 "&lt;script&gt;alert(1)&lt;/script&gt;", "href=\"" + ConsolePipelineFixture.executionHref(report.executionId()) + "\"",
