@@ -8,25 +8,48 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import io.sensoretl.local.Redrive;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The local console, served beside the Step Functions API on the same port: {@code GET /console/...} pages (the API
  * is {@code POST /} with {@code X-Amz-Target}), and two buttons, {@code POST /console/stop} and
  * {@code POST /console/redrive}, that do what StopExecution and RedriveExecution do. Pages are HTML and SVG made
  * here, with no script; a button's POST from another site's page is refused (its {@code Origin} is not this
- * server).
+ * server). Under {@code serve --sfn-port} it also shows the pipeline ({@link PipelineConsole}): its dead-letter
+ * queue at {@code /console/pipeline/dlq} with a button, {@code POST /console/pipeline/dlq/redrive}, that does what
+ * {@code dlq redrive} does, and on each of its executions the curated partitions and the rejects by reason.
  */
 public final class ConsoleHandler {
     public static final String PREFIX = "/console";
 
+    /** How many DLQ redrive outcomes are kept for their page. */
+    private static final int OUTCOMES_KEPT = 20;
+
     private final ConsoleData data;
     private final Clock clock;
+    private final PipelineConsole pipeline;
+    private final AtomicInteger redrives = new AtomicInteger();
+    private final Map<String, Redrive.Report> outcomes = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Redrive.Report> eldest) {
+                    return size() > OUTCOMES_KEPT;
+                }
+            });
 
     public ConsoleHandler(StepFunctionsService service, Clock clock) {
+        this(service, clock, null);
+    }
+
+    /** @param pipeline serve's pipeline, or null (states serve: no pipeline pages) */
+    public ConsoleHandler(StepFunctionsService service, Clock clock, PipelineConsole pipeline) {
         this.data = new ConsoleData(service);
         this.clock = clock;
+        this.pipeline = pipeline;
     }
 
     /** Whether a request is the console's. */
@@ -43,9 +66,13 @@ public final class ConsoleHandler {
                 action(exchange, path.substring(PREFIX.length() + 1));
                 return;
             }
+            if (method.equals("POST") && path.equals(DlqPage.REDRIVE)) {
+                redriveDeadLetters(exchange);
+                return;
+            }
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 send(exchange, 405, error("Method not allowed", method + " " + path + ": the console's pages are GET, "
-                        + "its buttons POST /console/stop and /console/redrive"));
+                        + "its buttons POST /console/stop, /console/redrive and " + DlqPage.REDRIVE));
                 return;
             }
             if (path.equals(PREFIX) || path.equals(PREFIX + "/")) {
@@ -55,10 +82,17 @@ public final class ConsoleHandler {
                             + ListPage.STATUSES));
                     return;
                 }
-                send(exchange, 200, ListPage.render(data, status, clock));
+                send(exchange, 200, ListPage.render(data, status, clock, pipeline));
+            } else if (path.equals(DlqPage.PATH)) {
+                if (pipeline == null) {
+                    send(exchange, 404, error("Not found", NO_PIPELINE));
+                    return;
+                }
+                String id = query(exchange.getRequestURI().getRawQuery()).get("redrive");
+                send(exchange, 200, DlqPage.render(pipeline, id, id == null ? null : outcomes.get(id)));
             } else if (path.startsWith(PREFIX + "/executions/")) {
                 String arn = decode(path.substring((PREFIX + "/executions/").length()));
-                send(exchange, 200, ExecutionPage.render(data, arn, clock));
+                send(exchange, 200, ExecutionPage.render(data, arn, clock, pipeline));
             } else if (path.startsWith(PREFIX + "/map-runs/")) {
                 String arn = decode(path.substring((PREFIX + "/map-runs/").length()));
                 String page = MapRunPage.render(data, arn, clock);
@@ -86,11 +120,39 @@ public final class ConsoleHandler {
                 + "</button></form>";
     }
 
-    private void action(HttpExchange exchange, String action) throws IOException {
+    private static final String NO_PIPELINE = "This console has no pipeline: the dead-letter queue and the runs' "
+            + "partitions are shown by ./sensor-etl serve --sfn-port <port>, not by states serve";
+
+    /** Whether a button's POST came from another site's page; if so, it is refused (403) here. */
+    private static boolean crossSite(HttpExchange exchange) throws IOException {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
         String host = exchange.getRequestHeaders().getFirst("Host");
         if (origin != null && !origin.equals("http://" + host)) {
             send(exchange, 403, error("Forbidden", "A console button was sent from another site (" + origin + ")"));
+            return true;
+        }
+        return false;
+    }
+
+    /** The DLQ page's button: a redrive as {@code dlq redrive} does, then its page with the outcome on top. */
+    private void redriveDeadLetters(HttpExchange exchange) throws IOException {
+        if (pipeline == null) {
+            send(exchange, 404, error("Not found", NO_PIPELINE));
+            return;
+        }
+        if (crossSite(exchange)) {
+            return;
+        }
+        exchange.getRequestBody().readAllBytes();
+        Redrive.Report report = pipeline.redrive();
+        String id = String.valueOf(redrives.incrementAndGet());
+        outcomes.put(id, report);
+        exchange.getResponseHeaders().set("Location", DlqPage.PATH + "?redrive=" + id);
+        exchange.sendResponseHeaders(303, -1);
+    }
+
+    private void action(HttpExchange exchange, String action) throws IOException {
+        if (crossSite(exchange)) {
             return;
         }
         Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));

@@ -18,7 +18,8 @@ import java.util.Set;
 final class ExecutionPage {
     private ExecutionPage() {}
 
-    static String render(ConsoleData data, String executionArn, Clock clock) {
+    /** @param pipeline serve's pipeline (its executions also show their curated partitions and rejects), or null */
+    static String render(ConsoleData data, String executionArn, Clock clock, PipelineConsole pipeline) {
         JsonNode d = data.describe(executionArn);
         JsonNode definition = data.definition(executionArn);
         List<JsonNode> events = data.history(executionArn);
@@ -78,6 +79,11 @@ final class ExecutionPage {
             b.append("<h2>Map Runs</h2><ul class=\"map-runs\">");
             mapRuns.forEach(r -> b.append("<li>").append(Html.link(Html.mapRunHref(r), r)).append("</li>"));
             b.append("</ul>");
+        }
+
+        if (pipeline != null && pipeline.stateMachineArn().equals(d.path("stateMachineArn").asText())
+                && d.hasNonNull("output")) {
+            RunOutput.render(b, Json.parse(d.get("output").asText()));
         }
 
         b.append("<h2>Input and output</h2><div class=\"box\">");

@@ -12,8 +12,14 @@ final class ListPage {
 
     private ListPage() {}
 
-    static String render(ConsoleData data, String status, Clock clock) {
-        StringBuilder b = new StringBuilder("<h1>State machines and executions</h1><p class=\"filters\">Status: ");
+    /** @param pipeline serve's pipeline (a link to its dead-letter queue), or null */
+    static String render(ConsoleData data, String status, Clock clock, PipelineConsole pipeline) {
+        StringBuilder b = new StringBuilder("<h1>State machines and executions</h1>");
+        if (pipeline != null) {
+            b.append("<p class=\"box\">Pipeline: ").append(Html.link(DlqPage.PATH, "dead-letter queue"))
+                    .append(" (failed chunks and their redrive)</p>");
+        }
+        b.append("<p class=\"filters\">Status: ");
         b.append(filter(null, status));
         for (String s : STATUSES) {
             b.append(filter(s, status));

@@ -11,7 +11,8 @@ import java.io.IOException;
  * One dead-lettered chunk as the workflow's "Send chunk to dead-letter queue" state wrote it:
  * {@code {"chunk": <descriptor>, "outputBucket", "contract"?, "executionId", "error", "cause"}}.
  *
- * @param message the error message of the Lambda failure, taken out of the cause where it has one
+ * @param message         the error message of the Lambda failure, taken out of the cause where it has one
+ * @param deadLetteredAt  when the workflow sent it to the queue (ISO-8601, from SQS's SentTimestamp); null if unknown
  */
 public record DeadLetter(
         @JsonProperty("messageId") String messageId,
@@ -24,9 +25,12 @@ public record DeadLetter(
         @JsonProperty("executionId") String executionId,
         @JsonProperty("error") String error,
         @JsonProperty("message") String message,
+        @JsonProperty("deadLetteredAt") String deadLetteredAt,
         @JsonIgnore ObjectNode body) {
 
-    public static DeadLetter parse(String messageId, String receiptHandle, String text, ObjectMapper mapper) {
+    /** @param sentAt when SQS received the message, or null */
+    public static DeadLetter parse(String messageId, String receiptHandle, String text, java.time.Instant sentAt,
+                                   ObjectMapper mapper) {
         JsonNode body;
         try {
             body = mapper.readTree(text);
@@ -41,7 +45,8 @@ public record DeadLetter(
         return new DeadLetter(messageId, receiptHandle, chunk.path("runId").asText(), chunk.path("index").asInt(),
                 "s3://" + chunk.path("bucket").asText() + "/" + chunk.path("key").asText(), chunk.path("start").asLong(),
                 chunk.path("end").asLong(), body.path("executionId").asText(null), body.path("error").asText(null),
-                messageOf(body.path("cause").asText(null), mapper), (ObjectNode) body);
+                messageOf(body.path("cause").asText(null), mapper), sentAt == null ? null : sentAt.toString(),
+                (ObjectNode) body);
     }
 
     /** Lambda causes are {@code {"errorMessage","errorType","stackTrace"}} as text; other causes are kept whole. */

@@ -76,10 +76,19 @@ public final class DeadLetterQueue {
         }
     }
 
+    private static java.time.Instant sentAt(Message m) {
+        String millis = m.attributes().get(software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.SENT_TIMESTAMP);
+        try {
+            return millis == null ? null : java.time.Instant.ofEpochMilli(Long.parseLong(millis));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private List<DeadLetter> parse(List<Message> messages) {
         List<DeadLetter> out = new ArrayList<>();
         for (Message m : messages) {
-            out.add(DeadLetter.parse(m.messageId(), m.receiptHandle(), m.body(), JSON));
+            out.add(DeadLetter.parse(m.messageId(), m.receiptHandle(), m.body(), sentAt(m), JSON));
         }
         out.sort(Comparator.comparing(DeadLetter::runId).thenComparingInt(DeadLetter::chunk));
         return out;

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.console.ConsoleHandler;
+import io.sensoretl.console.PipelineConsole;
 import io.sensoretl.local.SigV4Verifier;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,17 +39,23 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final ConsoleHandler console;
 
     private StepFunctionsServer(HttpServer server, ExecutorService executor, StepFunctionsService service,
-                                SigV4Verifier verifier) {
+                                SigV4Verifier verifier, PipelineConsole pipeline) {
         this.server = server;
         this.executor = executor;
         this.service = service;
         this.verifier = verifier;
-        this.console = new ConsoleHandler(service, Clock.systemUTC());
+        this.console = new ConsoleHandler(service, Clock.systemUTC(), pipeline);
     }
 
     /** Binds 127.0.0.1:{@code port} (0: any free port) and serves at once. */
     public static StepFunctionsServer start(int port, StepFunctionsService service, SigV4Verifier verifier)
             throws IOException {
+        return start(port, service, verifier, null);
+    }
+
+    /** As {@link #start(int, StepFunctionsService, SigV4Verifier)}, with serve's pipeline in the console (or null). */
+    public static StepFunctionsServer start(int port, StepFunctionsService service, SigV4Verifier verifier,
+                                            PipelineConsole pipeline) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         // StartSyncExecution holds its request's thread until the execution ends: grow as needed
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -57,7 +64,7 @@ public final class StepFunctionsServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        StepFunctionsServer s = new StepFunctionsServer(server, executor, service, verifier);
+        StepFunctionsServer s = new StepFunctionsServer(server, executor, service, verifier, pipeline);
         server.createContext("/", s::handle);
         server.start();
         return s;

@@ -2,35 +2,25 @@ package io.sensoretl.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * The console in a real browser: Debian's headless Chromium and its driver (installed by {@code .ci/run}), driven by
  * Selenium, on a `states serve` in this process with executions started through the SDK. Screenshots go to
- * {@code target/console-screenshots/}. Skipped, saying why, where Chromium or chromedriver is not installed.
+ * {@code target/console-screenshots/}. Skipped, saying why, where Chromium or chromedriver is not installed
+ * ({@link HeadlessChromium}).
  */
 class ConsoleBrowserTest {
-    private static final Path SHOTS = Path.of("target", "console-screenshots");
-
     @TempDir
     Path dir;
     ConsoleFixture local;
@@ -38,21 +28,9 @@ class ConsoleBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        File chromium = executable("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        File driver = executable("CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        Assumptions.assumeTrue(chromium != null && driver != null, "ConsoleBrowserTest skipped: needs Chromium and "
-                + "chromedriver (Debian: apt-get install chromium chromium-driver, as .ci/run does; or set CHROME_BIN "
-                + "and CHROMEDRIVER); found chromium=" + chromium + ", chromedriver=" + driver);
-        local = new ConsoleFixture(dir);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1100", "--disable-extensions", "--no-first-run");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.startOrSkip("ConsoleBrowserTest");
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-        Files.createDirectories(SHOTS);
+        local = new ConsoleFixture(dir);
     }
 
     @AfterEach
@@ -146,18 +124,6 @@ class ConsoleBrowserTest {
     }
 
     private void shot(String name) throws Exception {
-        File png = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static File executable(String variable, String... candidates) {
-        String configured = System.getenv(variable);
-        for (String path : configured != null && !configured.isBlank() ? List.of(configured) : List.of(candidates)) {
-            File f = new File(path);
-            if (f.canExecute()) {
-                return f;
-            }
-        }
-        return null;
+        HeadlessChromium.shot(browser, name);
     }
 }

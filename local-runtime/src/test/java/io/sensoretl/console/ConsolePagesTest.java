@@ -154,4 +154,14 @@ class ConsolePagesTest {
         assertThat(get("/console/nothing").statusCode()).isEqualTo(404);
         assertThat(post("/console/redrive", "", null).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void withoutAPipelineThereIsNoDeadLetterQueuePage() throws Exception {
+        assertThat(get("/console/").body()).doesNotContain("/console/pipeline/dlq");
+        HttpResponse<String> dlq = get("/console/pipeline/dlq");
+        assertThat(dlq.statusCode()).isEqualTo(404);
+        assertThat(dlq.body()).contains("serve --sfn-port");
+        assertThat(post("/console/pipeline/dlq/redrive", "", local.server.endpoint().toString()).statusCode())
+                .isEqualTo(404);
+    }
 }

@@ -3,6 +3,7 @@ package io.sensoretl.cli.pipeline;
 import io.sensoretl.asl.engine.AslEngine;
 import io.sensoretl.asl.history.ExecutionStore;
 import io.sensoretl.cli.UserError;
+import io.sensoretl.console.PipelineConsole;
 import io.sensoretl.local.DataDir;
 import io.sensoretl.local.ExecutionOwners;
 import io.sensoretl.local.LocalPipeline;
@@ -70,7 +71,8 @@ final class ServeStepFunctions implements AutoCloseable {
                 }));
         try {
             StepFunctionsServer server = StepFunctionsServer.start(port, service,
-                    new SigV4Verifier(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "states", Clock.systemUTC()));
+                    new SigV4Verifier(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "states", Clock.systemUTC()),
+                    PipelineConsole.of(stack, arn, Clock.systemUTC()));
             return new ServeStepFunctions(executor, server, arn, current);
         } catch (BindException e) {
             executor.shutdownNow();
