@@ -10,6 +10,7 @@ module io.sensoretl.asl {
     requires transitive com.fasterxml.jackson.databind;
     requires transitive aws.lambda.java.core;
     requires com.dashjoin.jsonata;
+    requires io.sensoretl.lambda.context;
 
     exports io.sensoretl.asl.engine;
     exports io.sensoretl.asl.validation;

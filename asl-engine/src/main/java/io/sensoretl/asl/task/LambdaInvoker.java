@@ -1,5 +1,6 @@
 package io.sensoretl.asl.task;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JavaType;
@@ -12,6 +13,7 @@ import io.sensoretl.asl.services.LambdaFunctionError;
 import io.sensoretl.asl.services.LambdaFunctions;
 import io.sensoretl.asl.time.DeadlineExceeded;
 import io.sensoretl.asl.time.TimeSource;
+import io.sensoretl.lambda.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.function.Supplier;
 /** Invokes an in-process handler with Lambda's semantics: JSON in and out, unhandled errors as error payloads. */
 public final class LambdaInvoker {
     private static final long DEFAULT_FUNCTION_TIMEOUT_SECONDS = 900;
+    private static final int FUNCTION_MEMORY_MB = 128;
     private final LambdaFunctions functions;
     private final TimeSource time;
     private final Supplier<String> requestIds;
@@ -55,8 +58,9 @@ public final class LambdaInvoker {
         if (taskDeadline != null && taskDeadline.isBefore(deadline)) {
             deadline = taskDeadline;
         }
-        LambdaContext context = new LambdaContext(requestId, LambdaFunctions.nameOf(functionNameOrArn),
-                functions.arnOf(functionNameOrArn), deadline, time, 128);
+        // the handler's remaining time follows the engine's clock (virtual time in tests and the conformance runs)
+        LocalContext context = new LocalContext(requestId, LambdaFunctions.nameOf(functionNameOrArn),
+                functions.arnOf(functionNameOrArn), deadline, time::now, FUNCTION_MEMORY_MB);
         try {
             return new Result(call(handler, payload, context), null, null);
         } catch (DeadlineExceeded e) {
@@ -89,7 +93,7 @@ public final class LambdaInvoker {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static JsonNode call(Object handler, JsonNode payload, LambdaContext context) {
+    private static JsonNode call(Object handler, JsonNode payload, Context context) {
         if (handler instanceof RequestStreamHandler stream) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {

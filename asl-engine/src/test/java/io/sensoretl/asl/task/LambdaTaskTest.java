@@ -114,6 +114,18 @@ class LambdaTaskTest {
     }
 
     @Test
+    void contextRemainingTimeCountsDownOnTheEnginesClock() {
+        engines.engine.lambdas().register("remaining", (RequestHandler<Object, Integer>) (in, ctx) -> {
+            int before = ctx.getRemainingTimeInMillis();
+            engines.time.sleep(Duration.ofSeconds(12));
+            return before - ctx.getRemainingTimeInMillis();
+        });
+        ExecutionResult r = engines.run(q("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:lambda:eu-west-1:111122223333:function:remaining',"
+                + "'TimeoutSeconds':30,'End':true}}}"), "{}");
+        assertThat(r.output().asInt()).isEqualTo(12_000);
+    }
+
+    @Test
     void slowFunctionTimesOutOnVirtualTimeWithStatesTimeout() {
         engines.engine.lambdas().register("slow", (RequestHandler<Object, Object>) (in, ctx) -> {
             engines.time.sleep(Duration.ofSeconds(60));
