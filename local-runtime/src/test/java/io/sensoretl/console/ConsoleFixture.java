@@ -23,7 +23,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * A `states serve` (API and console) in the test's process on a free port, an SDK client for it, and the
@@ -116,14 +115,7 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     DescribeExecutionResponse awaitEnd(String executionArn) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(executionArn));
-            if (d.status() != ExecutionStatus.RUNNING || System.nanoTime() > until) {
-                return d;
-            }
-            Thread.sleep(20);
-        }
+        return io.sensoretl.stepfunctions.LocalStepFunctions.awaitEnd(sfn, executionArn);
     }
 
     /** The history as GetExecutionHistory answers it (the console's source). */

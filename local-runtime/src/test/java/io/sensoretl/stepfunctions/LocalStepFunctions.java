@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** A `states serve` in the test's process on a free port, and SDK clients for it. */
-final class LocalStepFunctions implements AutoCloseable {
+public final class LocalStepFunctions implements AutoCloseable {
     final ExecutorService executor = Executors.newFixedThreadPool(4);
     final StepFunctionsServer server;
     /** Lambda functions the engines get (each state machine's engine is built at its first execution). */
@@ -49,7 +49,8 @@ final class LocalStepFunctions implements AutoCloseable {
                 .build();
     }
 
-    static DescribeExecutionResponse awaitEnd(SfnClient sfn, String executionArn) throws InterruptedException {
+    /** Describes the execution until it is no longer RUNNING (at most 30 s), as a client polling DescribeExecution does. */
+    public static DescribeExecutionResponse awaitEnd(SfnClient sfn, String executionArn) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(executionArn));
