@@ -17,27 +17,34 @@ public final class Telemetry {
     private final Consumer<String> sink;
     private final Clock clock;
     private final String namespace;
-    private static final String SERVICE = serviceName();
+    private final String service;
+    /** Powertools' default-less service name: ours. */
+    static final String DEFAULT_SERVICE = "sensor-etl";
 
-    private static String serviceName() {
-        String s = System.getenv("POWERTOOLS_SERVICE_NAME");
-        return s == null || s.isBlank() ? "sensor-etl" : s.strip();
-    }
-
-    private Telemetry(Consumer<String> sink, Clock clock, String namespace) {
+    private Telemetry(Consumer<String> sink, Clock clock, String namespace, String service) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this.service = service == null || service.isBlank() ? DEFAULT_SERVICE : service.strip();
     }
 
-    /** Lambda: one line per event on standard output. */
-    public static Telemetry stdout() {
+    private Telemetry(Consumer<String> sink, Clock clock, String namespace) {
+        this(sink, clock, namespace, null);
+    }
+
+    /**
+     * Lambda: one line per event on standard output.
+     *
+     * @param service Powertools' {@code service} field (the handler passes POWERTOOLS_SERVICE_NAME from its
+     *                settings), or empty for {@value #DEFAULT_SERVICE}
+     */
+    public static Telemetry stdout(java.util.Optional<String> service) {
         PrintStream out = System.out;
         return new Telemetry(line -> {
             synchronized (out) {
                 out.println(line);
             }
-        }, Clock.systemUTC(), MetricNames.NAMESPACE);
+        }, Clock.systemUTC(), MetricNames.NAMESPACE, service.orElse(null));
     }
 
     /** Nothing emitted: the local runtime's default, so CLI output stays the command's own. */
@@ -47,6 +54,11 @@ public final class Telemetry {
 
     public static Telemetry to(Consumer<String> sink, Clock clock) {
         return new Telemetry(sink, clock, MetricNames.NAMESPACE);
+    }
+
+    /** @param service Powertools' {@code service} field, or null/blank for {@value #DEFAULT_SERVICE} */
+    public static Telemetry to(Consumer<String> sink, Clock clock, String service) {
+        return new Telemetry(sink, clock, MetricNames.NAMESPACE, service);
     }
 
     /**
@@ -64,7 +76,7 @@ public final class Telemetry {
 
     /** Powertools' {@code service} field: POWERTOOLS_SERVICE_NAME when the template sets it, else sensor-etl. */
     String service() {
-        return SERVICE;
+        return service;
     }
 
     String namespace() {

@@ -28,6 +28,17 @@ class InvocationTest {
     }
 
     @Test
+    void theServiceFieldIsTheOneTheHandlersSettingsName() throws Exception {
+        Telemetry named = Telemetry.to(lines::add, clock, " orders-etl ");
+        named.start("plan", "req-9").succeed("planned");
+        Telemetry.to(lines::add, clock, " ").start("plan", "req-10").succeed("planned");
+
+        List<JsonNode> out = parsed();
+        assertThat(out.stream().filter(n -> n.has("service")).map(n -> n.path("service").asText()).toList())
+                .containsExactly("orders-etl", "sensor-etl");
+    }
+
+    @Test
     void successEmitsALogLineThenOneDocumentPerDimensionSet() throws Exception {
         Invocation inv = telemetry.start("transform", "req-1");
         clock.advance(Duration.ofMillis(250));
@@ -88,7 +99,7 @@ class InvocationTest {
         assertThat(log.path("function_memory_size").asInt()).isEqualTo(1769);
         assertThat(log.path("cold_start").asBoolean()).isTrue();
         assertThat(log.path("xray_trace_id").asText()).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
-        assertThat(log.path("service").asText()).isNotBlank();
+        assertThat(log.path("service").asText()).isEqualTo("sensor-etl");
         assertThat(log.path("function").asText()).isEqualTo("transform");
         // the metrics document carries the ids as properties, to jump from a metric to the invocation's log
         assertThat(parsed().get(1).path("xray_trace_id").asText()).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");

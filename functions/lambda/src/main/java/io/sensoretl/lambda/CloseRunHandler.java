@@ -99,7 +99,7 @@ public final class CloseRunHandler implements RequestStreamHandler {
     /** The AWS wiring of these settings. */
     public CloseRunHandler(Settings settings) {
         this(new DynamoDbRunLedger(AwsClients.dynamoDb(settings), settings.required("LEDGER_TABLE"), Clock.systemUTC(),
-                        Duration.ofHours(6)), Telemetry.stdout(),
+                        Duration.ofHours(6)), Telemetry.stdout(settings.optional("POWERTOOLS_SERVICE_NAME")),
                 new S3ObjectStore(S3Clients.from(settings), settings.required("CURATED_BUCKET")));
     }
 

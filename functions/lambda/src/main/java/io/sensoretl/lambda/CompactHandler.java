@@ -179,7 +179,7 @@ public final class CompactHandler implements RequestStreamHandler {
                 new GluePartitionCatalog(AwsClients.glue(), settings.required("GLUE_DATABASE")),
                 CompactionConfig.fromEnvironment(settings.asMap(), Path.of(System.getProperty("java.io.tmpdir"))),
                 new DynamoDbPartitionLocks(AwsClients.dynamoDb(settings), settings.required("LEDGER_TABLE"), Clock.systemUTC()),
-                Telemetry.stdout());
+                Telemetry.stdout(settings.optional("POWERTOOLS_SERVICE_NAME")));
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */

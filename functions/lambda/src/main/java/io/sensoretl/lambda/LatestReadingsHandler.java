@@ -51,7 +51,7 @@ public final class LatestReadingsHandler implements RequestStreamHandler {
     public LatestReadingsHandler(Settings settings) {
         this(new S3ObjectStore(S3Clients.from(settings), settings.required("CURATED_BUCKET")),
                 new DynamoDbLatestReadings(AwsClients.dynamoDb(settings), settings.required("LATEST_TABLE"),
-                        Executors.newFixedThreadPool(settings.intValue("LATEST_WRITE_PARALLELISM", 16))), Telemetry.stdout());
+                        Executors.newFixedThreadPool(settings.intValue("LATEST_WRITE_PARALLELISM", 16))), Telemetry.stdout(settings.optional("POWERTOOLS_SERVICE_NAME")));
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */

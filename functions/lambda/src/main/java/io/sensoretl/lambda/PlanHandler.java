@@ -75,7 +75,7 @@ public final class PlanHandler implements RequestStreamHandler {
 
     /** The AWS wiring of these settings. */
     public PlanHandler(Settings settings) {
-        this(S3Clients.from(settings), settings, Telemetry.stdout());
+        this(S3Clients.from(settings), settings, Telemetry.stdout(settings.optional("POWERTOOLS_SERVICE_NAME")));
     }
 
     /** Without settings or telemetry: the local runtime's and the tests' default (the event says everything). */

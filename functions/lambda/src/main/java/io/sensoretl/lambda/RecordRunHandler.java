@@ -69,7 +69,7 @@ public final class RecordRunHandler implements RequestStreamHandler {
     public RecordRunHandler(Settings settings) {
         this(new DynamoDbRunLedger(AwsClients.dynamoDb(settings), settings.required("LEDGER_TABLE"), Clock.systemUTC(),
                 Duration.ofMinutes(settings.longValue("RUN_STALE_AFTER_MINUTES", 360))),
-                new StepFunctionsExecutions(AwsClients.stepFunctions()), Telemetry.stdout());
+                new StepFunctionsExecutions(AwsClients.stepFunctions()), Telemetry.stdout(settings.optional("POWERTOOLS_SERVICE_NAME")));
     }
 
     /** Without an orchestrator to ask (a RUNNING holder keeps the run until it is stale) and without telemetry. */

@@ -51,7 +51,7 @@ public final class RunResultsHandler implements RequestStreamHandler {
 
     /** The AWS wiring of these settings. */
     public RunResultsHandler(Settings settings) {
-        this(S3Clients.from(settings), Telemetry.stdout());
+        this(S3Clients.from(settings), Telemetry.stdout(settings.optional("POWERTOOLS_SERVICE_NAME")));
     }
 
     /** Without telemetry: the local runtime's and the tests' default. */
