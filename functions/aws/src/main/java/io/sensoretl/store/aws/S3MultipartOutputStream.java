@@ -1,7 +1,7 @@
 package io.sensoretl.store.aws;
 
+import io.sensoretl.store.ObjectOutput;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * on {@link #close()} (S3 makes it visible atomically), and {@link #abort()} leaves nothing behind,
  * which is what makes retried writers safe: a crashed writer never exposes half a file.
  */
-public final class S3MultipartOutputStream extends OutputStream {
+public final class S3MultipartOutputStream extends ObjectOutput {
     /** S3's minimum part size is 5 MiB; 8 MiB keeps requests few without much buffering. */
     public static final int DEFAULT_PART_BYTES = 8 * 1024 * 1024;
 
@@ -115,6 +115,7 @@ public final class S3MultipartOutputStream extends OutputStream {
     }
 
     /** Gives up the upload: nothing becomes visible and S3 frees the parts. */
+    @Override
     public void abort() {
         closed = true;
         if (uploadId != null) {

@@ -88,28 +88,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public ObjectOutput create(String key) {
-        S3MultipartOutputStream out = new S3MultipartOutputStream(s3, bucket, key, contentType(key));
-        return new ObjectOutput() {
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.close();
-            }
-
-            @Override
-            public void abort() {
-                out.abort();
-            }
-        };
+        return new S3MultipartOutputStream(s3, bucket, key, contentType(key));
     }
 
     /** Parquet files say so (the media type registered for Parquet); anything else is plain bytes. */
