@@ -2,9 +2,6 @@ package io.sensoretl.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -20,11 +17,13 @@ class ConsolePagesTest {
     @TempDir
     Path dir;
     ConsoleFixture local;
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    ConsoleHttp console;
 
     @BeforeEach
     void start() throws Exception {
         local = new ConsoleFixture(dir);
+        console = new ConsoleHttp(local::url);
     }
 
     @AfterEach
@@ -33,18 +32,11 @@ class ConsolePagesTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(local.url(path))).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return console.get(path);
     }
 
     private HttpResponse<String> post(String path, String form, String origin) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local.url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (origin != null) {
-            b.header("Origin", origin);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return console.post(path, form, origin);
     }
 
     @Test

@@ -7,9 +7,6 @@ import io.sensoretl.local.DeadLetter;
 import io.sensoretl.local.DeadLetterQueue;
 import io.sensoretl.local.LocalServices;
 import io.sensoretl.local.RunReport;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,11 +26,13 @@ class ConsolePipelineTest {
     ConsolePipelineFixture local;
     RunReport report;
     LocalServices stack;
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    io.sensoretl.console.ConsoleHttp console;
 
     @BeforeEach
     void start() throws Exception {
         local = new ConsolePipelineFixture(dir);
+        console = new io.sensoretl.console.ConsoleHttp(local::url);
         report = local.report;
         stack = local.stack;
     }
@@ -44,17 +43,11 @@ class ConsolePipelineTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(local.url(path))).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return console.get(path);
     }
 
     private HttpResponse<String> post(String path, String origin) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local.url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(""));
-        if (origin != null) {
-            b.header("Origin", origin);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return console.post(path, "", origin);
     }
 
     @Test
