@@ -76,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
                             RunReportText.print(r, out, force);
                         }
                         out.flush();
-                    });
+                    }, pipeline -> { });
             return exitCode(report);
         }
     }
@@ -105,19 +105,14 @@ public final class RunCommand implements Callable<Integer> {
     /** Runs the workflow for an uploaded object, with progress on stderr unless the output is JSON. */
     static RunReport execute(LocalServices stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
                              boolean quiet) {
-        return execute(stack, source, options, settings, quiet, report -> { });
+        return execute(stack, source, options, settings, quiet, report -> { }, pipeline -> { });
     }
 
     /**
-     * @param report given the run's report before a Ctrl-C or SIGTERM that stopped the run lets the process end
-     *               (the shutdown hook waits for it)
+     * @param report  given the run's report before a Ctrl-C or SIGTERM that stopped the run lets the process end
+     *                (the shutdown hook waits for it): where a command prints it
+     * @param running told the pipeline before the run starts (serve's Step Functions API stops its executions)
      */
-    static RunReport execute(LocalServices stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
-                             boolean quiet, java.util.function.Consumer<RunReport> report) {
-        return execute(stack, source, options, settings, quiet, report, pipeline -> { });
-    }
-
-    /** @param running told the pipeline before the run starts (serve's Step Functions API stops its executions) */
     static RunReport execute(LocalServices stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
                              boolean quiet, java.util.function.Consumer<RunReport> report,
                              java.util.function.Consumer<LocalPipeline> running) {

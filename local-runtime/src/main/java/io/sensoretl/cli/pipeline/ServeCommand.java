@@ -112,10 +112,17 @@ public final class ServeCommand implements Callable<Integer> {
                             out.printf("%nnew upload s3://%s/%s (%,d bytes)%n", upload.bucket(), upload.key(), upload.size());
                             out.flush();
                         }
-                        RunReport report;
                         try {
-                            report = RunCommand.execute(stack, new Uploads.Location(upload.bucket(), upload.key()),
-                                    RunOptions.DEFAULTS, settings, json, r -> { }, p -> {
+                            // printed as the run ends, before a Ctrl-C that stopped it lets the process end
+                            RunCommand.execute(stack, new Uploads.Location(upload.bucket(), upload.key()),
+                                    RunOptions.DEFAULTS, settings, json, report -> {
+                                        if (json) {
+                                            out.println(JsonOutput.document(report));
+                                        } else {
+                                            RunReportText.print(report, out);
+                                        }
+                                        out.flush();
+                                    }, p -> {
                                         if (sfn != null) {
                                             sfn.running(p);
                                         }
@@ -127,12 +134,6 @@ public final class ServeCommand implements Callable<Integer> {
                             err.flush();
                             continue;
                         }
-                        if (json) {
-                            out.println(JsonOutput.document(report));
-                        } else {
-                            RunReportText.print(report, out);
-                        }
-                        out.flush();
                         runs++;
                         if (stopAfterRuns != null && runs >= stopAfterRuns) {
                             break;
