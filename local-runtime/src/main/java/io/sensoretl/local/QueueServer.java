@@ -33,8 +33,8 @@ import scalikejdbc.ConnectionPool$;
  * stored survives a crash of the process; queues and messages are loaded when the server starts.
  *
  * <p>Several processes may use one data dir at once: H2's automatic mixed mode lets the first process
- * that opens the database serve it to the others over loopback, and another process takes over when it
- * ends. Each process's ElasticMQ keeps what it loaded in memory, so the queue a process reads is the
+ * that opens the database serve it to the others over loopback (127.0.0.1 only), and another process
+ * takes over when it ends. Each process's ElasticMQ keeps what it loaded in memory, so the queue a process reads is the
  * one it started with plus its own changes; that is why commands attach to a running {@code serve}
  * instead of starting their own server (see {@link LocalServices#open}).
  *
@@ -42,6 +42,18 @@ import scalikejdbc.ConnectionPool$;
  * default pool), so one JVM can hold one queue state at a time; a second one is refused.
  */
 final class QueueServer implements AutoCloseable {
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+    static {
+        // H2's mixed mode would otherwise listen on every interface (it accepts other hosts) and advertise
+        // the address the host name resolves to, which may be remote, unroutable or not resolvable at all.
+        // The queue state is this machine's only, like every local endpoint: loopback. H2 reads the setting
+        // when its classes load, so it is set before the first connection (an explicit -Dh2.bindAddress wins).
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+    }
+
     private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
     private static Path openInThisJvm;
 
