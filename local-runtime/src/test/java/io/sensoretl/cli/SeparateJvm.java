@@ -89,7 +89,8 @@ public final class SeparateJvm implements AutoCloseable {
 
     public int waitFor(Duration timeout) throws InterruptedException, IOException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("still running after " + timeout + "; stderr: " + Files.readString(stderr));
+            throw new AssertionError("still running after " + timeout + "; stderr: " + Files.readString(stderr)
+                    + "\nits threads:\n" + threadDump());
         }
         return process.exitValue();
     }
@@ -111,9 +112,33 @@ public final class SeparateJvm implements AutoCloseable {
         while (!Files.readString(stderr).contains(text)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new AssertionError("'" + text + "' not on stderr " + (process.isAlive() ? "within " + timeout
-                        : "before the process ended with " + process.exitValue()) + "; stderr: " + Files.readString(stderr));
+                        : "before the process ended with " + process.exitValue()) + "; stderr: " + Files.readString(stderr)
+                        + (process.isAlive() ? "\nits threads:\n" + threadDump() : ""));
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** The stacks of the process's threads ({@code jcmd <pid> Thread.print}), to say where a hung process waits. */
+    public String threadDump() {
+        try {
+            Path out = Files.createTempFile("separate-jvm-threads", ".txt");
+            try {
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                    jcmd.destroyForcibly();
+                    return "(jcmd did not answer within 30 s)";
+                }
+                return Files.readString(out);
+            } finally {
+                Files.deleteIfExists(out);
+            }
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
         }
     }
 
