@@ -1,5 +1,6 @@
 package io.sensoretl.store;
 
+import io.sensoretl.parquet.ObjectInputFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;

@@ -1,5 +1,7 @@
-package io.sensoretl.store;
+package io.sensoretl.parquet;
 
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +14,12 @@ import org.apache.parquet.io.SeekableInputStream;
  * disk. A Parquet reader seeks to the footer once and then reads each row group front to back, so one
  * open-ended range request per seek serves the reads in between.
  */
-final class ObjectInputFile implements InputFile {
+public final class ObjectInputFile implements InputFile {
     private final ObjectStore store;
     private final String key;
     private final long length;
 
-    ObjectInputFile(ObjectStore store, StoredObject object) {
+    public ObjectInputFile(ObjectStore store, StoredObject object) {
         this.store = store;
         this.key = object.key();
         this.length = object.size();
