@@ -69,6 +69,12 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
+    void anEmptyObjectReadsWholeAsNoBytes() throws IOException {
+        put("empty.json", "");
+        assertThat(text(store.read("empty.json", 0, -1, null))).isEmpty();
+    }
+
+    @Test
     void aStreamClosedEarlyIsFine() throws IOException {
         put("big.bin", "x".repeat(1 << 20));
         try (InputStream in = store.read("big.bin", 0, -1, null)) {

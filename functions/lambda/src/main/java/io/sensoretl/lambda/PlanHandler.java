@@ -13,6 +13,7 @@ import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
 import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.plan.PlanResult;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
@@ -89,7 +90,7 @@ public final class PlanHandler implements RequestStreamHandler {
 
     public PlanHandler(S3Client s3, Settings settings, Telemetry telemetry) {
         this.s3 = s3;
-        this.contracts = new ContractSource(s3);
+        this.contracts = new ContractSource(bucket -> new S3ObjectStore(s3, bucket));
         this.settings = settings;
         this.telemetry = telemetry;
     }

@@ -75,7 +75,7 @@ public final class TransformHandler implements RequestStreamHandler {
 
     public TransformHandler(S3Client s3, Settings settings, Telemetry telemetry) {
         this.s3 = s3;
-        this.contracts = new ContractSource(s3);
+        this.contracts = new ContractSource(bucket -> new S3ObjectStore(s3, bucket));
         this.settings = settings;
         this.telemetry = telemetry;
     }

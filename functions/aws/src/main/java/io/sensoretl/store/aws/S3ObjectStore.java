@@ -61,10 +61,13 @@ public final class S3ObjectStore implements ObjectStore {
         return out;
     }
 
-    /** One GET of the range, conditional on the ETag when one is given (If-Match). */
+    /**
+     * One GET of the range, conditional on the ETag when one is given (If-Match). A whole object is read
+     * without a Range header, since S3 answers {@code bytes=0-} of an empty object with 416.
+     */
     @Override
     public InputStream read(String key, long from, long to, String etag) throws IOException {
-        String range = "bytes=" + from + "-" + (to < 0 ? "" : String.valueOf(to - 1));
+        String range = from == 0 && to < 0 ? null : "bytes=" + from + "-" + (to < 0 ? "" : String.valueOf(to - 1));
         ResponseInputStream<GetObjectResponse> body;
         try {
             body = s3.getObject(b -> b.bucket(bucket).key(key).range(range).ifMatch(etag));
