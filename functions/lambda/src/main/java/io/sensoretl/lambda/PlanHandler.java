@@ -13,6 +13,7 @@ import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
 import io.sensoretl.chunk.SourceVersion;
 import io.sensoretl.plan.PlanResult;
+import io.sensoretl.store.ObjectOutput;
 import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
@@ -20,10 +21,10 @@ import io.sensoretl.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.crac.Resource;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -127,12 +128,17 @@ public final class PlanHandler implements RequestStreamHandler {
         String runId = SourceVersion.runIdOf(objects.stream().map(SourceObject::version).toList());
         List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), request.chunkBytes()).plan(runId, objects);
         String manifestKey = S3Layout.manifestKey(runId);
+        byte[] manifest;
         try {
-            byte[] manifest = Json.MAPPER.writeValueAsBytes(chunks);
-            s3.putObject(b -> b.bucket(request.workBucket()).key(manifestKey).contentType("application/json"),
-                    RequestBody.fromBytes(manifest));
+            manifest = Json.MAPPER.writeValueAsBytes(chunks);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the manifest", e);
+        }
+        // visible only once closed, so the map never reads half a manifest; one PutObject (application/json)
+        try (ObjectOutput out = new S3ObjectStore(s3, request.workBucket()).create(manifestKey)) {
+            out.write(manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the manifest s3://" + request.workBucket() + "/" + manifestKey, e);
         }
         long bytes = objects.stream().mapToLong(SourceObject::size).sum();
         int empty = (int) objects.stream().filter(o -> o.size() == 0).count();

@@ -94,9 +94,15 @@ public final class S3ObjectStore implements ObjectStore {
         return new S3MultipartOutputStream(s3, bucket, key, contentType(key));
     }
 
-    /** Parquet files say so (the media type registered for Parquet); anything else is plain bytes. */
+    /**
+     * Parquet and JSON files say so (the media type registered for Parquet, the plan's manifest and the
+     * compaction's plan files as JSON); anything else is plain bytes.
+     */
     static String contentType(String key) {
-        return key.endsWith(".parquet") ? "application/vnd.apache.parquet" : "application/octet-stream";
+        if (key.endsWith(".parquet")) {
+            return "application/vnd.apache.parquet";
+        }
+        return key.endsWith(".json") ? "application/json" : "application/octet-stream";
     }
 
     @Override
