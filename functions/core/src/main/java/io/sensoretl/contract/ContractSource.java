@@ -1,7 +1,5 @@
-package io.sensoretl.aws;
+package io.sensoretl.contract;
 
-import io.sensoretl.contract.Contract;
-import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.store.ObjectMissingException;
 import io.sensoretl.store.ObjectStore;
 import java.io.IOException;
