@@ -1,18 +1,19 @@
 package io.sensoretl.local;
 
 import io.sensoretl.aws.S3Clients;
+import io.sensoretl.s3proxy.S3ProxyServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
- * The local S3 endpoint: S3Proxy on 127.0.0.1 over a directory ({@code <bucket>/<key>} files), so
+ * The local S3 endpoint: S3Proxy (started by {@link S3ProxyServer}, as the tests' S3 fixture is) on
+ * 127.0.0.1 over a directory ({@code <bucket>/<key>} files), so
  * objects persist between commands and the handlers speak the real S3 protocol through the SDK. Keys
  * the file store would resolve instead of keeping ({@code ..}, {@code .}, empty segments) are refused
  * with HTTP 400 ({@link ObjectKeyPolicy}).
@@ -22,13 +23,13 @@ public final class LocalS3 implements AutoCloseable {
     public static final String ACCESS_KEY = "sensor-etl-local";
     public static final String SECRET_KEY = "sensor-etl-local-secret";
 
-    private final S3Proxy proxy;
+    private final S3ProxyServer server;
     private final S3Client client;
     private final URI endpoint;
 
-    private LocalS3(S3Proxy proxy, BindHost bind, String accessKey, String secretKey) {
-        this.proxy = proxy;
-        this.endpoint = URI.create("http://" + bind.clientHost() + ":" + proxy.getPort());
+    private LocalS3(S3ProxyServer server, BindHost bind, String accessKey, String secretKey) {
+        this.server = server;
+        this.endpoint = URI.create("http://" + bind.clientHost() + ":" + server.port());
         this.client = S3Clients.forEndpoint(endpoint, accessKey, secretKey);
     }
 
@@ -44,7 +45,7 @@ public final class LocalS3 implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw Ports.startFailure("S3", port, "--s3-port", e);
         }
-        return start(b -> b.blobStore(ObjectKeyPolicy.guard(new FilesystemNio2BlobStore(directory.toString()))), bind, port,
+        return start(ObjectKeyPolicy.guard(new FilesystemNio2BlobStore(directory.toString())), bind, port,
                 ACCESS_KEY, SECRET_KEY);
     }
 
@@ -58,40 +59,23 @@ public final class LocalS3 implements AutoCloseable {
      * ({@code S3Clients.LOCAL_ACCESS_KEY}), for the cold-start benchmark's child processes.
      */
     public static LocalS3 startInMemory(String accessKey, String secretKey) {
-        return start(b -> b.blobStore(ObjectKeyPolicy.guard(new TransientNio2BlobStore())), BindHost.LOOPBACK, 0,
+        return start(ObjectKeyPolicy.guard(new TransientNio2BlobStore()), BindHost.LOOPBACK, 0,
                 accessKey, secretKey);
     }
 
-    private static LocalS3 start(java.util.function.UnaryOperator<S3Proxy.Builder> store, BindHost bind, int port,
-                                 String accessKey, String secretKey) {
-        S3Proxy proxy;
+    private static LocalS3 start(BlobStore blobs, BindHost bind, int port, String accessKey, String secretKey) {
+        S3ProxyServer server;
         try {
-            proxy = store.apply(S3Proxy.builder())
-                    .endpoint(URI.create("http://" + bind.uriHost() + ":" + port))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-                    .build();
-            proxy.start();
-        } catch (Exception e) {
-            throw Ports.startFailure("S3", port, "--s3-port", e);
-        }
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (!"STARTED".equals(proxy.getState())) {
-            if ("FAILED".equals(proxy.getState()) || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the local S3 endpoint on " + bind.host() + ":" + port + " did not start (state "
-                        + proxy.getState() + ")");
-            }
-            sleep();
-        }
-        return new LocalS3(proxy, bind, accessKey, secretKey);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(10);
+            server = S3ProxyServer.start(blobs, URI.create("http://" + bind.uriHost() + ":" + port), accessKey, secretKey);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("the local S3 endpoint on " + bind.host() + ":" + port + " did not start", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the local S3 endpoint", e);
+        } catch (Exception e) {
+            throw Ports.startFailure("S3", port, "--s3-port", e);
         }
+        return new LocalS3(server, bind, accessKey, secretKey);
     }
 
     public S3Client client() {
@@ -116,9 +100,9 @@ public final class LocalS3 implements AutoCloseable {
     public void close() {
         client.close();
         try {
-            proxy.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("the local S3 endpoint did not stop cleanly", e);
+            server.close();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("the local S3 endpoint did not stop cleanly", e.getCause());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.sensoretl.compact;
 
 import io.sensoretl.catalog.PartitionCatalog;
 import io.sensoretl.catalog.PartitionState;
+import io.sensoretl.parquet.ObjectInputFile;
 import io.sensoretl.parquet.ParquetFooter;
 import io.sensoretl.parquet.ReadingFile;
 import io.sensoretl.reading.ReadingBatch;
@@ -67,7 +68,7 @@ public final class CompactionPlanner {
         boolean allSorted = true;
         java.util.Map<String, Long> footerRows = new java.util.HashMap<>();
         for (StoredObject b : stagedSample) {
-            ParquetFooter f = ReadingFile.footer(blobs.input(b), b.key());
+            ParquetFooter f = ReadingFile.footer(ObjectInputFile.of(blobs, b), b.key());
             footerRows.put(b.key(), f.rows());
             sampledRows += f.rows();
             sampledBytes += b.size();
@@ -78,7 +79,7 @@ public final class CompactionPlanner {
         long stagedRows = Math.round(stagedBytes * rowsPerByte);
         long baseRows = 0;
         for (StoredObject b : baseParts) {
-            long n = ReadingFile.footer(blobs.input(b), b.key()).rows();
+            long n = ReadingFile.footer(ObjectInputFile.of(blobs, b), b.key()).rows();
             footerRows.put(b.key(), n);
             baseRows += n;
         }
@@ -160,7 +161,7 @@ public final class CompactionPlanner {
         long stride = Math.max(1, fileRows / KEY_SAMPLE);
         int before = keys.size;
         for (StoredObject b : files) {
-            ReadingFile.sampleKeys(blobs.input(b), b.key(), pool, stride, keys::add);
+            ReadingFile.sampleKeys(ObjectInputFile.of(blobs, b), b.key(), pool, stride, keys::add);
         }
         int sampled = keys.size - before;
         double weight = sampled == 0 ? 0 : (double) rows / sampled;

@@ -1,5 +1,6 @@
 package io.sensoretl.compact;
 
+import io.sensoretl.parquet.ObjectInputFile;
 import io.sensoretl.parquet.ReadingFile;
 import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
@@ -66,7 +67,7 @@ final class GroupTask {
         try (LocalSort sort = new LocalSort(scratch, config.sortBudgetBytes(), config.mergeFanIn(), pool)) {
             for (int index : plan.groups().get(group)) {
                 StoredObject blob = plan.staged().get(index);
-                ReadingFile file = ReadingFile.open(blobs.input(blob), blob.key(), pool);
+                ReadingFile file = ReadingFile.open(ObjectInputFile.of(blobs, blob), blob.key(), pool);
                 boolean merge = file.declaresSensorTimeOrder() && !unsorted.contains(blob.key())
                         && inputs.size() < config.mergeFanIn() - 1;
                 ParquetRows rows = new ParquetRows(file, KeyRange.ALL, merge, ParquetRows.RunRows.REQUIRED, plan.runId(), pool);

@@ -48,7 +48,7 @@ public final class PlanFiles {
     <T> T read(String key, Class<T> type) throws IOException {
         for (StoredObject b : blobs.list(key)) {
             if (b.key().equals(key)) {
-                try (InputStream in = blobs.input(b).newStream()) {
+                try (InputStream in = blobs.read(b.key(), 0, -1, null)) {
                     return JSON.readValue(in.readAllBytes(), type);
                 }
             }

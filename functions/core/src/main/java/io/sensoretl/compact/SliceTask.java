@@ -1,6 +1,7 @@
 package io.sensoretl.compact;
 
 import io.sensoretl.latest.LatestLines;
+import io.sensoretl.parquet.ObjectInputFile;
 import io.sensoretl.parquet.ReadingFile;
 import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
@@ -83,7 +84,7 @@ final class SliceTask {
                 LocalSort baseSort = new LocalSort(scratch.resolve("base"), config.sortBudgetBytes(), config.mergeFanIn(), pool)) {
             if (plan.direct()) {
                 for (StoredObject blob : plan.staged()) {
-                    ReadingFile file = ReadingFile.open(blobs.input(blob), blob.key(), pool, bounds.minSensor(),
+                    ReadingFile file = ReadingFile.open(ObjectInputFile.of(blobs, blob), blob.key(), pool, bounds.minSensor(),
                             bounds.maxSensor());
                     boolean merge = file.declaresSensorTimeOrder() && !unsorted.contains(blob.key())
                             && inputs.size() < config.mergeFanIn() - 1;
@@ -106,12 +107,12 @@ final class SliceTask {
                     }
                     StoredObject run = m.sliceRuns().size() > slice ? m.sliceRuns().get(slice) : null;
                     if (run != null) {
-                        inputs.add(new RunFile.Reader(run.key(), blobs.input(run).newStream(), pool));
+                        inputs.add(new RunFile.Reader(run.key(), ObjectInputFile.of(blobs, run).newStream(), pool));
                     }
                 }
             }
             int stagedInputs = inputs.size();
-            ConcatRows.Opener openBase = part -> new ParquetRows(ReadingFile.open(blobs.input(part), part.key(), pool,
+            ConcatRows.Opener openBase = part -> new ParquetRows(ReadingFile.open(ObjectInputFile.of(blobs, part), part.key(), pool,
                     bounds.minSensor(), bounds.maxSensor()), range, !resortBase, ParquetRows.RunRows.DROPPED, plan.runId(), pool);
             base = new ConcatRows(plan.baseParts(), openBase);
             if (resortBase) {

@@ -28,7 +28,7 @@ public final class LatestReadingsUpdate {
         NewestPerSeries newest = new NewestPerSeries();
         int files = 0;
         for (StoredObject blob : blobs.list(CuratedLayout.latestRoot(runId))) {
-            try (InputStream in = blobs.input(blob).newStream()) {
+            try (InputStream in = blobs.read(blob.key(), 0, -1, null)) {
                 newest.offerAll(LatestLines.read(in));
             }
             files++;

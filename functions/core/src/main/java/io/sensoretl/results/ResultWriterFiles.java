@@ -69,7 +69,7 @@ public final class ResultWriterFiles {
     private JsonNode json(String key) throws IOException {
         StoredObject blob = blobs.list(key).stream().filter(b -> b.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("map results file not found: " + blobs.location(key)));
-        try (InputStream in = blobs.input(blob).newStream()) {
+        try (InputStream in = blobs.read(blob.key(), 0, -1, null)) {
             return mapper.readTree(in);
         }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
-import org.apache.parquet.io.InputFile;
 
 /**
  * The one port through which the functions read and write objects: S3 on AWS
@@ -12,7 +11,8 @@ import org.apache.parquet.io.InputFile;
  * The transform reads its chunk with ranged reads and writes staged files and rejects; compaction, the
  * run's accounting and the ledger export list, read, write and delete. Keys are slash-separated like S3
  * keys; {@link #location(String)} turns a key prefix into the URI the catalog stores, so the catalog and
- * the store agree on where a partition lives.
+ * the store agree on where a partition lives. The port knows no Parquet type: Parquet readers see an
+ * object through {@code parquet.ObjectInputFile}, which is built on {@link #read}.
  */
 public interface ObjectStore {
 
@@ -28,14 +28,6 @@ public interface ObjectStore {
      * @throws ObjectChangedException when the object is no longer the version {@code etag} names
      */
     InputStream read(String key, long from, long to, String etag) throws IOException;
-
-    /**
-     * A seekable view of one object, as Parquet readers need: one open-ended {@link #read} per seek
-     * serves the reads up to the next one. A store may offer a faster view of its own.
-     */
-    default InputFile input(StoredObject object) throws IOException {
-        return new ObjectInputFile(this, object);
-    }
 
     /** A new object, visible only once the returned stream is closed. */
     ObjectOutput create(String key) throws IOException;

@@ -3,6 +3,7 @@ package io.sensoretl.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sensoretl.parquet.ObjectInputFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,12 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
+    void anEmptyObjectReadsWholeAsNoBytes() throws IOException {
+        put("empty.json", "");
+        assertThat(text(store.read("empty.json", 0, -1, null))).isEmpty();
+    }
+
+    @Test
     void aStreamClosedEarlyIsFine() throws IOException {
         put("big.bin", "x".repeat(1 << 20));
         try (InputStream in = store.read("big.bin", 0, -1, null)) {
@@ -85,11 +92,11 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
-    void theSeekableViewReadsAnywhereInTheObject() throws IOException {
+    void theParquetViewReadsAnywhereInTheObject() throws IOException {
         put("p.parquet", "abcdefghij");
         StoredObject o = store.list("p.parquet").get(0);
-        assertThat(store.input(o).getLength()).isEqualTo(10);
-        try (SeekableInputStream in = store.input(o).newStream()) {
+        assertThat(ObjectInputFile.of(store, o).getLength()).isEqualTo(10);
+        try (SeekableInputStream in = ObjectInputFile.of(store, o).newStream()) {
             in.seek(8);
             byte[] tail = new byte[2];
             in.readFully(tail);

@@ -3,7 +3,6 @@ package io.sensoretl.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.aws.ContractSource;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.aws.S3Layout;
 import io.sensoretl.aws.S3Sources;
@@ -12,17 +11,20 @@ import io.sensoretl.chunk.ChunkDescriptor;
 import io.sensoretl.chunk.ChunkPlanner;
 import io.sensoretl.chunk.SourceObject;
 import io.sensoretl.chunk.SourceVersion;
+import io.sensoretl.contract.ContractSource;
 import io.sensoretl.plan.PlanResult;
+import io.sensoretl.store.ObjectOutput;
+import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
 import io.sensoretl.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.crac.Resource;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -89,7 +91,7 @@ public final class PlanHandler implements RequestStreamHandler {
 
     public PlanHandler(S3Client s3, Settings settings, Telemetry telemetry) {
         this.s3 = s3;
-        this.contracts = new ContractSource(s3);
+        this.contracts = new ContractSource(bucket -> new S3ObjectStore(s3, bucket));
         this.settings = settings;
         this.telemetry = telemetry;
     }
@@ -126,12 +128,17 @@ public final class PlanHandler implements RequestStreamHandler {
         String runId = SourceVersion.runIdOf(objects.stream().map(SourceObject::version).toList());
         List<ChunkDescriptor> chunks = new ChunkPlanner(contract.format(), request.chunkBytes()).plan(runId, objects);
         String manifestKey = S3Layout.manifestKey(runId);
+        byte[] manifest;
         try {
-            byte[] manifest = Json.MAPPER.writeValueAsBytes(chunks);
-            s3.putObject(b -> b.bucket(request.workBucket()).key(manifestKey).contentType("application/json"),
-                    RequestBody.fromBytes(manifest));
+            manifest = Json.MAPPER.writeValueAsBytes(chunks);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the manifest", e);
+        }
+        // visible only once closed, so the map never reads half a manifest; one PutObject (application/json)
+        try (ObjectOutput out = new S3ObjectStore(s3, request.workBucket()).create(manifestKey)) {
+            out.write(manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the manifest s3://" + request.workBucket() + "/" + manifestKey, e);
         }
         long bytes = objects.stream().mapToLong(SourceObject::size).sum();
         int empty = (int) objects.stream().filter(o -> o.size() == 0).count();

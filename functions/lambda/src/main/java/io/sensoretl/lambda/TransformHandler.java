@@ -3,11 +3,11 @@ package io.sensoretl.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sensoretl.aws.ContractSource;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.aws.S3Layout;
 import io.sensoretl.aws.Settings;
 import io.sensoretl.chunk.ChunkDescriptor;
+import io.sensoretl.contract.ContractSource;
 import io.sensoretl.store.aws.S3ObjectStore;
 import io.sensoretl.telemetry.Invocation;
 import io.sensoretl.telemetry.MetricNames;
@@ -75,7 +75,7 @@ public final class TransformHandler implements RequestStreamHandler {
 
     public TransformHandler(S3Client s3, Settings settings, Telemetry telemetry) {
         this.s3 = s3;
-        this.contracts = new ContractSource(s3);
+        this.contracts = new ContractSource(bucket -> new S3ObjectStore(s3, bucket));
         this.settings = settings;
         this.telemetry = telemetry;
     }

@@ -61,10 +61,13 @@ public final class S3ObjectStore implements ObjectStore {
         return out;
     }
 
-    /** One GET of the range, conditional on the ETag when one is given (If-Match). */
+    /**
+     * One GET of the range, conditional on the ETag when one is given (If-Match). A whole object is read
+     * without a Range header, since S3 answers {@code bytes=0-} of an empty object with 416.
+     */
     @Override
     public InputStream read(String key, long from, long to, String etag) throws IOException {
-        String range = "bytes=" + from + "-" + (to < 0 ? "" : String.valueOf(to - 1));
+        String range = from == 0 && to < 0 ? null : "bytes=" + from + "-" + (to < 0 ? "" : String.valueOf(to - 1));
         ResponseInputStream<GetObjectResponse> body;
         try {
             body = s3.getObject(b -> b.bucket(bucket).key(key).range(range).ifMatch(etag));
@@ -91,9 +94,15 @@ public final class S3ObjectStore implements ObjectStore {
         return new S3MultipartOutputStream(s3, bucket, key, contentType(key));
     }
 
-    /** Parquet files say so (the media type registered for Parquet); anything else is plain bytes. */
+    /**
+     * Parquet and JSON files say so (the media type registered for Parquet, the plan's manifest and the
+     * compaction's plan files as JSON); anything else is plain bytes.
+     */
     static String contentType(String key) {
-        return key.endsWith(".parquet") ? "application/vnd.apache.parquet" : "application/octet-stream";
+        if (key.endsWith(".parquet")) {
+            return "application/vnd.apache.parquet";
+        }
+        return key.endsWith(".json") ? "application/json" : "application/octet-stream";
     }
 
     @Override

@@ -47,13 +47,16 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
-    void parquetObjectsAreStoredWithParquetsMediaType() throws Exception {
+    void parquetAndJsonObjectsAreStoredWithTheirMediaTypes() throws Exception {
         put("runs/r/staging/dt=2024-03-01/chunk-00000.parquet", "PAR1");
         put("runs/r/compact/plan.json", "{}");
+        put("runs/r/compact/latest/slice-00000.ndjson", "{}");
         assertThat(s3.client().headObject(b -> b.bucket("data").key("runs/r/staging/dt=2024-03-01/chunk-00000.parquet"))
                 .contentType()).isEqualTo("application/vnd.apache.parquet");
         assertThat(s3.client().headObject(b -> b.bucket("data").key("runs/r/compact/plan.json")).contentType())
-                .isEqualTo("application/octet-stream");
+                .isEqualTo("application/json");
+        assertThat(s3.client().headObject(b -> b.bucket("data").key("runs/r/compact/latest/slice-00000.ndjson"))
+                .contentType()).isEqualTo("application/octet-stream");
     }
 
     private ChunkDescriptor chunk(String etag, long size, long start, long end) {

@@ -21,8 +21,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.LocalInputFile;
 
 /**
  * A directory as a blob store for the local runtime: keys are relative paths. New blobs are written
@@ -86,10 +84,9 @@ public final class LocalObjectStore implements ObjectStore {
         return to < 0 ? in : new BoundedInputStream(in, Math.max(0, to - from));
     }
 
-    /** Parquet's own local file (positioned reads) rather than the ranged reads of the default. */
-    @Override
-    public InputFile input(StoredObject object) {
-        return new LocalInputFile(resolve(object.key()));
+    /** The file that holds an object, for readers that read a local file faster than a stream of ranges. */
+    public Path path(String key) {
+        return resolve(key);
     }
 
     @Override

@@ -1,10 +1,14 @@
-package io.sensoretl.store;
+package io.sensoretl.parquet;
 
+import io.sensoretl.store.ObjectStore;
+import io.sensoretl.store.StoredObject;
+import io.sensoretl.store.local.LocalObjectStore;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
@@ -12,12 +16,23 @@ import org.apache.parquet.io.SeekableInputStream;
  * disk. A Parquet reader seeks to the footer once and then reads each row group front to back, so one
  * open-ended range request per seek serves the reads in between.
  */
-final class ObjectInputFile implements InputFile {
+public final class ObjectInputFile implements InputFile {
     private final ObjectStore store;
     private final String key;
     private final long length;
 
-    ObjectInputFile(ObjectStore store, StoredObject object) {
+    /**
+     * The Parquet view of a stored object: ranged reads through the store, or, for an object in a local
+     * directory, Parquet's own local file (positioned reads, no stream reopened per seek).
+     */
+    public static InputFile of(ObjectStore store, StoredObject object) {
+        if (store instanceof LocalObjectStore local) {
+            return new LocalInputFile(local.path(object.key()));
+        }
+        return new ObjectInputFile(store, object);
+    }
+
+    private ObjectInputFile(ObjectStore store, StoredObject object) {
         this.store = store;
         this.key = object.key();
         this.length = object.size();
