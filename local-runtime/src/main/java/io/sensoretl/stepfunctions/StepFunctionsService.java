@@ -286,6 +286,10 @@ public final class StepFunctionsService {
     // ---- executions
 
     private JsonNode startExecution(JsonNode r) {
+        PinnedStateMachine runner = pinnedBy.get(Arns.stateMachineName(required(r, "stateMachineArn"), "stateMachineArn")[0]);
+        if (runner != null && runner.starter() != null) {
+            return startPinned(runner, r);
+        }
         Started s = start(r);
         return Json.object().put("executionArn", s.execution().executionArn())
                 .put("startDate", epoch(s.execution().record().startDate()));
@@ -324,6 +328,40 @@ public final class StepFunctionsService {
     }
 
     private record Started(Execution execution, String name, JsonNode input, Instant startDate) {}
+
+    /** StartExecution of a pinned state machine whose runner takes starts: the runner runs it and records it. */
+    private JsonNode startPinned(PinnedStateMachine runner, JsonNode r) {
+        String[] nameAndCase = Arns.stateMachineName(required(r, "stateMachineArn"), "stateMachineArn");
+        if (nameAndCase[1] != null) {
+            throw validation("The state machine " + arns.stateMachine(runner.name()) + " runs its own tasks: it has no "
+                    + "test case '" + nameAndCase[1] + "' of a mock config");
+        }
+        String name = r.hasNonNull("name") ? r.get("name").asText() : UUID.randomUUID().toString();
+        if (!NAME.matcher(name).matches()) {
+            throw SfnException.of("InvalidName", "Invalid Name: '" + name + "' (1 to 80 characters: letters, digits, "
+                    + "'-', '_' and '.')");
+        }
+        JsonNode input;
+        try {
+            input = Json.parse(r.hasNonNull("input") ? r.get("input").asText() : "{}");
+        } catch (IllegalArgumentException e) {
+            throw SfnException.of("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
+        }
+        String executionArn = arns.execution(runner.name(), name);
+        synchronized (this) {
+            if (runner.store().find(executionArn).isPresent()) {
+                throw SfnException.of("ExecutionAlreadyExists", "Execution Already Exists: '" + executionArn + "'");
+            }
+            try {
+                runner.starter().start(name, input);
+            } catch (IllegalArgumentException e) {
+                throw SfnException.of("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
+            }
+        }
+        ExecutionRecord started = runner.store().find(executionArn).orElseThrow(() -> new IllegalStateException(
+                "the runner of " + runner.name() + " reported " + executionArn + " started but did not record it"));
+        return Json.object().put("executionArn", executionArn).put("startDate", epoch(started.startDate()));
+    }
 
     private Started start(JsonNode r) {
         String arn = required(r, "stateMachineArn");

@@ -76,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
                             RunReportText.print(r, out, force);
                         }
                         out.flush();
-                    }, pipeline -> { });
+                    }, pipeline -> { }, null);
             return exitCode(report);
         }
     }
@@ -105,17 +105,18 @@ public final class RunCommand implements Callable<Integer> {
     /** Runs the workflow for an uploaded object, with progress on stderr unless the output is JSON. */
     static RunReport execute(LocalServices stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
                              boolean quiet) {
-        return execute(stack, source, options, settings, quiet, report -> { }, pipeline -> { });
+        return execute(stack, source, options, settings, quiet, report -> { }, pipeline -> { }, null);
     }
 
     /**
      * @param report  given the run's report before a Ctrl-C or SIGTERM that stopped the run lets the process end
      *                (the shutdown hook waits for it): where a command prints it
      * @param running told the pipeline before the run starts (serve's Step Functions API stops its executions)
+     * @param executionName the execution's name (StartExecution's), or null for a random one
      */
     static RunReport execute(LocalServices stack, Uploads.Location source, RunOptions options, LocalPipeline.Settings settings,
                              boolean quiet, java.util.function.Consumer<RunReport> report,
-                             java.util.function.Consumer<LocalPipeline> running) {
+                             java.util.function.Consumer<LocalPipeline> running, String executionName) {
         if (!quiet) {
             System.err.println("processing " + source.uri() + " (data dir " + stack.dataDir().root() + ")");
         }
@@ -127,7 +128,8 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
             running.accept(pipeline);
             try {
-                RunReport result = RunReport.of(pipeline.run(source.bucket(), source.key(), options), stack.dataDir());
+                RunReport result = RunReport.of(pipeline.run(source.bucket(), source.key(), options, executionName),
+                        stack.dataDir());
                 report.accept(result);
                 return result;
             } finally {

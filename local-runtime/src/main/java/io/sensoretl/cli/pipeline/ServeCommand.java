@@ -77,7 +77,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UserError("--sfn-port must be a port number (0-65535; 0: any free port), got " + sfnPort);
         }
         try (LocalServices stack = local.serve(bind);
-             ServeStepFunctions sfn = sfnPort == null ? null : ServeStepFunctions.start(stack, settings, sfnPort)) {
+             ServeStepFunctions sfn = sfnPort == null ? null : ServeStepFunctions.start(stack, settings, sfnPort,
+                     report -> printReport(report, out))) {
             if (!bind.loopbackOnly()) {
                 PrintWriter warn = spec.commandLine().getErr();
                 warn.println("sensor-etl serve: WARNING: listening on " + host + ", not only this machine: anyone who can "
@@ -115,18 +116,11 @@ public final class ServeCommand implements Callable<Integer> {
                         try {
                             // printed as the run ends, before a Ctrl-C that stopped it lets the process end
                             RunCommand.execute(stack, new Uploads.Location(upload.bucket(), upload.key()),
-                                    RunOptions.DEFAULTS, settings, json, report -> {
-                                        if (json) {
-                                            out.println(JsonOutput.document(report));
-                                        } else {
-                                            RunReportText.print(report, out);
-                                        }
-                                        out.flush();
-                                    }, p -> {
+                                    RunOptions.DEFAULTS, settings, json, report -> printReport(report, out), p -> {
                                         if (sfn != null) {
                                             sfn.running(p);
                                         }
-                                    });
+                                    }, null);
                         } catch (RuntimeException e) {
                             err.printf("sensor-etl serve: the run of %s stopped: %s; serve goes on (upload it again, or"
                                     + " ./sensor-etl run s3://%s/%s --force)%n", upload.describe(), UploadWatcher.oneLine(e),
@@ -150,6 +144,18 @@ public final class ServeCommand implements Callable<Integer> {
                 removeHook(closer);
             }
             return 0;
+        }
+    }
+
+    /** One run's report, whole: runs started through the Step Functions API report from their own thread. */
+    private void printReport(RunReport report, PrintWriter out) {
+        synchronized (out) {
+            if (json) {
+                out.println(JsonOutput.document(report));
+            } else {
+                RunReportText.print(report, out);
+            }
+            out.flush();
         }
     }
 

@@ -24,40 +24,52 @@ import java.util.concurrent.Executors;
 /**
  * {@code serve --sfn-port}: the Step Functions API and console of {@code states serve} beside serve's S3 and SQS, on
  * 127.0.0.1, with the pipeline's state machine shown under its ARN. Its executions are the ones the pipeline records
- * under the data dir (serve's runs and those of {@code run} on the same data dir), read as they are written; state
+ * under the data dir (serve's runs and those of {@code run} on the same data dir), read as they are written, and
+ * StartExecution with an upload's Object Created event runs it as an upload would ({@link PipelineStarts}); state
  * machines created through the API run as under {@code states serve} (kept in the data dir's stepfunctions/).
  */
 final class ServeStepFunctions implements AutoCloseable {
     static final String ROLE = "arn:aws:iam::" + LocalPipeline.ACCOUNT + ":role/sensor-etl-local";
     static final String HOW_TO_RUN = "The pipeline runs when a dump is uploaded to s3://" + DataDir.SOURCE_BUCKET + "/"
-            + DataDir.UPLOAD_PREFIX + " (serve starts it) or with ./sensor-etl run; StopExecution stops serve's own "
-            + "runs, a run of another process stops with Ctrl-C there; failed chunks are redriven with "
-            + "./sensor-etl dlq redrive.";
+            + DataDir.UPLOAD_PREFIX + " (serve starts it), with StartExecution and the upload's Object Created event as "
+            + "input, or with ./sensor-etl run; StopExecution stops serve's own runs, a run of another process stops with "
+            + "Ctrl-C there; failed chunks are redriven with ./sensor-etl dlq redrive.";
     private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(10);
 
     private final ExecutorService executor;
+    private final ExecutorService starts;
     private final StepFunctionsServer server;
     private final String stateMachineArn;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     /** The pipeline of serve's current (or last) run, whose executions StopExecution stops. */
     private final java.util.concurrent.atomic.AtomicReference<LocalPipeline> pipeline;
 
-    private ServeStepFunctions(ExecutorService executor, StepFunctionsServer server, String stateMachineArn,
-                               java.util.concurrent.atomic.AtomicReference<LocalPipeline> pipeline) {
+    private ServeStepFunctions(ExecutorService executor, ExecutorService starts, StepFunctionsServer server,
+                               String stateMachineArn, java.util.concurrent.atomic.AtomicReference<LocalPipeline> pipeline) {
         this.pipeline = pipeline;
         this.executor = executor;
+        this.starts = starts;
         this.server = server;
         this.stateMachineArn = stateMachineArn;
     }
 
-    static ServeStepFunctions start(LocalServices stack, LocalPipeline.Settings settings, int port) {
+    /** @param report prints the report of a run started through the API, as serve prints its upload runs' */
+    static ServeStepFunctions start(LocalServices stack, LocalPipeline.Settings settings, int port,
+                                    java.util.function.Consumer<io.sensoretl.local.RunReport> report) {
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "sensor-etl-serve-states");
             t.setDaemon(true);
             return t;
         });
+        // runs started through the API, one after another, beside serve's upload runs
+        ExecutorService starts = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sensor-etl-serve-start");
+            t.setDaemon(true);
+            return t;
+        });
         DataDir dir = stack.dataDir();
         java.util.concurrent.atomic.AtomicReference<LocalPipeline> current = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.Set<LocalPipeline> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
         StepFunctionsService service = new StepFunctionsService(dir.stepFunctions(), LocalPipeline.REGION,
                 LocalPipeline.ACCOUNT, Clock.systemUTC(),
                 store -> AslEngine.builder().executor(executor).store(store)
@@ -67,18 +79,23 @@ final class ServeStepFunctions implements AutoCloseable {
                 new ExecutionOwners(dir, Clock.systemUTC())::settle, HOW_TO_RUN, (executionArn, error, cause) -> {
                     LocalPipeline p = current.get();
                     // waits for the run to end (saved ABORTED at once) and gives up its partition leases
-                    return p != null && p.stop(executionArn, error, cause, STOP_WAIT);
-                }));
+                    if (p != null && p.stop(executionArn, error, cause, STOP_WAIT)) {
+                        return true;
+                    }
+                    return started.stream().anyMatch(s -> s.stop(executionArn, error, cause, STOP_WAIT));
+                }, new PipelineStarts(stack, settings, starts, report, started)));
         try {
             StepFunctionsServer server = StepFunctionsServer.start(port, service,
                     new SigV4Verifier(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "states", Clock.systemUTC()),
                     PipelineConsole.of(stack, arn, Clock.systemUTC()));
-            return new ServeStepFunctions(executor, server, arn, current);
+            return new ServeStepFunctions(executor, starts, server, arn, current);
         } catch (BindException e) {
+            starts.shutdownNow();
             executor.shutdownNow();
             throw new UserError("--sfn-port: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
                     + "); choose another port, or 0 for any free one");
         } catch (IOException e) {
+            starts.shutdownNow();
             executor.shutdownNow();
             throw new UserError("cannot start the Step Functions endpoint: " + e.getMessage());
         }
@@ -104,6 +121,7 @@ final class ServeStepFunctions implements AutoCloseable {
             return;
         }
         server.close();
+        starts.shutdownNow();
         executor.shutdownNow();
     }
 }

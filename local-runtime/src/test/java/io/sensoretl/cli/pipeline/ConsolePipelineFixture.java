@@ -54,7 +54,7 @@ final class ConsolePipelineFixture implements AutoCloseable {
             assertThat(report.chunksDeadLettered()).isEqualTo(1);
             assertThat(report.partitions()).isNotEmpty();
             assertThat(report.rejectedByReason()).isNotEmpty();
-            sfn = ServeStepFunctions.start(stack, settings, 0);
+            sfn = ServeStepFunctions.start(stack, settings, 0, report -> { });
         } catch (Exception | AssertionError e) {
             stack.close();
             throw e;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sensoretl.aws.S3Clients;
 import io.sensoretl.cli.CliRun;
 import io.sensoretl.generate.DumpGenerator;
+import io.sensoretl.generate.GeneratorTruth;
 import io.sensoretl.local.DataDir;
 import io.sensoretl.local.LocalS3;
 import io.sensoretl.local.PhaseHooks;
@@ -32,7 +33,9 @@ import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.InvalidExecutionInputException;
 import software.amazon.awssdk.services.sfn.model.MapRunListItem;
 import software.amazon.awssdk.services.sfn.model.MapRunStatus;
 import software.amazon.awssdk.services.sfn.model.ValidationException;
@@ -93,7 +96,7 @@ class ServeStepFunctionsTest {
                         .hasSize(mapRun.itemCounts().total().intValue());
 
                 assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(PIPELINE).input("{}")))
-                        .isInstanceOf(ValidationException.class).hasMessageContaining("incoming/");
+                        .isInstanceOf(InvalidExecutionInputException.class).hasMessageContaining("Object Created");
                 assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(exec)))
                         .isInstanceOf(ValidationException.class).hasMessageContaining("dlq redrive");
                 assertThatThrownBy(() -> sfn.deleteStateMachine(b -> b.stateMachineArn(PIPELINE)))
@@ -114,6 +117,59 @@ class ServeStepFunctionsTest {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @Test
+    void startExecutionWithAnUploadsObjectCreatedEventRunsThePipeline() throws Exception {
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        GeneratorTruth truth = new DumpGenerator(8, 0.02, 5).writeRecords(dump, 1_500);
+        try (CliRun.Background serve = CliRun.background("serve", "--json", "--sfn-port", "0", "--poll-interval", "0.05",
+                "--data-dir", dir.resolve("data").toString())) {
+            JsonNode endpoints = JSON.readTree(serve.awaitLine(Duration.ofSeconds(90)));
+            try (SfnClient sfn = sfn(URI.create(endpoints.path("sfnEndpoint").asText()));
+                 S3Client s3 = S3Clients.forEndpoint(URI.create(endpoints.path("s3Endpoint").asText()),
+                         LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
+                // outside incoming/: serve's watcher does not start it, StartExecution does
+                String etag = s3.putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key("manual/api.ndjson"),
+                        RequestBody.fromBytes(dump.toByteArray())).eTag().replace("\"", "");
+                String event = """
+                        {"version":"0","detail-type":"Object Created","source":"aws.s3","detail":{
+                          "bucket":{"name":"%s"},"object":{"key":"manual/api.ndjson","size":%d,"etag":"%s"}},
+                         "options":{"chunkBytes":65536}}""".formatted(DataDir.SOURCE_BUCKET, dump.size(), etag);
+
+                var started = sfn.startExecution(b -> b.stateMachineArn(PIPELINE).name("from-the-api").input(event));
+                assertThat(started.executionArn()).isEqualTo(PIPELINE.replace(":stateMachine:", ":execution:") + ":from-the-api");
+                // recorded when StartExecution answers, as on AWS
+                assertThat(sfn.describeExecution(b -> b.executionArn(started.executionArn())).status()).isNotNull();
+
+                JsonNode report = JSON.readTree(serve.awaitLine(Duration.ofMinutes(5)));
+                assertThat(report.path("executionId").asText()).isEqualTo(started.executionArn());
+                assertThat(report.path("outcome").asText()).isEqualTo("PROCESSED");
+                assertThat(report.path("valid").asLong()).isEqualTo(truth.valid());
+                assertThat(report.path("chunks").asInt()).as("options.chunkBytes was used").isGreaterThan(1);
+                var described = sfn.describeExecution(b -> b.executionArn(started.executionArn()));
+                assertThat(described.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+                assertThat(described.input()).contains("manual/api.ndjson");
+                assertThat(sfn.listExecutions(b -> b.stateMachineArn(PIPELINE)).executions())
+                        .extracting(ExecutionListItem::executionArn).containsExactly(started.executionArn());
+
+                assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(PIPELINE).name("from-the-api").input(event)))
+                        .isInstanceOf(ExecutionAlreadyExistsException.class);
+                assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(PIPELINE)
+                        .input(event.replace("manual/api.ndjson", "manual/missing.ndjson"))))
+                        .isInstanceOf(InvalidExecutionInputException.class).hasMessageContaining("manual/missing.ndjson")
+                        .hasMessageContaining("does not exist");
+                assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(PIPELINE).input(event.replace(etag, "0123"))))
+                        .isInstanceOf(InvalidExecutionInputException.class).hasMessageContaining("0123").hasMessageContaining(etag);
+                assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(PIPELINE)
+                        .input(event.replace("\"chunkBytes\"", "\"chunk\""))))
+                        .isInstanceOf(InvalidExecutionInputException.class).hasMessageContaining("options.chunk ");
+                assertThat(sfn.listExecutions(b -> b.stateMachineArn(PIPELINE)).executions()).as("refused starts run nothing")
+                        .hasSize(1);
+            }
+            CliRun stopped = serve.stop();
+            assertThat(stopped.exit()).as(stopped.err()).isZero();
+        }
     }
 
     @Test
