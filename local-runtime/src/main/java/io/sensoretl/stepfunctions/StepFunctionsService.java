@@ -59,7 +59,9 @@ public final class StepFunctionsService {
     private final Clock clock;
     private final StateMachineRegistry machines;
     private final MockConfig mocks;
-    private final Function<ExecutionStore, AslEngine> engines;
+    private final EngineFactory engines;
+    /** states:startExecution(.sync) of this service's state machines, for the engines' Task states. */
+    private final NestedExecutions nested = new NestedExecutions(this::startNested);
     private final Map<String, AslEngine> engineByMachine = new ConcurrentHashMap<>();
     private final Map<String, Execution> live = new ConcurrentHashMap<>();
     private final Map<String, Function<JsonNode, JsonNode>> actions = new java.util.HashMap<>();
@@ -70,11 +72,12 @@ public final class StepFunctionsService {
 
     /**
      * @param root    the service's directory (state-machines/, executions/)
-     * @param engines builds the engine that runs one state machine's executions into the given store
+     * @param engines builds the engine that runs one state machine's executions into the given store, with the
+     *                service's states:startExecution integration among its task resources
      * @param mocks   the MockConfigFile, or null
      */
     public StepFunctionsService(Path root, String region, String account, Clock clock,
-                                Function<ExecutionStore, AslEngine> engines, MockConfig mocks) {
+                                EngineFactory engines, MockConfig mocks) {
         this.root = root;
         this.arns = new Arns("aws", region, account);
         this.clock = clock;
@@ -329,6 +332,25 @@ public final class StepFunctionsService {
 
     private record Started(Execution execution, String name, JsonNode input, Instant startDate) {}
 
+    /** Builds the engine that runs one state machine's executions. */
+    @FunctionalInterface
+    public interface EngineFactory {
+        /**
+         * @param store  where its executions are recorded (null: TestState's engine, which records none)
+         * @param nested the service's {@code states:startExecution} integration, to register as a task resource
+         */
+        AslEngine engine(ExecutionStore store, io.sensoretl.asl.services.TaskResource nested);
+    }
+
+    /** A Task's states:startExecution: started as StartExecution starts it (refusals answered alike). */
+    private Execution startNested(String stateMachineArn, String name, String input) {
+        ObjectNode r = Json.object().put("stateMachineArn", stateMachineArn).put("input", input);
+        if (name != null) {
+            r.put("name", name);
+        }
+        return start(r).execution();
+    }
+
     /** StartExecution of a pinned state machine whose runner takes starts: the runner runs it and records it. */
     private JsonNode startPinned(PinnedStateMachine runner, JsonNode r) {
         String[] nameAndCase = Arns.stateMachineName(required(r, "stateMachineArn"), "stateMachineArn");
@@ -562,7 +584,7 @@ public final class StepFunctionsService {
     /** The engine TestState runs on: built once, keeping nothing (no execution store). */
     private synchronized AslEngine testEngine() {
         if (testEngine == null) {
-            testEngine = engines.apply(null);
+            testEngine = engines.engine(null, nested);
         }
         return testEngine;
     }
@@ -795,7 +817,7 @@ public final class StepFunctionsService {
     }
 
     private AslEngine engine(String machine) {
-        return engineByMachine.computeIfAbsent(machine, n -> engines.apply(store(n)));
+        return engineByMachine.computeIfAbsent(machine, n -> engines.engine(store(n), nested));
     }
 
     /** Executions left RUNNING by a process that is gone cannot go on: they are recorded ABORTED, saying why. */

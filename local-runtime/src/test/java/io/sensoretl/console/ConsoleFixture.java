@@ -76,8 +76,8 @@ final class ConsoleFixture implements AutoCloseable {
             return Map.of("done", in);
         });
         lambdas.put("park", (RequestHandler<Object, Object>) (in, ctx) -> Map.of());
-        service = new StepFunctionsService(dir, "us-east-1", "123456789012", Clock.systemUTC(), store -> {
-            AslEngine engine = AslEngine.builder().executor(executor).store(store).build();
+        service = new StepFunctionsService(dir, "us-east-1", "123456789012", Clock.systemUTC(), (store, nested) -> {
+            AslEngine engine = AslEngine.builder().executor(executor).store(store).resource(nested).build();
             lambdas.forEach(engine.lambdas()::register);
             return engine;
         }, null);

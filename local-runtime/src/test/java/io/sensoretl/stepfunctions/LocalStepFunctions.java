@@ -27,8 +27,8 @@ public final class LocalStepFunctions implements AutoCloseable {
 
     LocalStepFunctions(Path dir, MockConfig mocks) throws Exception {
         StepFunctionsService service = new StepFunctionsService(dir, "us-east-1", "123456789012", Clock.systemUTC(),
-                store -> {
-                    AslEngine engine = AslEngine.builder().executor(executor).store(store).build();
+                (store, nested) -> {
+                    AslEngine engine = AslEngine.builder().executor(executor).store(store).resource(nested).build();
                     lambdas.forEach(engine.lambdas()::register);
                     return engine;
                 }, mocks);

@@ -72,8 +72,8 @@ final class ServeStepFunctions implements AutoCloseable {
         java.util.Set<LocalPipeline> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
         StepFunctionsService service = new StepFunctionsService(dir.stepFunctions(), LocalPipeline.REGION,
                 LocalPipeline.ACCOUNT, Clock.systemUTC(),
-                store -> AslEngine.builder().executor(executor).store(store)
-                        .lambdaRegion(LocalPipeline.REGION, LocalPipeline.ACCOUNT).build(), null);
+                (store, nested) -> AslEngine.builder().executor(executor).store(store)
+                        .lambdaRegion(LocalPipeline.REGION, LocalPipeline.ACCOUNT).resource(nested).build(), null);
         String arn = service.pin(new PinnedStateMachine(WorkflowDefinition.STATE_MACHINE_NAME,
                 LocalPipeline.definition(stack, settings), ROLE, new ExecutionStore(dir.executions()),
                 new ExecutionOwners(dir, Clock.systemUTC())::settle, HOW_TO_RUN, (executionArn, error, cause) -> {

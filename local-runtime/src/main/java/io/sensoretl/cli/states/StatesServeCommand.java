@@ -70,9 +70,9 @@ final class StatesServeCommand implements Callable<Integer> {
             return t;
         });
         StepFunctionsService service = new StepFunctionsService(new DataDir(dataDir).stepFunctions(), region, account,
-                Clock.systemUTC(), store -> {
+                Clock.systemUTC(), (store, nested) -> {
                     AslEngine engine = AslEngine.builder().executor(executor).store(store).lambdaRegion(region, account)
-                            .build();
+                            .resource(nested).build();
                     LambdaBindings.register(lambdas, engine.lambdas());
                     return engine;
                 }, mocks);
