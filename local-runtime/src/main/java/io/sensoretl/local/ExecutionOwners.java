@@ -185,10 +185,23 @@ public final class ExecutionOwners implements ExecutionLiveness {
         return dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".lock");
     }
 
-    private static String hostName() {
+    /**
+     * The machine's name, for people reading who owns an execution. Linux's kernel name comes first: the JDK's
+     * host name goes through the resolver, which on a machine whose name no resolver knows and whose DNS server
+     * does not answer waits seconds on every claim.
+     */
+    static String hostName() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isBlank()) {
             return env;
+        }
+        try {
+            String kernel = Files.readString(KERNEL_HOST_NAME).strip();
+            if (!kernel.isEmpty()) {
+                return kernel;
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            // another OS: ask the JDK
         }
         try {
             return InetAddress.getLocalHost().getHostName();
@@ -196,6 +209,8 @@ public final class ExecutionOwners implements ExecutionLiveness {
             return "localhost";
         }
     }
+
+    static final Path KERNEL_HOST_NAME = Path.of("/proc/sys/kernel/hostname");
 
     /** This process's ownership of one execution; closing it (after the execution is saved ended) gives it up. */
     public static final class Claim implements AutoCloseable {

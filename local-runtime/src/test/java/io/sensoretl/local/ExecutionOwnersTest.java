@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,11 +50,20 @@ class ExecutionOwnersTest {
         try (ExecutionOwners.Claim claim = owners.claim(arn)) {
             Liveness l = owners.check(arn);
             assertThat(l.state()).isEqualTo(Liveness.State.RUNNING);
-            assertThat(l.detail()).contains("pid " + ProcessHandle.current().pid());
+            assertThat(l.detail()).contains("pid " + ProcessHandle.current().pid())
+                    .contains("on host " + ExecutionOwners.hostName());
             assertThat(owners.settle(new ExecutionStore(data().executions()).find(arn).orElseThrow()).status())
                     .isEqualTo("RUNNING");
         }
         assertThat(data().executions().resolve(".owners")).isEmptyDirectory();
+    }
+
+    @Test
+    void theOwnersHostIsTheMachinesNameWithoutAskingTheResolver() throws Exception {
+        String env = System.getenv("HOSTNAME");
+        Assumptions.assumeTrue((env == null || env.isBlank()) && Files.isReadable(ExecutionOwners.KERNEL_HOST_NAME),
+                "needs Linux's /proc/sys/kernel/hostname and no HOSTNAME variable");
+        assertThat(ExecutionOwners.hostName()).isEqualTo(Files.readString(ExecutionOwners.KERNEL_HOST_NAME).strip());
     }
 
     @Test
