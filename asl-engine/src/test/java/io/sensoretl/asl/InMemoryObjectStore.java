@@ -26,7 +26,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     public byte[] get(String bucket, String key) {
         byte[] body = bucket(bucket).get(key);
         if (body == null) {
-            throw new ObjectStoreException("The specified key does not exist. (Service: S3, Status Code: 404)");
+            throw new ObjectStoreException("The specified key does not exist. (Service: S3, Status Code: 404)", "NoSuchKey", null);
         }
         return body.clone();
     }
@@ -66,7 +66,8 @@ public final class InMemoryObjectStore implements ObjectStore {
     private NavigableMap<String, byte[]> bucket(String bucket) {
         NavigableMap<String, byte[]> objects = buckets.get(bucket);
         if (objects == null) {
-            throw new ObjectStoreException("The specified bucket does not exist. (Service: S3, Status Code: 404)");
+            throw new ObjectStoreException("The specified bucket does not exist. (Service: S3, Status Code: 404)", "NoSuchBucket",
+                    null);
         }
         return objects;
     }

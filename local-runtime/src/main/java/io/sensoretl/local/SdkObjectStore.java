@@ -4,6 +4,7 @@ import io.sensoretl.asl.services.ObjectStore;
 import io.sensoretl.asl.services.ObjectStoreException;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -82,6 +83,8 @@ public final class SdkObjectStore implements ObjectStore {
     }
 
     private static ObjectStoreException failure(SdkException e) {
-        return new ObjectStoreException(e.getMessage(), e);
+        String code = e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                ? service.awsErrorDetails().errorCode() : null;
+        return new ObjectStoreException(e.getMessage(), code, e);
     }
 }

@@ -26,6 +26,7 @@ import io.sensoretl.asl.states.MachineParser;
 import io.sensoretl.asl.task.LambdaFunctionResource;
 import io.sensoretl.asl.task.LambdaInvokeIntegration;
 import io.sensoretl.asl.task.LambdaInvoker;
+import io.sensoretl.asl.task.S3SdkIntegration;
 import io.sensoretl.asl.task.SqsSendMessageIntegration;
 import io.sensoretl.asl.task.TaskResources;
 import io.sensoretl.asl.task.TaskTokens;
@@ -289,6 +290,9 @@ public final class AslEngine {
             resources.register(new LambdaFunctionResource(invoker, uuids));
             if (queue != null) {
                 resources.register(new SqsSendMessageIntegration(queue));
+            }
+            if (objects != null) {
+                resources.register(new S3SdkIntegration(objects));
             }
             EngineServices services = new EngineServices(time, rnd, executor, resources, objects, intrinsics,
                     new JsonataEvaluator(intrinsics, rnd), uuids, new TaskTokens(rnd, time));

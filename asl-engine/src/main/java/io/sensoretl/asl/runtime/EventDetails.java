@@ -44,18 +44,25 @@ public final class EventDetails {
     }
 
     /**
-     * Service integrations are named by type and action: arn:aws:states:::lambda:invoke is resourceType
-     * "lambda", resource "invoke".
+     * Service integrations are named by type and action, as AWS records them: arn:aws:states:::lambda:invoke is
+     * resourceType "lambda", resource "invoke"; arn:aws:states:::states:startExecution.sync:2 is "states",
+     * "startExecution.sync:2"; an SDK integration, arn:aws:states:::aws-sdk:s3:putObject, is "aws-sdk:s3", "putObject".
      */
     public static ObjectNode resource(String resourceArn) {
         ObjectNode o = Json.object();
-        String[] parts = resourceArn.split(":");
-        if (resourceArn.startsWith("arn:aws:states:::") && parts.length >= 7) {
-            o.put("resourceType", parts[5]);
-            o.put("resource", parts[6]);
+        String integration = resourceArn.startsWith(INTEGRATIONS) ? resourceArn.substring(INTEGRATIONS.length()) : "";
+        int type = integration.indexOf(':');
+        if (type > 0 && integration.startsWith("aws-sdk:")) {
+            type = integration.indexOf(':', "aws-sdk:".length());
+        }
+        if (type > 0 && type < integration.length() - 1) {
+            o.put("resourceType", integration.substring(0, type));
+            o.put("resource", integration.substring(type + 1));
         } else {
             o.put("resource", resourceArn);
         }
         return o;
     }
+
+    private static final String INTEGRATIONS = "arn:aws:states:::";
 }

@@ -73,7 +73,9 @@ final class ServeStepFunctions implements AutoCloseable {
         StepFunctionsService service = new StepFunctionsService(dir.stepFunctions(), LocalPipeline.REGION,
                 LocalPipeline.ACCOUNT, Clock.systemUTC(),
                 (store, nested) -> AslEngine.builder().executor(executor).store(store)
-                        .lambdaRegion(LocalPipeline.REGION, LocalPipeline.ACCOUNT).resource(nested).build(), null);
+                        .lambdaRegion(LocalPipeline.REGION, LocalPipeline.ACCOUNT).resource(nested)
+                        // serve's local S3: ItemReader, ResultWriter and aws-sdk:s3 tasks of the API's state machines
+                        .objectStore(new io.sensoretl.local.SdkObjectStore(stack.s3())).build(), null);
         String arn = service.pin(new PinnedStateMachine(WorkflowDefinition.STATE_MACHINE_NAME,
                 LocalPipeline.definition(stack, settings), ROLE, new ExecutionStore(dir.executions()),
                 new ExecutionOwners(dir, Clock.systemUTC())::settle, HOW_TO_RUN, (executionArn, error, cause) -> {

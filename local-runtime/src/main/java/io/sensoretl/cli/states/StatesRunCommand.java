@@ -58,7 +58,7 @@ final class StatesRunCommand implements Callable<Integer> {
     List<String> lambdas = new ArrayList<>();
 
     @Option(names = "--s3-endpoint", paramLabel = "<url>",
-            description = "S3-compatible endpoint for ItemReader/ResultWriter (path-style; credentials from "
+            description = "S3-compatible endpoint for ItemReader/ResultWriter and aws-sdk:s3 tasks (path-style; credentials from "
                     + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY). Without it, real S3 with the default credential chain.")
     URI s3Endpoint;
 
@@ -148,7 +148,7 @@ final class StatesRunCommand implements Callable<Integer> {
     /** Real S3 (default credential chain) unless --s3-endpoint points elsewhere; none if the machine never uses S3. */
     private S3Client s3Client(JsonNode document) {
         String text = Json.write(document);
-        boolean usesS3 = text.contains("\"ItemReader\"") || text.contains("\"ResultWriter\"");
+        boolean usesS3 = text.contains("\"ItemReader\"") || text.contains("\"ResultWriter\"") || text.contains("aws-sdk:s3:");
         if (s3Endpoint == null) {
             return usesS3 ? S3Client.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create()).build()
                     : null;

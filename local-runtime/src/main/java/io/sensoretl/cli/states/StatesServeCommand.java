@@ -53,6 +53,12 @@ final class StatesServeCommand implements Callable<Integer> {
     @Option(names = "--max-threads", defaultValue = "8", description = "Threads for Map and Parallel (default: ${DEFAULT-VALUE})")
     int maxThreads;
 
+    @Option(names = "--s3-endpoint", paramLabel = "<url>",
+            description = "S3-compatible endpoint (path-style; credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, "
+                    + "default the local ones) for ItemReader/ResultWriter and aws-sdk:s3 tasks, e.g. serve's local S3. "
+                    + "Default: none, and such states fail saying so.")
+    java.net.URI s3Endpoint;
+
     @Option(names = "--any-credentials", description = "Accept requests signed with any credentials (as Step "
             + "Functions Local does) instead of only the local ones")
     boolean anyCredentials;
@@ -69,10 +75,17 @@ final class StatesServeCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
+        software.amazon.awssdk.services.s3.S3Client s3 = s3Endpoint == null ? null : io.sensoretl.aws.S3Clients.forEndpoint(
+                s3Endpoint, System.getenv().getOrDefault("AWS_ACCESS_KEY_ID", LocalS3.ACCESS_KEY),
+                System.getenv().getOrDefault("AWS_SECRET_ACCESS_KEY", LocalS3.SECRET_KEY));
         StepFunctionsService service = new StepFunctionsService(new DataDir(dataDir).stepFunctions(), region, account,
                 Clock.systemUTC(), (store, nested) -> {
-                    AslEngine engine = AslEngine.builder().executor(executor).store(store).lambdaRegion(region, account)
-                            .resource(nested).build();
+                    AslEngine.Builder builder = AslEngine.builder().executor(executor).store(store).lambdaRegion(region, account)
+                            .resource(nested);
+                    if (s3 != null) {
+                        builder.objectStore(new io.sensoretl.local.SdkObjectStore(s3));
+                    }
+                    AslEngine engine = builder.build();
                     LambdaBindings.register(lambdas, engine.lambdas());
                     return engine;
                 }, mocks);

@@ -173,6 +173,40 @@ class ServeStepFunctionsTest {
     }
 
     @Test
+    void stateMachinesOfTheApiUseServesS3InSdkTasks() throws Exception {
+        try (CliRun.Background serve = CliRun.background("serve", "--json", "--sfn-port", "0", "--poll-interval", "0.05",
+                "--data-dir", dir.resolve("data").toString())) {
+            JsonNode endpoints = JSON.readTree(serve.awaitLine(Duration.ofSeconds(90)));
+            try (SfnClient sfn = sfn(URI.create(endpoints.path("sfnEndpoint").asText()));
+                 S3Client s3 = S3Clients.forEndpoint(URI.create(endpoints.path("s3Endpoint").asText()),
+                         LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
+                s3.createBucket(b -> b.bucket("notes"));
+                String arn = sfn.createStateMachine(b -> b.name("notes").roleArn(ServeStepFunctions.ROLE).definition("""
+                        {"StartAt":"Put","States":{
+                          "Put":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:putObject",
+                            "Parameters":{"Bucket":"notes","Key.$":"$.key","Body.$":"$.text"},"ResultPath":"$.put","Next":"List"},
+                          "List":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:listObjectsV2",
+                            "Parameters":{"Bucket":"notes"},"ResultSelector":{"keys.$":"$.Contents[*].Key"},"ResultPath":"$.list",
+                            "Next":"Missing"},
+                          "Missing":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:getObject",
+                            "Parameters":{"Bucket":"notes","Key":"missing.txt"},
+                            "Catch":[{"ErrorEquals":["S3.NoSuchKeyException"],"ResultPath":"$.missing","Next":"Done"}],"End":true},
+                          "Done":{"Type":"Pass","End":true}}}""")).stateMachineArn();
+                String exec = sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"key\":\"a.txt\",\"text\":\"hello\"}"))
+                        .executionArn();
+                var done = io.sensoretl.stepfunctions.LocalStepFunctions.awaitEnd(sfn, exec);
+                assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+                JsonNode out = JSON.readTree(done.output());
+                assertThat(out.at("/list/keys").toString()).isEqualTo("[\"a.txt\"]");
+                assertThat(out.at("/missing/Error").asText()).isEqualTo("S3.NoSuchKeyException");
+                assertThat(s3.getObjectAsBytes(b -> b.bucket("notes").key("a.txt")).asUtf8String()).isEqualTo("hello");
+            }
+            CliRun stopped = serve.stop();
+            assertThat(stopped.exit()).as(stopped.err()).isZero();
+        }
+    }
+
+    @Test
     void stopExecutionStopsARunOfServe() throws Exception {
         ByteArrayOutputStream dump = new ByteArrayOutputStream();
         new DumpGenerator(6, 0.02, 5).writeRecords(dump, 1_000);
