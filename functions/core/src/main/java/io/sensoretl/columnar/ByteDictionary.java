@@ -25,6 +25,41 @@ public final class ByteDictionary {
     /** id + 1 per slot, 0 = empty. */
     private int[] table = new int[128];
     private int mask = 127;
+    /** Told when this dictionary reaches its limits (checked only when an entry is added), or null. */
+    private final Limits limits;
+
+    /**
+     * Entry and byte limits shared by several dictionaries: {@link #reached} turns true when one of them
+     * reaches either, so an owner that asks after every record reads one field instead of every dictionary.
+     */
+    public static final class Limits {
+        private final int entries;
+        private final int bytes;
+        private boolean reached;
+
+        public Limits(int entries, int bytes) {
+            this.entries = entries;
+            this.bytes = bytes;
+        }
+
+        public boolean reached() {
+            return reached;
+        }
+
+        /** After the dictionaries were cleared. */
+        public void reset() {
+            reached = false;
+        }
+    }
+
+    public ByteDictionary() {
+        this(null);
+    }
+
+    /** A dictionary that sets {@code limits} reached once it holds their entries or bytes. */
+    public ByteDictionary(Limits limits) {
+        this.limits = limits;
+    }
 
     public int size() {
         return size;
@@ -107,6 +142,9 @@ public final class ByteDictionary {
             slot = (slot + 1) & mask;
         }
         table[slot] = id + 1;
+        if (limits != null && (size >= limits.entries || arenaUsed >= limits.bytes)) {
+            limits.reached = true;
+        }
         return id;
     }
 

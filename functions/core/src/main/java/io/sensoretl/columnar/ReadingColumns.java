@@ -182,6 +182,47 @@ public final class ReadingColumns {
         i = attrValue; attrValue = empty.attrValue; empty.attrValue = i;
     }
 
+    /**
+     * Exchanges arrays with {@code other}, each batch keeping its own rows: the rows are swapped in place
+     * and the arrays change hands, so a batch that needs room takes the larger arrays of one that does not,
+     * without allocating. Each batch's rows must fit the other's arrays.
+     */
+    public void swapArraysWith(ReadingColumns other) {
+        if (other.size > capacity() || size > other.capacity()) {
+            throw new IllegalArgumentException("rows do not fit: " + size + " and " + other.size + " rows, capacities "
+                    + capacity() + " and " + other.capacity());
+        }
+        int n = Math.max(size, other.size);
+        for (int r = 0; r < n; r++) {
+            int i = sensor[r]; sensor[r] = other.sensor[r]; other.sensor[r] = i;
+            long l = ts[r]; ts[r] = other.ts[r]; other.ts[r] = l;
+            i = metric[r]; metric[r] = other.metric[r]; other.metric[r] = i;
+            double d = value[r]; value[r] = other.value[r]; other.value[r] = d;
+            i = unit[r]; unit[r] = other.unit[r]; other.unit[r] = i;
+            d = lat[r]; lat[r] = other.lat[r]; other.lat[r] = d;
+            d = lon[r]; lon[r] = other.lon[r]; other.lon[r] = d;
+            byte b = coordinates[r]; coordinates[r] = other.coordinates[r]; other.coordinates[r] = b;
+            i = sourceKey[r]; sourceKey[r] = other.sourceKey[r]; other.sourceKey[r] = i;
+            i = runId[r]; runId[r] = other.runId[r]; other.runId[r] = i;
+            i = attrEnd[r]; attrEnd[r] = other.attrEnd[r]; other.attrEnd[r] = i;
+        }
+        int[] i;
+        long[] l;
+        double[] d;
+        i = sensor; sensor = other.sensor; other.sensor = i;
+        l = ts; ts = other.ts; other.ts = l;
+        i = metric; metric = other.metric; other.metric = i;
+        d = value; value = other.value; other.value = d;
+        i = unit; unit = other.unit; other.unit = i;
+        d = lat; lat = other.lat; other.lat = d;
+        d = lon; lon = other.lon; other.lon = d;
+        byte[] b = coordinates; coordinates = other.coordinates; other.coordinates = b;
+        i = sourceKey; sourceKey = other.sourceKey; other.sourceKey = i;
+        i = runId; runId = other.runId; other.runId = i;
+        i = attrEnd; attrEnd = other.attrEnd; other.attrEnd = i;
+        // attribute pairs stay with their batch (their arrays grow on their own)
+    }
+
     private void resize(int n) {
         sensor = Arrays.copyOf(sensor, n);
         ts = Arrays.copyOf(ts, n);

@@ -9,35 +9,31 @@ public final class ReadingDictionaries {
     public static final int MAX_ENTRIES = 1 << 18;
     public static final int MAX_BYTES = 16 << 20;
 
-    public final ByteDictionary sensorIds = new ByteDictionary();
-    public final ByteDictionary metrics = new ByteDictionary();
-    public final ByteDictionary units = new ByteDictionary();
-    public final ByteDictionary attributeKeys = new ByteDictionary();
-    public final ByteDictionary attributeValues = new ByteDictionary();
-    public final ByteDictionary sourceKeys = new ByteDictionary();
-    public final ByteDictionary runIds = new ByteDictionary();
+    /** Set when any dictionary reaches {@link #MAX_ENTRIES} or {@link #MAX_BYTES}: asked after every record. */
+    private final ByteDictionary.Limits limits = new ByteDictionary.Limits(MAX_ENTRIES, MAX_BYTES);
+
+    public final ByteDictionary sensorIds = new ByteDictionary(limits);
+    public final ByteDictionary metrics = new ByteDictionary(limits);
+    public final ByteDictionary units = new ByteDictionary(limits);
+    public final ByteDictionary attributeKeys = new ByteDictionary(limits);
+    public final ByteDictionary attributeValues = new ByteDictionary(limits);
+    public final ByteDictionary sourceKeys = new ByteDictionary(limits);
+    public final ByteDictionary runIds = new ByteDictionary(limits);
 
     private final ByteDictionary[] all = {sensorIds, metrics, units, attributeKeys, attributeValues, sourceKeys, runIds};
 
-    private ByteDictionary[] all() {
-        return all;
-    }
-
+    /** Whether a dictionary holds {@link #MAX_ENTRIES} entries or {@link #MAX_BYTES} bytes. */
     public boolean full() {
-        for (ByteDictionary d : all) {
-            if (d.size() >= MAX_ENTRIES || d.bytes() >= MAX_BYTES) {
-                return true;
-            }
-        }
-        return false;
+        return limits.reached();
     }
 
     private int generation;
 
     public void clear() {
-        for (ByteDictionary d : all()) {
+        for (ByteDictionary d : all) {
             d.clear();
         }
+        limits.reset();
         generation++;
     }
 

@@ -34,7 +34,7 @@ public final class Bytes {
 
     /** Non-zero when some byte of {@code w} equals {@code c} (may also flag bytes above a match, never misses one). */
     static long has(long w, int c) {
-        long x = w ^ (ONES * c);
+        long x = w ^ (ONES * (c & 0xFF)); // a byte's value, not its sign-extended int (0x80-0xFF)
         return (x - ONES) & ~x & HIGHS;
     }
 
@@ -48,8 +48,10 @@ public final class Bytes {
     public static int indexOf(byte[] b, int from, int to, byte c) {
         int i = from;
         while (i + 8 <= to) {
-            if (has(word(b, i), c) != 0) {
-                break;
+            long m = has(word(b, i), c);
+            if (m != 0) {
+                // the lowest flagged byte is exact (only bytes above a match may be flagged falsely)
+                return i + (Long.numberOfTrailingZeros(m) >>> 3);
             }
             i += 8;
         }

@@ -157,31 +157,32 @@ public final class ReadingColumnsWriter {
      */
     private void attributes(ColumnarParquetFile out, ReadingColumns b, int[] order, int n, ReadingDictionaries d)
             throws IOException {
-        int entries = 0;
-        for (int i = 0; i < n; i++) {
-            int r = order[i];
-            entries += b.attributesTo(r) - b.attributesFrom(r);
-        }
-        if (keys.length < entries) {
-            keys = new int[entries];
-            values = new int[entries];
-        }
+        // one gathering pass: the entries in row order and each row's entry count (no second look at the batch)
         int positions = 0;
         int e = 0;
         int[] rowStart = data.rowStarts(n);
+        int[] rowEntries = data.lengths(n);
         for (int i = 0; i < n; i++) {
             int r = order[i];
             rowStart[i] = positions;
             int from = b.attributesFrom(r);
             int to = b.attributesTo(r);
+            int k = to - from;
+            if (e + k > keys.length) {
+                int size = Math.max(e + k, keys.length * 2);
+                keys = java.util.Arrays.copyOf(keys, size);
+                values = java.util.Arrays.copyOf(values, size);
+            }
             for (int a = from; a < to; a++) {
                 keys[e] = b.attributeKey(a);
                 values[e] = b.attributeValue(a);
                 e++;
             }
-            positions += Math.max(1, to - from);
+            rowEntries[i] = k;
+            positions += k == 0 ? 1 : k;
         }
         rowStart[n] = positions;
+        int entries = e;
         Ranks keyRanks = Ranks.of(d.attributeKeys, keys, entries);
         Ranks valueRanks = Ranks.of(d.attributeValues, values, entries);
         int[] rep = data.rep(positions);
@@ -192,18 +193,19 @@ public final class ReadingColumnsWriter {
         int count = 0;
         e = 0;
         for (int i = 0; i < n; i++) {
-            int end = rowStart[i + 1];
-            if (end - rowStart[i] == 1 && b.attributesTo(order[i]) == b.attributesFrom(order[i])) {
+            int k = rowEntries[i];
+            if (k == 0) {
                 rep[p] = 0;
                 def[p++] = 0;
                 continue;
             }
-            boolean first = true;
-            while (p < end) {
-                rep[p] = first ? 0 : 1;
+            rep[p] = 0;
+            def[p++] = 2;
+            v[count++] = keyRanks.rank(keys[e++]);
+            for (int j = 1; j < k; j++) {
+                rep[p] = 1;
                 def[p++] = 2;
                 v[count++] = keyRanks.rank(keys[e++]);
-                first = false;
             }
         }
         data.set(n, positions, count, true);
@@ -213,12 +215,12 @@ public final class ReadingColumnsWriter {
         count = 0;
         e = 0;
         for (int i = 0; i < n; i++) {
-            int end = rowStart[i + 1];
-            if (end - rowStart[i] == 1 && b.attributesTo(order[i]) == b.attributesFrom(order[i])) {
+            int k = rowEntries[i];
+            if (k == 0) {
                 def[p++] = 0;
                 continue;
             }
-            while (p < end) {
+            for (int j = 0; j < k; j++) {
                 int id = values[e++];
                 if (id == ReadingColumns.NO_VALUE) {
                     def[p++] = 2;

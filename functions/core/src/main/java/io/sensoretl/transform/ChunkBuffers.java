@@ -21,8 +21,12 @@ final class ChunkBuffers {
     private long pooledRows;
     private RejectColumns rejects;
 
-    /** About one full batch: idle arrays count against the chunk's memory bound when a chunk takes them. */
-    static final long MAX_POOLED_ROWS = ChunkTransformer.MAX_BUFFERED_READINGS + 2048L;
+    /**
+     * Two full batches (the grant budget of {@link PartitionBatches}): a chunk of a time-ordered dump that
+     * crosses midnight fills two partitions, and with one pooled batch the second grew again by doubling in
+     * every chunk. Idle arrays a chunk takes count against its memory bound like any others.
+     */
+    static final long MAX_POOLED_ROWS = 2L * (ChunkTransformer.MAX_BUFFERED_READINGS + 1024);
 
     static ChunkBuffers forThisThread() {
         return THREAD.get();

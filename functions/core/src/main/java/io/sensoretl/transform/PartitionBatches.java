@@ -20,10 +20,13 @@ import java.util.Map;
  * the arrays it grew while it was the busy one. So the rows each open batch may hold (its grant: what
  * doubling from {@link #INITIAL_ROWS} gave it) are bounded in all too ({@link #grantBudget}); past that,
  * the other batches with the largest grants are written out and give their arrays to the batch that needs
- * room, or let them go. Memory for batches is then at most the budget plus a first grant per open batch
- * and the idle arrays a chunk starts with (at most one full batch, {@link ChunkBuffers}): about 90 MB at
- * the transform's bounds, whatever the chunk. Grants depend only on the input (not on the
- * arrays a batch happened to reuse), so the cut points do too.
+ * room, or let them go. A batch may hold more than its grant only through idle arrays it took when it
+ * opened ({@link ChunkBuffers} keeps up to two full batches between chunks: a chunk crossing midnight has
+ * two busy partitions); that surplus goes to a batch that needs room, and before any batch allocates
+ * beyond the bound the surplus and the idle arrays are let go. Memory for batches is then at most the
+ * budget plus a first grant per open batch ({@link #maxHeldRows}): about 60 MB at the transform's bounds,
+ * whatever the chunk. Grants depend only on the input (not on the arrays a batch happened to reuse), so
+ * the cut points do too.
  */
 final class PartitionBatches implements AutoCloseable {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -95,6 +98,7 @@ final class PartitionBatches implements AutoCloseable {
             // arrays smaller than the grant (given to another batch): back to the grant, not beyond
             grownRows += b.granted;
             b.batch.growTo(b.granted);
+            keepWithinBound(b);
         }
         return b.batch;
     }
@@ -136,9 +140,58 @@ final class PartitionBatches implements AutoCloseable {
             takeLargerEmptyArrays(b);
         }
         if (b.batch.capacity() < need) {
+            takeSurplusArrays(b, need);
+        }
+        if (b.batch.capacity() < need) {
             grownRows += need;
             b.batch.growTo(need);
+            keepWithinBound(b);
         }
+    }
+
+    /**
+     * Exchanges arrays with another open batch that holds room for {@code need} rows beyond its own grant
+     * (it took idle arrays when it opened), when each batch's rows fit the other's arrays: the two busy
+     * partitions of a chunk crossing midnight then trade arrays instead of allocating. Capacity held does
+     * not change, nor do grants.
+     */
+    private void takeSurplusArrays(Open b, int need) {
+        Open donor = null;
+        for (Open o : open.values()) {
+            if (o != b && o.batch.capacity() >= need && o.batch.capacity() > o.granted
+                    && o.batch.size() <= b.batch.capacity() && o.granted <= b.batch.capacity()
+                    && (donor == null || o.batch.capacity() < donor.batch.capacity())) {
+                donor = o;
+            }
+        }
+        if (donor != null) {
+            b.batch.swapArraysWith(donor.batch);
+        }
+    }
+
+    /**
+     * After arrays were allocated: batches holding more than their grants (idle arrays taken when they
+     * opened) give the surplus up, and the idle ones go, so the arrays held stay within {@link #maxHeldRows}
+     * whatever the idle arrays a chunk started with.
+     */
+    private void keepWithinBound(Open b) {
+        if (heldRows() + buffers.pooledRows() <= maxHeldRows()) {
+            return;
+        }
+        buffers.dropPooled();
+        for (Open o : open.values()) {
+            if (heldRows() <= maxHeldRows()) {
+                return;
+            }
+            if (o != b && o.batch.capacity() > Math.max(o.granted, INITIAL_ROWS)) {
+                o.batch.takeArraysOf(new ReadingColumns(dictionaries, o.granted));
+            }
+        }
+    }
+
+    /** Rows the open batches' arrays may hold in all: the grant budget and a first grant per open batch. */
+    long maxHeldRows() {
+        return grantBudget + (long) maxOpen * INITIAL_ROWS;
     }
 
     /**

@@ -87,6 +87,67 @@ class PartitionBatchesTest {
         assertEquals(20 * 7_000, rows.values().stream().mapToInt(Integer::intValue).sum());
     }
 
+    /**
+     * Chunks of a time-ordered dump one after the other on one thread's buffers, each crossing midnight at
+     * another point (two busy partitions: the NDJSON bench's shape). Once the first chunks have grown
+     * arrays for both, later chunks allocate none: the idle arrays of both are kept, and the busy partition
+     * trades arrays with the one that took the larger idle ones. Rows, files and the bound are kept.
+     */
+    @Test
+    void chunksCrossingMidnightReuseTheArraysOfBothPartitions() throws IOException {
+        ChunkBuffers buffers = new ChunkBuffers();
+        long maxHeld = 0;
+        long grownLater = 0;
+        int[] firstDayRows = {500, 3_100, 1_200, 2_400, 300, 3_500, 1_800, 2_900};
+        for (int chunk = 0; chunk < firstDayRows.length; chunk++) {
+            Path out = dir.resolve("chunk-" + chunk);
+            PartitionBatches batches = new PartitionBatches(new TransformOutputs(new LocalObjectStore(out), "a/", "r/"),
+                    "chunk-0000" + chunk, new ReadingDictionaries(), MAX_OPEN, MAX_ROWS, buffers);
+            for (int i = 0; i < 3_600; i++) {
+                add(batches, i < firstDayRows[chunk] ? chunk : chunk + 1, i);
+                batches.afterRecord();
+                maxHeld = Math.max(maxHeld, batches.heldRows() + buffers.pooledRows());
+            }
+            if (chunk >= 3) {
+                grownLater += batches.grownRows();
+            }
+            batches.close();
+            Map<String, Integer> rows = rowsPerPartition(out.resolve("a"));
+            assertEquals(2, rows.size(), "chunk " + chunk);
+            assertEquals(3_600, rows.values().stream().mapToInt(Integer::intValue).sum(), "chunk " + chunk);
+        }
+        assertEquals(0, grownLater, "rows of arrays allocated by chunks 3-7");
+        long bound = 2L * (MAX_ROWS + 1024) + MAX_OPEN * (long) PartitionBatches.INITIAL_ROWS;
+        assertTrue(maxHeld <= bound, "held " + maxHeld + " rows, bound " + bound);
+    }
+
+    /**
+     * Idle arrays larger than the partitions need, taken by partitions that stay small, while a third one
+     * grows: the surplus is given up before the arrays held pass the bound.
+     */
+    @Test
+    void idleArraysTakenBySmallPartitionsDoNotPushMemoryPastTheBound() throws IOException {
+        ChunkBuffers buffers = new ChunkBuffers();
+        for (int i = 0; i < 2; i++) {
+            buffers.giveBack(new ReadingColumns(new ReadingDictionaries(), MAX_ROWS + 1024));
+        }
+        long maxHeld = 0;
+        try (PartitionBatches batches = new PartitionBatches(new TransformOutputs(new LocalObjectStore(dir), "a/", "r/"),
+                "chunk-00000", new ReadingDictionaries(), MAX_OPEN, MAX_ROWS, buffers)) {
+            for (int i = 0; i < 15_000; i++) {
+                // days 0 and 1 take the idle arrays and stay small (rows that do not fit a first grant: no
+                // trade at first); day 2 is the busy one
+                add(batches, i < 3_000 ? i % 2 : (i % 50 == 0 ? i % 100 / 50 : 2), i);
+                batches.afterRecord();
+                maxHeld = Math.max(maxHeld, batches.heldRows() + buffers.pooledRows());
+            }
+        }
+        long bound = 2L * (MAX_ROWS + 1024) + MAX_OPEN * (long) PartitionBatches.INITIAL_ROWS;
+        assertTrue(maxHeld <= bound, "held " + maxHeld + " rows, bound " + bound);
+        Map<String, Integer> rows = rowsPerPartition(dir.resolve("a"));
+        assertEquals(15_000, rows.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
     /** Idle arrays reused from an earlier chunk change no cut point: a retry writes the same files. */
     @Test
     void cutPointsDoNotDependOnTheArraysReused() throws IOException {
