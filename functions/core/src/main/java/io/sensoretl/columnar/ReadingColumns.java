@@ -164,21 +164,8 @@ public final class ReadingColumns {
         }
         System.arraycopy(attrKey, 0, empty.attrKey, 0, attrCount);
         System.arraycopy(attrValue, 0, empty.attrValue, 0, attrCount);
-        int[] i;
-        long[] l;
-        double[] d;
-        i = sensor; sensor = empty.sensor; empty.sensor = i;
-        l = ts; ts = empty.ts; empty.ts = l;
-        i = metric; metric = empty.metric; empty.metric = i;
-        d = value; value = empty.value; empty.value = d;
-        i = unit; unit = empty.unit; empty.unit = i;
-        d = lat; lat = empty.lat; empty.lat = d;
-        d = lon; lon = empty.lon; empty.lon = d;
-        byte[] b = coordinates; coordinates = empty.coordinates; empty.coordinates = b;
-        i = sourceKey; sourceKey = empty.sourceKey; empty.sourceKey = i;
-        i = runId; runId = empty.runId; empty.runId = i;
-        i = attrEnd; attrEnd = empty.attrEnd; empty.attrEnd = i;
-        i = attrKey; attrKey = empty.attrKey; empty.attrKey = i;
+        exchangeRowArrays(empty);
+        int[] i = attrKey; attrKey = empty.attrKey; empty.attrKey = i;
         i = attrValue; attrValue = empty.attrValue; empty.attrValue = i;
     }
 
@@ -206,6 +193,12 @@ public final class ReadingColumns {
             i = runId[r]; runId[r] = other.runId[r]; other.runId[r] = i;
             i = attrEnd[r]; attrEnd[r] = other.attrEnd[r]; other.attrEnd[r] = i;
         }
+        // attribute pairs stay with their batch (their arrays grow on their own)
+        exchangeRowArrays(other);
+    }
+
+    /** Gives this batch's per-row arrays to {@code other} and takes its (attribute pairs are not per row). */
+    private void exchangeRowArrays(ReadingColumns other) {
         int[] i;
         long[] l;
         double[] d;
@@ -220,7 +213,6 @@ public final class ReadingColumns {
         i = sourceKey; sourceKey = other.sourceKey; other.sourceKey = i;
         i = runId; runId = other.runId; other.runId = i;
         i = attrEnd; attrEnd = other.attrEnd; other.attrEnd = i;
-        // attribute pairs stay with their batch (their arrays grow on their own)
     }
 
     private void resize(int n) {

@@ -52,15 +52,13 @@ class ServeStepFunctionsTest {
     void theApiShowsThePipelinesStateMachineAndEveryRunOfServe() throws Exception {
         ByteArrayOutputStream dump = new ByteArrayOutputStream();
         new DumpGenerator(5, 0.02, 5).writeRecords(dump, 2_000);
-        try (CliRun.Background serve = CliRun.background("serve", "--json", "--sfn-port", "0", "--poll-interval", "0.05",
-                "--data-dir", dir.resolve("data").toString())) {
+        try (CliRun.Background serve = serveWithSfn()) {
             JsonNode endpoints = JSON.readTree(serve.awaitLine(Duration.ofSeconds(90)));
             assertThat(endpoints.path("stateMachineArn").asText()).isEqualTo(PIPELINE);
             URI sfnEndpoint = URI.create(endpoints.path("sfnEndpoint").asText());
             assertThat(sfnEndpoint.getHost()).isEqualTo("127.0.0.1");
             try (SfnClient sfn = sfn(sfnEndpoint);
-                 S3Client s3 = S3Clients.forEndpoint(URI.create(endpoints.path("s3Endpoint").asText()),
-                         LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
+                 S3Client s3 = s3(endpoints)) {
                 assertThat(sfn.listStateMachines(b -> { }).stateMachines()).extracting(m -> m.stateMachineArn())
                         .contains(PIPELINE);
                 String definition = sfn.describeStateMachine(b -> b.stateMachineArn(PIPELINE)).definition();
@@ -112,6 +110,17 @@ class ServeStepFunctionsTest {
         }
     }
 
+    /** serve with the Step Functions API on a free port, polling uploads often, on the test's data dir. */
+    private CliRun.Background serveWithSfn() {
+        return CliRun.background("serve", "--json", "--sfn-port", "0", "--poll-interval", "0.05",
+                "--data-dir", dir.resolve("data").toString());
+    }
+
+    /** A client of serve's local S3, from the endpoints serve printed. */
+    private static S3Client s3(JsonNode endpoints) {
+        return S3Clients.forEndpoint(URI.create(endpoints.path("s3Endpoint").asText()), LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY);
+    }
+
     private static SfnClient sfn(URI endpoint) {
         return SfnClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
@@ -123,12 +132,10 @@ class ServeStepFunctionsTest {
     void startExecutionWithAnUploadsObjectCreatedEventRunsThePipeline() throws Exception {
         ByteArrayOutputStream dump = new ByteArrayOutputStream();
         GeneratorTruth truth = new DumpGenerator(8, 0.02, 5).writeRecords(dump, 1_500);
-        try (CliRun.Background serve = CliRun.background("serve", "--json", "--sfn-port", "0", "--poll-interval", "0.05",
-                "--data-dir", dir.resolve("data").toString())) {
+        try (CliRun.Background serve = serveWithSfn()) {
             JsonNode endpoints = JSON.readTree(serve.awaitLine(Duration.ofSeconds(90)));
             try (SfnClient sfn = sfn(URI.create(endpoints.path("sfnEndpoint").asText()));
-                 S3Client s3 = S3Clients.forEndpoint(URI.create(endpoints.path("s3Endpoint").asText()),
-                         LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
+                 S3Client s3 = s3(endpoints)) {
                 // outside incoming/: serve's watcher does not start it, StartExecution does
                 String etag = s3.putObject(b -> b.bucket(DataDir.SOURCE_BUCKET).key("manual/api.ndjson"),
                         RequestBody.fromBytes(dump.toByteArray())).eTag().replace("\"", "");
@@ -174,12 +181,10 @@ class ServeStepFunctionsTest {
 
     @Test
     void stateMachinesOfTheApiUseServesS3InSdkTasks() throws Exception {
-        try (CliRun.Background serve = CliRun.background("serve", "--json", "--sfn-port", "0", "--poll-interval", "0.05",
-                "--data-dir", dir.resolve("data").toString())) {
+        try (CliRun.Background serve = serveWithSfn()) {
             JsonNode endpoints = JSON.readTree(serve.awaitLine(Duration.ofSeconds(90)));
             try (SfnClient sfn = sfn(URI.create(endpoints.path("sfnEndpoint").asText()));
-                 S3Client s3 = S3Clients.forEndpoint(URI.create(endpoints.path("s3Endpoint").asText()),
-                         LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
+                 S3Client s3 = s3(endpoints)) {
                 s3.createBucket(b -> b.bucket("notes"));
                 String arn = sfn.createStateMachine(b -> b.name("notes").roleArn(ServeStepFunctions.ROLE).definition("""
                         {"StartAt":"Put","States":{
@@ -210,12 +215,10 @@ class ServeStepFunctionsTest {
     void stopExecutionStopsARunOfServe() throws Exception {
         ByteArrayOutputStream dump = new ByteArrayOutputStream();
         new DumpGenerator(6, 0.02, 5).writeRecords(dump, 1_000);
-        try (CliRun.Background serve = CliRun.background("serve", "--json", "--sfn-port", "0", "--poll-interval", "0.05",
-                "--data-dir", dir.resolve("data").toString())) {
+        try (CliRun.Background serve = serveWithSfn()) {
             JsonNode endpoints = JSON.readTree(serve.awaitLine(Duration.ofSeconds(90)));
             try (SfnClient sfn = sfn(URI.create(endpoints.path("sfnEndpoint").asText()));
-                 S3Client s3 = S3Clients.forEndpoint(URI.create(endpoints.path("s3Endpoint").asText()),
-                         LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
+                 S3Client s3 = s3(endpoints)) {
                 String exec;
                 // the run waits after its ledger claim until it is stopped (PhaseHooks, read when the run starts)
                 System.setProperty(PhaseHooks.PROPERTY, PhaseHooks.Phase.AFTER_LEDGER_CLAIM.label() + ":pause");
