@@ -4,7 +4,10 @@ import io.sensoretl.cli.UserError;
 import io.sensoretl.contract.ContractException;
 import io.sensoretl.contract.ContractLoader;
 import io.sensoretl.local.DataDir;
+import io.sensoretl.store.ObjectOutput;
+import io.sensoretl.store.aws.S3ObjectStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,8 +44,24 @@ final class Uploads {
         }
         Path file = checkReadable(Path.of(fileOrUri));
         Location l = new Location(DataDir.SOURCE_BUCKET, DataDir.UPLOAD_PREFIX + file.getFileName());
-        s3.putObject(b -> b.bucket(l.bucket()).key(l.key()), RequestBody.fromFile(file));
+        upload(s3, file, l);
         return l;
+    }
+
+    /**
+     * Uploads a file as the AWS CLI does: one PutObject when it is small, a multipart upload in parts when it is
+     * large (S3 takes at most 5 GiB in one PutObject; a dump of 10 GiB failed with the SDK's "Error writing
+     * request body"). The object appears only once it is whole.
+     */
+    static void upload(S3Client s3, Path file, Location to) {
+        ObjectOutput out = S3ObjectStore.withoutLifecycleTags(s3, to.bucket()).create(to.key());
+        try (InputStream in = Files.newInputStream(file)) {
+            in.transferTo(out);
+            out.close();
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw new UserError("cannot upload the dump " + file + " to " + to.uri() + " in the local S3: " + e.getMessage());
+        }
     }
 
     static Path checkReadable(Path file) {
