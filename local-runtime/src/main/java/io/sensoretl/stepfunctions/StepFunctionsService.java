@@ -658,9 +658,7 @@ public final class StepFunctionsService {
         existing(arn);
         String[] names = Arns.executionName(arn, "executionArn");
         if (names[0].contains("/")) {
-            throw validation("DescribeStateMachineForExecution of a Map Run's child execution (" + arn + ") is not "
-                    + "served locally; DescribeStateMachineForExecution of its parent "
-                    + mapRunChild(arn).parentArn() + " gives the definition with the Map state's ItemProcessor");
+            return describeChildStateMachine(arn, names[0]);
         }
         StoredStateMachine m = definitionUsed(names[0], names[1]);
         ObjectNode o = Json.object();
@@ -671,6 +669,37 @@ public final class StepFunctionsService {
         o.put("updateDate", epoch(m.updateDate() != null ? m.updateDate() : m.creationDate()));
         o.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
         o.putObject("tracingConfiguration").put("enabled", false);
+        o.put("revisionId", m.revisionId());
+        return o;
+    }
+
+    /**
+     * DescribeStateMachineForExecution of a Map Run's child: the state machine its children run
+     * ({@code <machine>/<label>}), whose definition is the Distributed Map's ItemProcessor in the definition its parent
+     * ran, with the Map Run's ARN and the Map state's label.
+     */
+    private JsonNode describeChildStateMachine(String arn, String childMachine) {
+        MapRunChild child = mapRunChild(arn);
+        String[] parent = Arns.executionName(child.parentArn(), "executionArn");
+        StoredStateMachine m = definitionUsed(parent[0], parent[1]);
+        String label = childMachine.substring(childMachine.lastIndexOf('/') + 1);
+        JsonNode processor = DistributedProcessors.find(Json.parse(m.definition()), label);
+        if (processor == null) {
+            throw validation("The definition " + child.parentArn() + " ran has no Distributed Map labelled '" + label
+                    + "' (it was updated since?): the definition of " + arn + " cannot be told");
+        }
+        ObjectNode o = Json.object();
+        o.put("stateMachineArn", child.record().stateMachineArn());
+        o.put("name", childMachine);
+        o.put("definition", Json.write(processor));
+        o.put("roleArn", m.roleArn());
+        o.put("updateDate", epoch(m.updateDate() != null ? m.updateDate() : m.creationDate()));
+        o.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
+        o.putObject("tracingConfiguration").put("enabled", false);
+        if (child.mapRunArn() != null) {
+            o.put("mapRunArn", child.mapRunArn());
+        }
+        o.put("label", label);
         o.put("revisionId", m.revisionId());
         return o;
     }

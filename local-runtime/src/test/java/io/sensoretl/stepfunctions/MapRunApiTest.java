@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.sensoretl.asl.json.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,13 @@ class MapRunApiTest {
         }
         String failedChild = children.stream().filter(c -> c.status() == ExecutionStatus.FAILED).findFirst().orElseThrow()
                 .executionArn();
+        var machine = sfn.describeStateMachineForExecution(b -> b.executionArn(failedChild));
+        assertThat(machine.stateMachineArn()).isEqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:items/Fan");
+        assertThat(machine.name()).isEqualTo("items/Fan");
+        assertThat(machine.mapRunArn()).isEqualTo(mapRun);
+        assertThat(machine.label()).isEqualTo("Fan");
+        assertThat(machine.roleArn()).isEqualTo(ROLE);
+        assertThat(Json.parse(machine.definition())).isEqualTo(Json.parse(ITEMS).at("/States/Fan/ItemProcessor"));
         assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(failedChild)))
                 .isInstanceOf(ExecutionNotRedrivableException.class).hasMessageContaining(exec);
 
