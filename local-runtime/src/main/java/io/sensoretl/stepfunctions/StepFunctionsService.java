@@ -469,8 +469,14 @@ public final class StepFunctionsService {
         if (e.redriveDate() != null) {
             o.put("redriveDate", epoch(e.redriveDate()));
         }
-        PinnedStateMachine runner = pinnedBy.get(Arns.executionName(arn, "executionArn")[0]);
-        String why = runner != null ? "Its executions are run outside this API. " + runner.howToRun()
+        String machine = Arns.executionName(arn, "executionArn")[0];
+        MapRunChild child = machine.contains("/") ? mapRunChild(arn) : null;
+        if (child != null) {
+            o.put("mapRunArn", child.mapRunArn());
+        }
+        PinnedStateMachine runner = pinnedBy.get(machine);
+        String why = child != null ? child.notRedrivable()
+                : runner != null ? "Its executions are run outside this API. " + runner.howToRun()
                 : AslEngine.notRedrivable(e, clock.instant());
         if (why == null) {
             o.put("redriveStatus", "REDRIVABLE");
@@ -632,6 +638,10 @@ public final class StepFunctionsService {
         }
         PinnedStateMachine runner = pinnedBy.get(Arns.executionName(arn, "executionArn")[0]);
         ExecutionRecord e = existing(arn);
+        if (e.running() && Arns.executionName(arn, "executionArn")[0].contains("/")) {
+            throw validation("The execution " + arn + " is a child of a Map Run: stop its parent execution "
+                    + mapRunChild(arn).parentArn() + ", which stops the Map Run and its children");
+        }
         if (e.running() && runner != null && runner.stopper().stop(arn, error, cause)) {
             e = existing(arn);
         }
@@ -647,6 +657,9 @@ public final class StepFunctionsService {
         String arn = required(r, "executionArn");
         existing(arn);
         String[] names = Arns.executionName(arn, "executionArn");
+        if (names[0].contains("/")) {
+            return describeChildStateMachine(arn, names[0]);
+        }
         StoredStateMachine m = definitionUsed(names[0], names[1]);
         ObjectNode o = Json.object();
         o.put("stateMachineArn", m.arn());
@@ -661,6 +674,37 @@ public final class StepFunctionsService {
     }
 
     /**
+     * DescribeStateMachineForExecution of a Map Run's child: the state machine its children run
+     * ({@code <machine>/<label>}), whose definition is the Distributed Map's ItemProcessor in the definition its parent
+     * ran, with the Map Run's ARN and the Map state's label.
+     */
+    private JsonNode describeChildStateMachine(String arn, String childMachine) {
+        MapRunChild child = mapRunChild(arn);
+        String[] parent = Arns.executionName(child.parentArn(), "executionArn");
+        StoredStateMachine m = definitionUsed(parent[0], parent[1]);
+        String label = childMachine.substring(childMachine.lastIndexOf('/') + 1);
+        JsonNode processor = DistributedProcessors.find(Json.parse(m.definition()), label);
+        if (processor == null) {
+            throw validation("The definition " + child.parentArn() + " ran has no Distributed Map labelled '" + label
+                    + "' (it was updated since?): the definition of " + arn + " cannot be told");
+        }
+        ObjectNode o = Json.object();
+        o.put("stateMachineArn", child.record().stateMachineArn());
+        o.put("name", childMachine);
+        o.put("definition", Json.write(processor));
+        o.put("roleArn", m.roleArn());
+        o.put("updateDate", epoch(m.updateDate() != null ? m.updateDate() : m.creationDate()));
+        o.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
+        o.putObject("tracingConfiguration").put("enabled", false);
+        if (child.mapRunArn() != null) {
+            o.put("mapRunArn", child.mapRunArn());
+        }
+        o.put("label", label);
+        o.put("revisionId", m.revisionId());
+        return o;
+    }
+
+    /**
      * RedriveExecution: the execution goes on from the state it did not finish, with the definition it ran (mocks of
      * a #TestCase start are not kept: a redrive runs unmocked).
      */
@@ -669,6 +713,10 @@ public final class StepFunctionsService {
         synchronized (this) {
             ExecutionRecord record = existing(arn);
             String[] names = Arns.executionName(arn, "executionArn");
+            if (names[0].contains("/")) {
+                throw SfnException.of("ExecutionNotRedrivable", "Execution is not redrivable: '" + arn + "': "
+                        + mapRunChild(arn).notRedrivable());
+            }
             refusePinned(names[0], "RedriveExecution");
             StoredStateMachine m = definitionUsed(names[0], names[1]);
             Execution execution;
@@ -769,9 +817,10 @@ public final class StepFunctionsService {
         ExecutionRecord e = record(arn);
         if (e == null) {
             if (Arns.executionName(arn, "executionArn")[0].contains("/")) {
-                throw SfnException.of("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "' (a child "
-                        + "execution of a Distributed Map's Map Run: the local service lists them, ListExecutions with "
-                        + "the mapRunArn, but does not keep their own history)");
+                throw SfnException.of("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "' (no execution "
+                        + "of this service started it as a child of a Map Run; the children of an EXPRESS Map Run, and "
+                        + "those recorded by an earlier version of sensor-etl, keep no history of their own: "
+                        + "ListExecutions with the mapRunArn lists them)");
             }
             throw SfnException.of("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
         }
@@ -788,11 +837,61 @@ public final class StepFunctionsService {
         if (!arn.equals(arns.execution(names[0], names[1]))) {
             return null;
         }
+        if (names[0].contains("/")) {
+            MapRunChild child = mapRunChild(arn);
+            return child == null ? null : child.record();
+        }
         PinnedStateMachine p = pinnedBy.get(names[0]);
         if (p != null) {
             return p.store().find(names[1]).map(p.settle()).orElse(null);
         }
         return store(names[0]).find(names[1]).orElse(null);
+    }
+
+    /**
+     * A STANDARD Map Run's child execution ({@code ...:execution:<machine>/<label>:<name>}): its own record, which
+     * the engine keeps beside its parent's (the parent's {@code children/}), and the parent and Map Run it belongs
+     * to; null when no execution of this service started it. A child left RUNNING by a process that is gone is
+     * shown ABORTED, as its parent is.
+     */
+    private MapRunChild mapRunChild(String arn) {
+        String[] names = Arns.executionName(arn, "executionArn");
+        String machine = names[0].substring(0, names[0].indexOf('/'));
+        if (!NAME.matcher(machine).matches()) {
+            return null;
+        }
+        ExecutionStore parents = store(machine);
+        for (String parentName : parents.list()) {
+            ExecutionRecord child = parents.children(parentName).find(names[1]).orElse(null);
+            if (child == null || !child.executionArn().equals(arn)) {
+                continue;
+            }
+            String parentArn = arns.execution(machine, parentName);
+            ExecutionRecord parent = record(parentArn);
+            if (child.running() && !child.ownerAlive()) {
+                child = child.aborted(parent != null && parent.stopDate() != null ? Instant.parse(parent.stopDate())
+                        : clock.instant(), null, null);
+            }
+            String mapRunArn = null;
+            for (JsonNode run : parent == null ? List.<JsonNode>of() : parent.mapRuns()) {
+                for (JsonNode c : run.path("childExecutions")) {
+                    if (c.path("executionArn").asText().equals(arn)) {
+                        mapRunArn = run.path("mapRunArn").asText();
+                    }
+                }
+            }
+            return new MapRunChild(child, parentArn, mapRunArn);
+        }
+        return null;
+    }
+
+    /** A Map Run's child execution as found: its record, its parent's ARN and its Map Run's (null if not listed). */
+    private record MapRunChild(ExecutionRecord record, String parentArn, String mapRunArn) {
+        /** As on AWS, a Map Run's children are redriven by redriving the parent, which redrives the Map Run. */
+        String notRedrivable() {
+            return "it is a child execution of a Map Run; redrive its parent execution " + parentArn + ", which redrives "
+                    + "the Map Run's unsuccessful children";
+        }
     }
 
     private StoredStateMachine machine(String arn, String field) {

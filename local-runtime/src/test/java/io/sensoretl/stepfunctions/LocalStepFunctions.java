@@ -49,6 +49,31 @@ public final class LocalStepFunctions implements AutoCloseable {
                 .build();
     }
 
+    /** A client that also keeps every response body as it came over the wire (to check the JSON AWS's clients read). */
+    SfnClient recordingClient(java.util.List<String> bodies) {
+        return SfnClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalS3.ACCESS_KEY,
+                        LocalS3.SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public java.util.Optional<java.io.InputStream> modifyHttpResponseContent(
+                            software.amazon.awssdk.core.interceptor.Context.ModifyHttpResponse context,
+                            software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        return context.responseBody().map(in -> {
+                            try {
+                                byte[] body = in.readAllBytes();
+                                bodies.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                                return new java.io.ByteArrayInputStream(body);
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                    }
+                }))
+                .build();
+    }
+
     /** Describes the execution until it is no longer RUNNING (at most 30 s), as a client polling DescribeExecution does. */
     public static DescribeExecutionResponse awaitEnd(SfnClient sfn, String executionArn) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();

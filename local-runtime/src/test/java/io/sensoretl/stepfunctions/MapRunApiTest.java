@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.sensoretl.asl.json.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
 import software.amazon.awssdk.services.sfn.model.ExecutionRedriveFilter;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 import software.amazon.awssdk.services.sfn.model.MapRunListItem;
@@ -124,9 +130,6 @@ class MapRunApiTest {
         assertThat(second.executions()).hasSize(1);
         assertThat(second.nextToken()).isNull();
 
-        assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(failed.get(0).executionArn())))
-                .isInstanceOf(ExecutionDoesNotExistException.class).hasMessageContaining("child execution");
-
         itemThreeFails.set(false);
         sfn.redriveExecution(b -> b.executionArn(exec));
         assertThat(awaitEnd(sfn, exec).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -144,6 +147,83 @@ class MapRunApiTest {
         assertThat(redriven.get(0).redriveCount()).isEqualTo(1);
         assertThat(sfn.listExecutions(b -> b.mapRunArn(mapRun).redriveFilter(ExecutionRedriveFilter.NOT_REDRIVEN))
                 .executions()).hasSize(3);
+    }
+
+    @Test
+    void aStandardChildExecutionIsDescribedAndHasItsOwnHistoryWhichARedriveContinues() throws Exception {
+        String exec = failedRun();
+        String mapRun = sfn.listMapRuns(b -> b.executionArn(exec)).mapRuns().get(0).mapRunArn();
+        List<ExecutionListItem> children = sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions();
+        for (ExecutionListItem c : children) {
+            DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(c.executionArn()));
+            assertThat(d.executionArn()).isEqualTo(c.executionArn());
+            assertThat(d.stateMachineArn()).isEqualTo(c.stateMachineArn());
+            assertThat(d.name()).isEqualTo(c.name());
+            assertThat(d.status()).isEqualTo(c.status());
+            assertThat(d.startDate()).isEqualTo(c.startDate());
+            assertThat(d.stopDate()).isEqualTo(c.stopDate());
+            assertThat(d.mapRunArn()).isEqualTo(mapRun);
+            assertThat(d.redriveStatus()).isEqualTo(ExecutionRedriveStatus.NOT_REDRIVABLE);
+            assertThat(d.redriveStatusReason()).contains("redrive its parent execution " + exec);
+
+            List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(c.executionArn())).events();
+            assertThat(events.get(0).type()).isEqualTo(HistoryEventType.EXECUTION_STARTED);
+            // the child's input is its item, as the Map Run gave it
+            assertThat(events.get(0).executionStartedEventDetails().input()).isEqualTo(d.input());
+            assertThat(events.get(0).executionStartedEventDetails().roleArn()).isEqualTo(ROLE);
+            assertThat(events.get(1).type()).isEqualTo(HistoryEventType.TASK_STATE_ENTERED);
+            assertThat(events.get(1).previousEventId()).isZero();
+            if (d.status() == ExecutionStatus.SUCCEEDED) {
+                assertThat(d.output()).isEqualTo("{\"done\":" + d.input() + "}");
+                assertThat(events).extracting(HistoryEvent::type).containsExactly(HistoryEventType.EXECUTION_STARTED,
+                        HistoryEventType.TASK_STATE_ENTERED, HistoryEventType.TASK_SCHEDULED, HistoryEventType.TASK_STARTED,
+                        HistoryEventType.TASK_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
+                        HistoryEventType.EXECUTION_SUCCEEDED);
+                assertThat(events.get(6).executionSucceededEventDetails().output()).isEqualTo(d.output());
+            } else {
+                assertThat(d.input()).isEqualTo("3");
+                assertThat(d.error()).isNotBlank();
+                assertThat(d.cause()).contains("item 3 is broken");
+                assertThat(events.get(events.size() - 1).type()).isEqualTo(HistoryEventType.EXECUTION_FAILED);
+                assertThat(events.get(events.size() - 1).executionFailedEventDetails().error()).isEqualTo(d.error());
+            }
+        }
+        String failedChild = children.stream().filter(c -> c.status() == ExecutionStatus.FAILED).findFirst().orElseThrow()
+                .executionArn();
+        var machine = sfn.describeStateMachineForExecution(b -> b.executionArn(failedChild));
+        assertThat(machine.stateMachineArn()).isEqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:items/Fan");
+        assertThat(machine.name()).isEqualTo("items/Fan");
+        assertThat(machine.mapRunArn()).isEqualTo(mapRun);
+        assertThat(machine.label()).isEqualTo("Fan");
+        assertThat(machine.roleArn()).isEqualTo(ROLE);
+        assertThat(Json.parse(machine.definition())).isEqualTo(Json.parse(ITEMS).at("/States/Fan/ItemProcessor"));
+        assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(failedChild)))
+                .isInstanceOf(ExecutionNotRedrivableException.class).hasMessageContaining(exec);
+
+        itemThreeFails.set(false);
+        sfn.redriveExecution(b -> b.executionArn(exec));
+        assertThat(awaitEnd(sfn, exec).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        DescribeExecutionResponse redriven = sfn.describeExecution(b -> b.executionArn(failedChild));
+        assertThat(redriven.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(redriven.redriveCount()).isEqualTo(1);
+        assertThat(redriven.redriveDate()).isAfterOrEqualTo(redriven.startDate());
+        assertThat(redriven.output()).isEqualTo("{\"done\":3}");
+        List<HistoryEvent> again = sfn.getExecutionHistory(b -> b.executionArn(failedChild)).events();
+        assertThat(again).extracting(HistoryEvent::type).containsSubsequence(HistoryEventType.EXECUTION_STARTED,
+                HistoryEventType.EXECUTION_FAILED, HistoryEventType.EXECUTION_REDRIVEN, HistoryEventType.TASK_STATE_ENTERED,
+                HistoryEventType.EXECUTION_SUCCEEDED);
+        assertThat(again.get(0).executionStartedEventDetails().input()).isEqualTo("3");
+
+        // kept on disk: a restarted service still answers
+        sfn.close();
+        local.close();
+        local = new LocalStepFunctions(dir, null);
+        sfn = local.client();
+        assertThat(sfn.describeExecution(b -> b.executionArn(failedChild)).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(failedChild)).events()).hasSameSizeAs(again);
+        String unknown = failedChild.substring(0, failedChild.lastIndexOf(':') + 1) + "00000000-0000-0000-0000-000000000000";
+        assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(unknown)))
+                .isInstanceOf(ExecutionDoesNotExistException.class).hasMessageContaining("Map Run");
     }
 
     @Test

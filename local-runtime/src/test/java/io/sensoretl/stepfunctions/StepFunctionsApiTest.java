@@ -154,6 +154,38 @@ class StepFunctionsApiTest {
     }
 
     @Test
+    void datesGoOverTheWireAsEpochSecondsAsAwsSendsThem() throws Exception {
+        List<String> bodies = new ArrayList<>();
+        String arn = create("greet", GREET);
+        try (SfnClient recording = local.recordingClient(bodies)) {
+            String exec = recording.startExecution(b -> b.stateMachineArn(arn).name("e1").input("{\"who\":\"ana\"}"))
+                    .executionArn();
+            awaitEnd(sfn, exec);
+            recording.describeStateMachine(b -> b.stateMachineArn(arn));
+            recording.describeExecution(b -> b.executionArn(exec));
+            recording.listExecutions(b -> b.stateMachineArn(arn));
+            recording.getExecutionHistory(b -> b.executionArn(exec));
+        }
+        assertThat(bodies).hasSize(5);
+        double now = System.currentTimeMillis() / 1000.0;
+        List<com.fasterxml.jackson.databind.JsonNode> dates = new ArrayList<>();
+        dates.add(json(bodies.get(0)).get("startDate"));
+        dates.add(json(bodies.get(1)).get("creationDate"));
+        dates.add(json(bodies.get(2)).get("startDate"));
+        dates.add(json(bodies.get(2)).get("stopDate"));
+        dates.add(json(bodies.get(3)).get("executions").get(0).get("startDate"));
+        json(bodies.get(4)).get("events").forEach(e -> dates.add(e.get("timestamp")));
+        assertThat(dates).hasSize(11).allSatisfy(d -> {
+            assertThat(d.isNumber()).as("a date is a JSON number: " + d).isTrue();
+            assertThat(d.asDouble()).isBetween(now - 60, now + 1);
+        });
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        return io.sensoretl.asl.json.Json.parse(text);
+    }
+
+    @Test
     void executionsAreListedNewestFirstByStatusAndInPages() throws Exception {
         String greet = create("greet", GREET);
         String fail = create("fail", FAIL);

@@ -60,7 +60,8 @@ final class ExecutionRun {
         this.store = type == StateMachineType.EXPRESS ? null : store;
         this.type = type.name();
         this.earlierMapRuns = earlierMapRuns;
-        this.runtime = runtime.apply(() -> save(false));
+        this.runtime = runtime.apply(() -> save(false))
+                .recordingChildrenIn(this.store == null ? null : this.store.children(info.executionName()));
     }
 
     String executionArn() {

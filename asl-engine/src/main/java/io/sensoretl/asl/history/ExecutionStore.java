@@ -39,6 +39,14 @@ public final class ExecutionStore {
         return root.resolve(safe(nameOf(nameOrArn)));
     }
 
+    /**
+     * The records of the Map Run child executions an execution started (STANDARD children keep their own description
+     * and history, as on AWS), in its folder: they go with it.
+     */
+    public ExecutionStore children(String parentNameOrArn) {
+        return new ExecutionStore(directory(parentNameOrArn).resolve("children"));
+    }
+
     public void save(ExecutionRecord record) {
         Path dir = directory(record.name());
         try {

@@ -1,6 +1,7 @@
 package io.sensoretl.asl.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sensoretl.asl.history.ExecutionStore;
 import io.sensoretl.asl.progress.MapRunProgress;
 import io.sensoretl.asl.services.MockedResponse;
 import io.sensoretl.asl.services.TaskMocks;
@@ -24,10 +25,11 @@ public final class ExecutionRuntime {
     private final TaskMocks mocks;
     private final Map<String, AtomicInteger> mockInvocations;
     private final Runnable checkpoint;
+    private final ExecutionStore childRecords;
 
     private ExecutionRuntime(EngineServices services, ExecutionInfo info, History history, Map<String, MapRunProgress> mapRuns,
                              Instant deadline, ExecutionControl control, TaskMocks mocks,
-                             Map<String, AtomicInteger> mockInvocations, Runnable checkpoint) {
+                             Map<String, AtomicInteger> mockInvocations, Runnable checkpoint, ExecutionStore childRecords) {
         this.services = services;
         this.info = info;
         this.history = history;
@@ -37,12 +39,13 @@ public final class ExecutionRuntime {
         this.mocks = mocks;
         this.mockInvocations = mockInvocations;
         this.checkpoint = checkpoint;
+        this.childRecords = childRecords;
     }
 
     /** @param deadline when the machine's TimeoutSeconds runs out, or null */
     public static ExecutionRuntime start(EngineServices services, ExecutionInfo info, Instant deadline) {
         return new ExecutionRuntime(services, info, new History(services.time()), new LinkedHashMap<>(), deadline,
-                new ExecutionControl(), null, new ConcurrentHashMap<>(), () -> { });
+                new ExecutionControl(), null, new ConcurrentHashMap<>(), () -> { }, null);
     }
 
     /**
@@ -56,16 +59,30 @@ public final class ExecutionRuntime {
         mapRuns.forEach(r -> runs.put(r.mapRunArn(), r));
         Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
         mockInvocations.forEach((state, n) -> counters.put(state, new AtomicInteger(n)));
-        return new ExecutionRuntime(services, info, history, runs, deadline, control, mocks, counters, checkpoint);
+        return new ExecutionRuntime(services, info, history, runs, deadline, control, mocks, counters, checkpoint, null);
     }
 
     /**
-     * A distributed Map child: its own execution identity and history; the parent's Map Run list, deadline, control
-     * (stopping the parent stops it), mocks and checkpoint.
+     * The same execution, keeping the records of its STANDARD Map Run children (their own description and history,
+     * which DescribeExecution and GetExecutionHistory of a child answer) in {@code children}; null keeps none.
      */
-    public ExecutionRuntime child(ExecutionInfo childInfo) {
-        return new ExecutionRuntime(services, childInfo, new History(services.time()), mapRuns, deadline, control, mocks,
-                mockInvocations, checkpoint);
+    public ExecutionRuntime recordingChildrenIn(ExecutionStore children) {
+        return new ExecutionRuntime(services, info, history, mapRuns, deadline, control, mocks, mockInvocations, checkpoint,
+                children);
+    }
+
+    /**
+     * A distributed Map child: its own execution identity and history (new, or the one a redrive goes on from); the
+     * parent's Map Run list, deadline, control (stopping the parent stops it), mocks, checkpoint and child records.
+     */
+    public ExecutionRuntime child(ExecutionInfo childInfo, History childHistory) {
+        return new ExecutionRuntime(services, childInfo, childHistory, mapRuns, deadline, control, mocks,
+                mockInvocations, checkpoint, childRecords);
+    }
+
+    /** Where the records of Map Run children are kept (shared by children of children); null when nowhere. */
+    public ExecutionStore childRecords() {
+        return childRecords;
     }
 
     public Instant deadline() {

@@ -8,6 +8,8 @@ import io.sensoretl.asl.definition.MapState;
 import io.sensoretl.asl.definition.ResultWriter;
 import io.sensoretl.asl.errors.FailureException;
 import io.sensoretl.asl.errors.StatesErrorName;
+import io.sensoretl.asl.history.ExecutionRecord;
+import io.sensoretl.asl.history.ExecutionStore;
 import io.sensoretl.asl.json.Json;
 import io.sensoretl.asl.map.Batches;
 import io.sensoretl.asl.map.ChildExecution;
@@ -21,10 +23,13 @@ import io.sensoretl.asl.runtime.EventDetails;
 import io.sensoretl.asl.runtime.ExecutionAborted;
 import io.sensoretl.asl.runtime.ExecutionInfo;
 import io.sensoretl.asl.runtime.ExecutionRuntime;
+import io.sensoretl.asl.runtime.ExecutionTimedOut;
 import io.sensoretl.asl.runtime.Frame;
+import io.sensoretl.asl.runtime.History;
 import io.sensoretl.asl.runtime.StateEnv;
 import io.sensoretl.asl.runtime.Timestamps;
 import io.sensoretl.asl.runtime.Variables;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,6 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * succeed or never started (STANDARD children go on from where they stood, EXPRESS ones start again).
  */
 final class DistributedMapRun {
+    private static final String OWNER = ExecutionRecord.currentOwner();
     private final MapState state;
     private final StateEnv env;
     private final MapLimits.Resolved limits;
@@ -136,28 +142,66 @@ final class DistributedMapRun {
         FrameProgress earlier = state.expressChildren() ? null : child.frame();
         boolean goesOn = earlier != null && earlier.resumable() && child.name() != null;
         String name = goesOn ? child.name() : env.services().uuids().get();
-        ExecutionInfo info = new ExecutionInfo(parent.partition(), parent.region(), parent.account(), childMachine, name,
-                parent.roleArn(), env.services().time().now(), child.input());
-        ExecutionRuntime childRuntime = env.frame().runtime().child(info);
+        // as on AWS, a STANDARD child has its own description and history; an EXPRESS child's go to logs only
+        ExecutionStore records = state.expressChildren() ? null : env.frame().runtime().childRecords();
+        ExecutionRecord before = goesOn && records != null ? records.find(name).orElse(null) : null;
+        Instant now = env.services().time().now();
+        ExecutionInfo info = before == null
+                ? new ExecutionInfo(parent.partition(), parent.region(), parent.account(), childMachine, name,
+                        parent.roleArn(), now, child.input())
+                : new ExecutionInfo(parent.partition(), parent.region(), parent.account(), childMachine, name,
+                        parent.roleArn(), Instant.parse(before.startDate()), child.input(), null, before.redriveCount(),
+                        null).redriven(now);
+        History history = new History(env.services().time(), before == null ? List.of() : before.events());
+        ExecutionRuntime childRuntime = env.frame().runtime().child(info, history);
+        long last = 0;
+        if (before == null) {
+            // AWS gives the first event after ExecutionStarted previousEventId 0
+            history.add("ExecutionStarted", 0, EventDetails.payload("input", child.input()).put("roleArn", info.roleArn()));
+        } else {
+            last = history.add("ExecutionRedriven", history.lastId(),
+                    Json.object().put("redriveCount", info.redriveCount()));
+        }
         FrameProgress progress = new FrameProgress();
-        Frame frame = new Frame(childRuntime, Variables.root(), null, 0, progress, goesOn ? earlier : null);
-        String start = Timestamps.format(info.startTime());
-        child.started(name, info.executionArn(), start, progress);
-        frame.executionStarted(EventDetails.payload("input", child.input()));
+        Frame frame = new Frame(childRuntime, Variables.root(), null, last, progress, goesOn ? earlier : null);
+        child.started(name, info.executionArn(), Timestamps.format(info.startTime()), progress);
+        keep(records, info, history, "RUNNING", null, null, null, null);
         try {
             JsonNode out = Interpreter.run(state.processor(), child.input(), frame);
             frame.event("ExecutionSucceeded", EventDetails.payload("output", out));
-            child.ended("SUCCEEDED", out, null, null, Timestamps.format(env.services().time().now()));
+            ended(records, child, info, history, "SUCCEEDED", out, null, null);
         } catch (FailureException e) {
             failures.incrementAndGet();
             frame.event("ExecutionFailed", EventDetails.failure(e.error(), e.cause()));
-            child.ended("FAILED", null, e.error(), e.cause(), Timestamps.format(env.services().time().now()));
-        } catch (ExecutionAborted e) {
-            child.ended("ABORTED", null, null, null, Timestamps.format(env.services().time().now()));
+            ended(records, child, info, history, "FAILED", null, e.error(), e.cause());
+        } catch (ExecutionAborted | ExecutionTimedOut e) {
+            // the parent was stopped or timed out: its Map Run aborts the children still running
+            history.add("ExecutionAborted", history.lastId(), Json.object());
+            ended(records, child, info, history, "ABORTED", null, null, null);
             throw e;
         }
         env.frame().runtime().checkpoint();
         return child;
+    }
+
+    private void ended(ExecutionStore records, ChildRun child, ExecutionInfo info, History history, String status,
+                       JsonNode output, String error, String cause) {
+        Instant at = env.services().time().now();
+        child.ended(status, output, error, cause, Timestamps.format(at));
+        keep(records, info, history, status, output, error, cause, at);
+    }
+
+    /** Saves a STANDARD child's record (as it starts and as it ends), when its parent keeps records. */
+    private static void keep(ExecutionStore records, ExecutionInfo info, History history, String status, JsonNode output,
+                             String error, String cause, Instant stop) {
+        if (records == null) {
+            return;
+        }
+        records.save(new ExecutionRecord(info.executionArn(), info.executionName(), info.stateMachineArn(), status,
+                Timestamps.format(info.startTime()), stop == null ? null : Timestamps.format(stop), info.input(), output,
+                error, cause, history.events(), List.of(), "STANDARD", info.redriveCount(),
+                info.redriveTime() == null ? null : Timestamps.format(info.redriveTime()), null,
+                stop == null ? OWNER : null));
     }
 
     /** ItemBatcher: the items grouped into {"BatchInput", "Items"} by the limits of this run. */

@@ -118,6 +118,40 @@ class StopExecutionTest {
     }
 
     @Test
+    void stoppingTheParentEndsARunningStandardChildAbortedInItsOwnHistory() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Engines engines = engines(pool);
+            String map = q("{'StartAt':'Each','States':{'Each':{'Type':'Map','MaxConcurrency':1,'ItemsPath':'$.items',"
+                    + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'Work','States':{"
+                    + "'Work':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke','Parameters':{'FunctionName':'block','Payload':{}},'End':true}}},"
+                    + "'End':true}}}");
+            Execution execution = engines.start(map, "{\"items\":[1,2]}");
+            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            ExecutionStore children = new ExecutionStore(dir).children("exec-1");
+            assertThat(children.list()).hasSize(1);
+            String child = children.list().get(0);
+            assertThat(children.find(child).orElseThrow().status()).as("saved as it starts").isEqualTo("RUNNING");
+
+            assertThat(execution.stop(null, null)).isTrue();
+            assertThat(execution.await(Duration.ofSeconds(30)).status()).isEqualTo(ExecutionStatus.ABORTED);
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (children.find(child).orElseThrow().running() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            ExecutionRecord aborted = children.find(child).orElseThrow();
+            assertThat(aborted.status()).isEqualTo("ABORTED");
+            assertThat(aborted.stopDate()).isNotNull();
+            assertThat(aborted.owner()).isNull();
+            assertThat(aborted.events()).extracting(HistoryEvent::type).startsWith("ExecutionStarted")
+                    .endsWith("ExecutionAborted").doesNotContain("ExecutionFailed");
+            assertThat(children.list()).as("the second item never started").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anExecutionThatEndedCannotBeStopped() throws Exception {
         Engines engines = engines(null);
         Execution done = engines.start(q("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}"), "{}");

@@ -3,9 +3,11 @@ package io.sensoretl.asl.history;
 import static io.sensoretl.asl.Engines.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sensoretl.asl.Engines;
 import io.sensoretl.asl.engine.AslEngine;
 import io.sensoretl.asl.engine.ExecutionResult;
+import io.sensoretl.asl.json.Json;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +80,66 @@ class HistoryTest {
         assertThat(failed.path("resourceType").asText()).isEqualTo("dynamodb");
         assertThat(failed.path("resource").asText()).isEqualTo("putItem");
         assertThat(failed.path("error").asText()).isEqualTo("States.Runtime");
+    }
+
+    @Test
+    void aStandardMapRunChildKeepsItsOwnRecordAndHistoryBesideItsParent() {
+        ExecutionStore store = new ExecutionStore(dir);
+        ExecutionResult r = new Engines(AslEngine.builder().store(store)).run(q("""
+                {'StartAt':'Fan','States':{'Fan':{'Type':'Map','Label':'Each','End':true,
+                  'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},
+                    'StartAt':'Check','States':{'Check':{'Type':'Choice',
+                      'Choices':[{'Variable':'$.n','NumericLessThan':2,'Next':'Small'}],'Default':'Big'},
+                      'Small':{'Type':'Pass','Result':'small','End':true},
+                      'Big':{'Type':'Fail','Error':'TooBig','Cause':'n >= 2'}}},
+                  'ToleratedFailureCount':1}}}"""), "[{\"n\":1},{\"n\":5}]");
+        assertThat(r.status().name()).isEqualTo("SUCCEEDED");
+        JsonNode listed = r.mapRuns().get(0).path("childExecutions");
+        JsonNode items = Json.parse("[{\"n\":1},{\"n\":5}]");
+        ExecutionStore children = store.children("exec-1");
+        assertThat(children.list()).hasSize(2);
+        assertThat(store.list()).as("children are not executions of the parent's machine").containsExactly("exec-1");
+        for (JsonNode c : listed) {
+            ExecutionRecord child = children.find(c.path("name").asText()).orElseThrow();
+            assertThat(child.executionArn()).isEqualTo(c.path("executionArn").asText())
+                    .startsWith("arn:aws:states:eu-west-1:111122223333:execution:machine-1/Each:");
+            assertThat(child.stateMachineArn()).isEqualTo("arn:aws:states:eu-west-1:111122223333:stateMachine:machine-1/Each");
+            JsonNode item = items.get(c.path("index").asInt());
+            assertThat(child.input()).isEqualTo(item);
+            assertThat(child.startDate()).isEqualTo(c.path("startDate").asText());
+            assertThat(child.stopDate()).isEqualTo(c.path("stopDate").asText());
+            assertThat(child.owner()).isNull();
+            HistoryEvent started = child.events().get(0);
+            assertThat(started.type()).isEqualTo("ExecutionStarted");
+            assertThat(started.toJson().path("executionStartedEventDetails").path("input").asText())
+                    .isEqualTo(Json.write(item));
+            assertThat(started.toJson().path("executionStartedEventDetails").path("roleArn").asText()).isNotEmpty();
+            assertThat(child.events().get(1).previousEventId()).isZero();
+            for (int i = 0; i < child.events().size(); i++) {
+                assertThat(child.events().get(i).id()).isEqualTo(i + 1);
+            }
+        }
+        ExecutionRecord small = children.find(listed.get(0).path("name").asText()).orElseThrow();
+        assertThat(small.status()).isEqualTo("SUCCEEDED");
+        assertThat(small.output().asText()).isEqualTo("small");
+        assertThat(small.events()).extracting(HistoryEvent::type).containsExactly("ExecutionStarted", "ChoiceStateEntered",
+                "ChoiceStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded");
+        ExecutionRecord big = children.find(listed.get(1).path("name").asText()).orElseThrow();
+        assertThat(big.status()).isEqualTo("FAILED");
+        assertThat(big.error()).isEqualTo("TooBig");
+        assertThat(big.cause()).isEqualTo("n >= 2");
+        assertThat(big.events()).extracting(HistoryEvent::type).endsWith("FailStateEntered", "ExecutionFailed");
+    }
+
+    @Test
+    void anExpressMapRunChildKeepsNoRecordOfItsOwn() {
+        ExecutionStore store = new ExecutionStore(dir);
+        ExecutionResult r = new Engines(AslEngine.builder().store(store)).run(q("""
+                {'StartAt':'Fan','States':{'Fan':{'Type':'Map','End':true,
+                  'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'EXPRESS'},
+                    'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}}}}"""), "[1,2]");
+        assertThat(r.status().name()).isEqualTo("SUCCEEDED");
+        assertThat(store.children("exec-1").list()).isEmpty();
     }
 
     @Test
