@@ -61,50 +61,55 @@ public final class ReadingColumnsWriter {
         if (n == 0) {
             throw new IllegalArgumentException("a Parquet file of readings needs at least one row");
         }
+        try (ColumnarParquetFile out = sorted
+                ? new ColumnarParquetFile(file, ReadingSchema.READINGS, SENSOR_ID, TS, METRIC)
+                : new ColumnarParquetFile(file, ReadingSchema.READINGS)) {
+            writeRowGroup(out, batch, order, n);
+        }
+    }
+
+    /** Writes rows {@code order[0..n)} of the batch, in that order, as the next row group of {@code out}. */
+    void writeRowGroup(ColumnarParquetFile out, ReadingColumns batch, int[] order, int n) throws IOException {
         ReadingDictionaries d = batch.dictionaries();
         if (ids.length < n) {
             ids = new int[n];
         }
-        try (ColumnarParquetFile out = sorted
-                ? new ColumnarParquetFile(file, ReadingSchema.READINGS, SENSOR_ID, TS, METRIC)
-                : new ColumnarParquetFile(file, ReadingSchema.READINGS)) {
-            for (int i = 0; i < n; i++) {
-                ids[i] = batch.sensor(order[i]);
-            }
-            strings(out, SENSOR_ID, d.sensorIds, n, false);
-            long[] ts = data.longs(n);
-            for (int i = 0; i < n; i++) {
-                ts[i] = batch.ts(order[i]);
-            }
-            data.set(n, n, n, false);
-            pages.deltaLongs(out.pages(TS), out.column(TS), data);
-            for (int i = 0; i < n; i++) {
-                ids[i] = batch.metric(order[i]);
-            }
-            strings(out, METRIC, d.metrics, n, false);
-            double[] v = data.doubles(n);
-            for (int i = 0; i < n; i++) {
-                v[i] = batch.value(order[i]);
-            }
-            data.set(n, n, n, false);
-            pages.doubles(out.pages(VALUE), out.column(VALUE), data);
-            for (int i = 0; i < n; i++) {
-                ids[i] = batch.unit(order[i]);
-            }
-            strings(out, UNIT, d.units, n, true);
-            coordinates(out, LAT, batch, order, n);
-            coordinates(out, LON, batch, order, n);
-            attributes(out, batch, order, n, d);
-            for (int i = 0; i < n; i++) {
-                ids[i] = batch.sourceKey(order[i]);
-            }
-            strings(out, SOURCE_KEY, d.sourceKeys, n, false);
-            for (int i = 0; i < n; i++) {
-                ids[i] = batch.runId(order[i]);
-            }
-            strings(out, RUN_ID, d.runIds, n, false);
-            out.endRowGroup(n);
+        for (int i = 0; i < n; i++) {
+            ids[i] = batch.sensor(order[i]);
         }
+        strings(out, SENSOR_ID, d.sensorIds, n, false);
+        long[] ts = data.longs(n);
+        for (int i = 0; i < n; i++) {
+            ts[i] = batch.ts(order[i]);
+        }
+        data.set(n, n, n, false);
+        pages.deltaLongs(out.pages(TS), out.column(TS), data);
+        for (int i = 0; i < n; i++) {
+            ids[i] = batch.metric(order[i]);
+        }
+        strings(out, METRIC, d.metrics, n, false);
+        double[] v = data.doubles(n);
+        for (int i = 0; i < n; i++) {
+            v[i] = batch.value(order[i]);
+        }
+        data.set(n, n, n, false);
+        pages.doubles(out.pages(VALUE), out.column(VALUE), data);
+        for (int i = 0; i < n; i++) {
+            ids[i] = batch.unit(order[i]);
+        }
+        strings(out, UNIT, d.units, n, true);
+        coordinates(out, LAT, batch, order, n);
+        coordinates(out, LON, batch, order, n);
+        attributes(out, batch, order, n, d);
+        for (int i = 0; i < n; i++) {
+            ids[i] = batch.sourceKey(order[i]);
+        }
+        strings(out, SOURCE_KEY, d.sourceKeys, n, false);
+        for (int i = 0; i < n; i++) {
+            ids[i] = batch.runId(order[i]);
+        }
+        strings(out, RUN_ID, d.runIds, n, false);
+        out.endRowGroup(n);
     }
 
     /** A flat string column from the dictionary ids in {@code ids[0, n)} ({@link ReadingColumns#NO_VALUE}: null). */
