@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sensoretl.reading.Reading;
-import io.sensoretl.reading.ReadingBatch;
 import io.sensoretl.reading.Utf8Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,24 +50,6 @@ class ReadingFileTest {
         return file;
     }
 
-    private static List<Reading> readColumnar(Path file, byte[] min, byte[] max) throws Exception {
-        Utf8Pool pool = new Utf8Pool();
-        List<Reading> out = new ArrayList<>();
-        ReadingBatch batch = new ReadingBatch(1000);
-        try (ReadingFile f = ReadingFile.open(new LocalInputFile(file), file.toString(), pool, min, max)) {
-            while (true) {
-                batch.clear();
-                if (f.read(batch, 1000) == 0) {
-                    break;
-                }
-                for (int i = 0; i < batch.size(); i++) {
-                    out.add(batch.toReading(i, pool));
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void columnarReadingGivesTheSameRowsAsTheRecordReader() throws Exception {
         List<Reading> written = rows(120_000, 5);
@@ -80,7 +61,7 @@ class ReadingFileTest {
             }
         }
         assertThat(reference).isEqualTo(written);
-        assertThat(readColumnar(file, null, null)).isEqualTo(written);
+        assertThat(ReadBack.rows(file, null, null)).isEqualTo(written);
     }
 
     @Test
@@ -91,7 +72,7 @@ class ReadingFileTest {
         byte[] min = "s-10".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] max = "s-19".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        List<Reading> read = readColumnar(file, min, max);
+        List<Reading> read = ReadBack.rows(file, min, max);
 
         List<Reading> inRange = written.stream().filter(r -> r.sensorId().compareTo("s-10") >= 0
                 && r.sensorId().compareTo("s-19") <= 0).toList();
@@ -112,7 +93,7 @@ class ReadingFileTest {
             assertThat(f.declaresSensorTimeOrder()).isTrue();
             assertThat(f.rows()).isEqualTo(1_000);
         }
-        assertThat(readColumnar(file, null, null)).as("only the footer changed").hasSize(1_000);
+        assertThat(ReadBack.rows(file, null, null)).as("only the footer changed").hasSize(1_000);
         assertThat(Files.size(file)).isGreaterThan(size);
     }
 

@@ -38,24 +38,6 @@ class RecordBatchWriterTest {
         return rows;
     }
 
-    private static List<Reading> read(Path file) throws Exception {
-        Utf8Pool pool = new Utf8Pool();
-        List<Reading> out = new ArrayList<>();
-        ReadingBatch batch = new ReadingBatch(1000);
-        try (ReadingFile f = ReadingFile.open(new LocalInputFile(file), file.toString(), pool)) {
-            while (true) {
-                batch.clear();
-                if (f.read(batch, 1000) == 0) {
-                    break;
-                }
-                for (int i = 0; i < batch.size(); i++) {
-                    out.add(batch.toReading(i, pool));
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void rowsWrittenInRangesAcrossRowGroupsReadBackAsWrittenByBothReaders() throws Exception {
         List<Reading> written = rows(50_000, 11);
@@ -84,7 +66,7 @@ class RecordBatchWriterTest {
         }
         assertThat(afterFirstRange).as("no row group before it is full").isEqualTo(4);
         assertThat(rows).isEqualTo(written.size());
-        assertThat(read(file)).isEqualTo(written);
+        assertThat(ReadBack.rows(file)).isEqualTo(written);
         List<Reading> reference = new ArrayList<>();
         try (ReadingRows r = ParquetFiles.readingReader(new LocalInputFile(file))) {
             for (Reading x; (x = r.read()) != null; ) {
@@ -107,6 +89,6 @@ class RecordBatchWriterTest {
                 RecordBatchWriter w = new RecordBatchWriter(new StreamOutputFile(out, file.toString()))) {
             assertThat(w.rows()).isZero();
         }
-        assertThat(read(file)).isEmpty();
+        assertThat(ReadBack.rows(file)).isEmpty();
     }
 }
