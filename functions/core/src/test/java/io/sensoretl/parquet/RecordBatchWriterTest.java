@@ -9,9 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
@@ -21,26 +19,9 @@ class RecordBatchWriterTest {
     @TempDir
     Path dir;
 
-    /** Rows with every optional field absent and present, maps of 0-3 entries with null values, many distinct ids. */
-    private static List<Reading> rows(int n, long seed) {
-        Random random = new Random(seed);
-        List<Reading> rows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Map<String, String> attrs = new LinkedHashMap<>();
-            for (int a = 0, k = random.nextInt(4); a < k; a++) {
-                attrs.put("k" + random.nextInt(6), random.nextInt(4) == 0 ? null : "v-" + random.nextInt(1000));
-            }
-            String sensor = i % 3 == 0 ? "sensor-" + i + "-" + "x".repeat(random.nextInt(40)) : "s-" + random.nextInt(30);
-            rows.add(new Reading(sensor, random.nextLong() >> 8, "m" + random.nextInt(5), random.nextGaussian(),
-                    random.nextBoolean() ? null : "u" + random.nextInt(3), random.nextBoolean() ? null : random.nextDouble(),
-                    random.nextBoolean() ? null : -random.nextDouble(), attrs, "src-" + random.nextInt(3), "run-" + random.nextInt(2)));
-        }
-        return rows;
-    }
-
     @Test
     void rowsWrittenInRangesAcrossRowGroupsReadBackAsWrittenByBothReaders() throws Exception {
-        List<Reading> written = rows(50_000, 11);
+        List<Reading> written = ReadBack.randomRows(50_000, 11);
         // two pools: equal strings arrive as different arrays too, as rows from different files do
         Utf8Pool a = new Utf8Pool();
         Utf8Pool b = new Utf8Pool();

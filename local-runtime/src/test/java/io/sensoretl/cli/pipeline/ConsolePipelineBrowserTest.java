@@ -6,12 +6,14 @@ import io.sensoretl.console.HeadlessChromium;
 import io.sensoretl.local.DeadLetterQueue;
 import io.sensoretl.local.RunReport;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's pipeline pages in a real browser ({@link HeadlessChromium}) on a pipeline run with a dead-lettered
@@ -51,7 +53,9 @@ class ConsolePipelineBrowserTest {
         HeadlessChromium.shot(browser, "pipeline-dlq");
 
         browser.findElement(By.id("dlq-redrive")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/console/pipeline/dlq?redrive=1");
+        // the click returns once the form is submitted, not once the answer (after the redrive) has loaded
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> b.getCurrentUrl().endsWith("/console/pipeline/dlq?redrive=1")
+                && !b.findElements(By.id("redrive-outcome")).isEmpty());
         assertThat(browser.findElement(By.id("redrive-outcome")).getText()).contains("Redrove 1 chunk(s), 0 still failing");
         assertThat(browser.findElement(By.id("dlq-empty")).isDisplayed()).isTrue();
         assertThat(new DeadLetterQueue(local.stack.sqs(), local.stack.deadLetterQueueUrl()).list()).isEmpty();
