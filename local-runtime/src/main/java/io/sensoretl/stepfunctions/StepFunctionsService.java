@@ -358,17 +358,8 @@ public final class StepFunctionsService {
             throw validation("The state machine " + arns.stateMachine(runner.name()) + " runs its own tasks: it has no "
                     + "test case '" + nameAndCase[1] + "' of a mock config");
         }
-        String name = r.hasNonNull("name") ? r.get("name").asText() : UUID.randomUUID().toString();
-        if (!NAME.matcher(name).matches()) {
-            throw SfnException.of("InvalidName", "Invalid Name: '" + name + "' (1 to 80 characters: letters, digits, "
-                    + "'-', '_' and '.')");
-        }
-        JsonNode input;
-        try {
-            input = Json.parse(r.hasNonNull("input") ? r.get("input").asText() : "{}");
-        } catch (IllegalArgumentException e) {
-            throw SfnException.of("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
-        }
+        String name = executionName(r);
+        JsonNode input = executionInput(r);
         String executionArn = arns.execution(runner.name(), name);
         synchronized (this) {
             if (runner.store().find(executionArn).isPresent()) {
@@ -383,6 +374,25 @@ public final class StepFunctionsService {
         ExecutionRecord started = runner.store().find(executionArn).orElseThrow(() -> new IllegalStateException(
                 "the runner of " + runner.name() + " reported " + executionArn + " started but did not record it"));
         return Json.object().put("executionArn", executionArn).put("startDate", epoch(started.startDate()));
+    }
+
+    /** StartExecution's {@code name}, or a UUID as Step Functions gives one. */
+    private static String executionName(JsonNode r) {
+        String name = r.hasNonNull("name") ? r.get("name").asText() : UUID.randomUUID().toString();
+        if (!NAME.matcher(name).matches()) {
+            throw SfnException.of("InvalidName", "Invalid Name: '" + name + "' (1 to 80 characters: letters, digits, "
+                    + "'-', '_' and '.')");
+        }
+        return name;
+    }
+
+    /** StartExecution's {@code input} (JSON text; none is {}). */
+    private static JsonNode executionInput(JsonNode r) {
+        try {
+            return Json.parse(r.hasNonNull("input") ? r.get("input").asText() : "{}");
+        } catch (IllegalArgumentException e) {
+            throw SfnException.of("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
+        }
     }
 
     private Started start(JsonNode r) {
@@ -400,18 +410,8 @@ public final class StepFunctionsService {
                     + mocks.source() + " has no test case '" + nameAndCase[1] + "' for state machine '" + m.name()
                     + "' (it has: " + mocks.testCases(m.name()) + ")"));
         }
-        String name = r.hasNonNull("name") ? r.get("name").asText() : UUID.randomUUID().toString();
-        if (!NAME.matcher(name).matches()) {
-            throw SfnException.of("InvalidName", "Invalid Name: '" + name + "' (1 to 80 characters: letters, digits, "
-                    + "'-', '_' and '.')");
-        }
-        String inputText = r.hasNonNull("input") ? r.get("input").asText() : "{}";
-        JsonNode input;
-        try {
-            input = Json.parse(inputText);
-        } catch (IllegalArgumentException e) {
-            throw SfnException.of("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
-        }
+        String name = executionName(r);
+        JsonNode input = executionInput(r);
         StateMachine definition = load(m.definition());
         StateMachineType type = StateMachineType.valueOf(m.type());
         synchronized (this) {

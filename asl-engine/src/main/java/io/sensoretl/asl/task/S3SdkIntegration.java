@@ -11,10 +11,7 @@ import io.sensoretl.asl.services.ObjectStoreException;
 import io.sensoretl.asl.services.TaskRequest;
 import io.sensoretl.asl.services.TaskResource;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +79,7 @@ public final class S3SdkIntegration implements TaskResource {
         ObjectNode out = Json.object();
         out.put("Body", new String(body, StandardCharsets.UTF_8));
         out.put("ContentLength", body.length);
-        out.put("ETag", "\"" + md5(body) + "\"");
+        out.put("ETag", "\"" + Md5.hex(body) + "\"");
         return out;
     }
 
@@ -92,7 +89,7 @@ public final class S3SdkIntegration implements TaskResource {
                 .getBytes(StandardCharsets.UTF_8);
         objects.put(bucket, key, bytes, contentType);
         ObjectNode out = Json.object();
-        out.put("ETag", "\"" + md5(bytes) + "\"");
+        out.put("ETag", "\"" + Md5.hex(bytes) + "\"");
         return out;
     }
 
@@ -172,13 +169,5 @@ public final class S3SdkIntegration implements TaskResource {
                     + "' needs " + name + " (a string), got " + (p.has(name) ? p.get(name).toString() : "none"));
         }
         return p.get(name).textValue();
-    }
-
-    private static String md5(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,9 +9,6 @@ import io.sensoretl.asl.services.MessageQueue;
 import io.sensoretl.asl.services.TaskRequest;
 import io.sensoretl.asl.services.TaskResource;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** arn:aws:states:::sqs:sendMessage bound to a MessageQueue; the result mirrors SQS SendMessage. */
 public final class SqsSendMessageIntegration implements TaskResource {
@@ -38,7 +35,7 @@ public final class SqsSendMessageIntegration implements TaskResource {
         String text = body.isTextual() ? body.textValue() : Json.write(body);
         String id = queue.send(p.get("QueueUrl").textValue(), text, p.get("MessageAttributes"));
         ObjectNode out = Json.object();
-        out.put("MD5OfMessageBody", md5(text));
+        out.put("MD5OfMessageBody", Md5.hex(text.getBytes(StandardCharsets.UTF_8)));
         out.put("MessageId", id);
         // AWS adds the HTTP details of the SQS response; kept in the same shape so OutputPath/ResultSelector work alike
         ObjectNode http = out.putObject("SdkHttpMetadata");
@@ -46,13 +43,5 @@ public final class SqsSendMessageIntegration implements TaskResource {
         http.put("HttpStatusCode", 200);
         out.putObject("SdkResponseMetadata").put("RequestId", id);
         return out;
-    }
-
-    private static String md5(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
