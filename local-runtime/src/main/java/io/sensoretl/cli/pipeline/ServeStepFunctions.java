@@ -41,12 +41,14 @@ final class ServeStepFunctions implements AutoCloseable {
     private final StepFunctionsServer server;
     private final String stateMachineArn;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-    /** The pipeline of serve's current (or last) run, whose executions StopExecution stops. */
-    private final java.util.concurrent.atomic.AtomicReference<LocalPipeline> pipeline;
+    /** The pipelines whose executions StopExecution stops: serve's current (or last) upload run's and the API's. */
+    private final java.util.Set<LocalPipeline> pipelines;
+    /** serve's current (or last) upload run's pipeline, replaced in {@link #pipelines} by the next one. */
+    private final java.util.concurrent.atomic.AtomicReference<LocalPipeline> uploadRun = new java.util.concurrent.atomic.AtomicReference<>();
 
     private ServeStepFunctions(ExecutorService executor, ExecutorService starts, StepFunctionsServer server,
-                               String stateMachineArn, java.util.concurrent.atomic.AtomicReference<LocalPipeline> pipeline) {
-        this.pipeline = pipeline;
+                               String stateMachineArn, java.util.Set<LocalPipeline> pipelines) {
+        this.pipelines = pipelines;
         this.executor = executor;
         this.starts = starts;
         this.server = server;
@@ -68,8 +70,7 @@ final class ServeStepFunctions implements AutoCloseable {
             return t;
         });
         DataDir dir = stack.dataDir();
-        java.util.concurrent.atomic.AtomicReference<LocalPipeline> current = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.Set<LocalPipeline> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<LocalPipeline> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
         StepFunctionsService service = new StepFunctionsService(dir.stepFunctions(), LocalPipeline.REGION,
                 LocalPipeline.ACCOUNT, Clock.systemUTC(),
                 (store, nested) -> AslEngine.builder().executor(executor).store(store)
@@ -79,18 +80,14 @@ final class ServeStepFunctions implements AutoCloseable {
         String arn = service.pin(new PinnedStateMachine(WorkflowDefinition.STATE_MACHINE_NAME,
                 LocalPipeline.definition(stack, settings), ROLE, new ExecutionStore(dir.executions()),
                 new ExecutionOwners(dir, Clock.systemUTC())::settle, HOW_TO_RUN, (executionArn, error, cause) -> {
-                    LocalPipeline p = current.get();
                     // waits for the run to end (saved ABORTED at once) and gives up its partition leases
-                    if (p != null && p.stop(executionArn, error, cause, STOP_WAIT)) {
-                        return true;
-                    }
-                    return started.stream().anyMatch(s -> s.stop(executionArn, error, cause, STOP_WAIT));
-                }, new PipelineStarts(stack, settings, starts, report, started)));
+                    return running.stream().anyMatch(p -> p.stop(executionArn, error, cause, STOP_WAIT));
+                }, new PipelineStarts(stack, settings, starts, report, running)));
         try {
             StepFunctionsServer server = StepFunctionsServer.start(port, service,
                     new SigV4Verifier(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "states", Clock.systemUTC()),
                     PipelineConsole.of(stack, arn, Clock.systemUTC()));
-            return new ServeStepFunctions(executor, starts, server, arn, current);
+            return new ServeStepFunctions(executor, starts, server, arn, running);
         } catch (BindException e) {
             starts.shutdownNow();
             executor.shutdownNow();
@@ -105,7 +102,11 @@ final class ServeStepFunctions implements AutoCloseable {
 
     /** serve's next run is on this pipeline. */
     void running(LocalPipeline p) {
-        pipeline.set(p);
+        LocalPipeline before = uploadRun.getAndSet(p);
+        if (before != null) {
+            pipelines.remove(before);
+        }
+        pipelines.add(p);
     }
 
     URI endpoint() {
