@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
@@ -100,8 +101,11 @@ class ConsoleBrowserTest {
         // the running one: Stop aborts it
         browser.get(local.url(Html.executionHref(parked)));
         assertThat(state("Hold")).isEqualTo("RUNNING");
-        browser.findElement(By.id("stop")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> {
+        WebElement stop = browser.findElement(By.id("stop"));
+        stop.click();
+        // the stop's answer replaces the page; refreshing before it has come would cancel the POST
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(stop));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
             b.navigate().refresh();
             return b.findElement(By.cssSelector("h1 .status")).getText().equals("ABORTED");
         });
